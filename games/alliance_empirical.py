@@ -1,0 +1,156 @@
+r"""The classic empirical test of the exploitation hypothesis, for a user's own data.
+
+Olson & Zeckhauser (1966) predict that an ally's defence burden (defence / GDP) rises
+with its size; the classic test is a positive Spearman rank correlation between GDP and
+defence/GDP across allies. :func:`exploitation_test` reports that correlation with its
+p-values (two-sided and one-sided "greater", from :func:`scipy.stats.spearmanr`) next to
+what the Bergstrom-Blume-Varian public-good model predicts for the same incomes.
+
+The model is fitted with one moment: :math:`a` is chosen so that the model's Nash total
+:math:`G(a)` equals the observed total defence spending (:math:`G(a)` rises from 0 to
+:math:`\sum_i w_i` as :math:`a` goes from 0 to 1, so the fit exists and is unique). The
+prediction is then the model's contributions, contributor set and burden shares. No
+published coefficient is hard-coded (MODELS.md a.1).
+
+Examples
+--------
+MADE-UP NUMBERS, NOT DATA: eight imaginary allies, GDP and defence in the same units.
+
+>>> from games.alliance import exploitation_test
+>>> gdp = [200, 40, 30, 25, 20, 15, 10, 5]                     # made up
+>>> defence = [7.0, 0.9, 0.6, 0.6, 0.3, 0.3, 0.15, 0.05]        # made up
+>>> t = exploitation_test(gdp, defence)
+>>> round(t.rho, 3), round(t.p_value_greater, 4)
+(0.855, 0.0034)
+>>> round(t.fitted_a, 4), t.predicted.contributor_names    # the model: only the largest pays
+(0.0495, ('ally 1',))
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from scipy.optimize import brentq
+from scipy.stats import spearmanr
+
+from games.alliance_inputs import as_vector, labels
+from games.alliance_public_good import bbv_total, public_good
+from games.alliance_results import AllianceEquilibrium, _rank_correlation
+
+__all__ = ["ExploitationTest", "exploitation_test"]
+
+
+@dataclass(frozen=True)
+class ExploitationTest:
+    """Spearman test of the exploitation hypothesis and the fitted model's prediction.
+
+    Attributes
+    ----------
+    players : tuple of str
+    gdp, defence, burden_shares : numpy.ndarray
+        Inputs and the observed defence/GDP.
+    rho : float
+        Spearman rank correlation of GDP and defence/GDP (``nan`` if a side is constant).
+    p_value, p_value_greater : float
+        Two-sided p-value and one-sided p-value for ``rho > 0``.
+    fitted_a : float
+        Weight of security making the model's Nash total equal the observed total.
+    predicted : AllianceEquilibrium
+        The fitted BBV model's equilibrium for the same incomes.
+    predicted_rho : float
+        Rank correlation of GDP and the predicted burden shares.
+    notes : tuple of str
+    """
+
+    players: tuple[str, ...]
+    gdp: np.ndarray
+    defence: np.ndarray
+    burden_shares: np.ndarray
+    rho: float
+    p_value: float
+    p_value_greater: float
+    fitted_a: float
+    predicted: AllianceEquilibrium
+    predicted_rho: float
+    notes: tuple[str, ...] = ()
+
+    def __str__(self) -> str:
+        pred = np.asarray(self.predicted.burden_shares, dtype=float)
+        return (
+            f"Spearman rho(GDP, defence/GDP) = {self.rho:.3f} (p = {self.p_value:.3g}; "
+            f"one-sided p = {self.p_value_greater:.3g}; n = {len(self.gdp)})\n"
+            f"fitted public-good model: a = {self.fitted_a:.4g}, contributors "
+            f"{len(self.predicted.contributors)}/{len(self.gdp)}, predicted rho = "
+            f"{self.predicted_rho:.3f}, predicted burden shares "
+            f"{np.array2string(pred, precision=3, separator=', ')}"
+        )
+
+
+def exploitation_test(
+    gdp: Sequence[Any] | np.ndarray,
+    defence: Sequence[Any] | np.ndarray,
+    players: Sequence[str] | None = None,
+) -> ExploitationTest:
+    """Spearman test of GDP against defence/GDP, next to the fitted public-good model.
+
+    Parameters
+    ----------
+    gdp : sequence of numbers
+        Positive, finite national incomes (at least three allies).
+    defence : sequence of numbers
+        Defence spending, nonnegative, below GDP, same units and length as ``gdp``;
+        not all zero.
+    players : sequence of str, optional
+
+    Returns
+    -------
+    ExploitationTest
+
+    Raises
+    ------
+    ValueError
+        On lengths that differ, fewer than three allies, or values out of range.
+
+    Examples
+    --------
+    MADE-UP NUMBERS, NOT DATA:
+
+    >>> t = exploitation_test([10, 8, 2, 1], [4, 2, 0.1, 0.02])
+    >>> round(t.rho, 3), round(t.predicted_rho, 3)
+    (1.0, 0.949)
+    """
+    w, _ = as_vector(gdp, "gdp", min_length=3)
+    d, _ = as_vector(defence, "defence", positive=False, nonnegative=True, length=len(w))
+    w = np.asarray(w, dtype=float)
+    d = np.asarray(d, dtype=float)
+    over = np.flatnonzero(d >= w)
+    if over.size:
+        raise ValueError(f"defence must be below gdp; entry {over[0]} spends {d[over[0]]} "
+                         f"of {w[over[0]]}")
+    total = float(d.sum())
+    if total <= 0:
+        raise ValueError("defence is all zero: nothing to fit")
+    names = labels(players, len(w))
+    shares = d / w
+    notes = []
+    if np.ptp(w) == 0 or np.ptp(shares) == 0:
+        rho = p_two = p_one = float("nan")
+        notes.append("GDP or defence/GDP is constant: the rank correlation is undefined")
+    else:
+        rho, p_two = spearmanr(w, shares)
+        _, p_one = spearmanr(w, shares, alternative="greater")
+        rho, p_two, p_one = float(rho), float(p_two), float(p_one)
+    low, high = 1e-12, 1 - 1e-12
+    if bbv_total(w, low) >= total:
+        raise ValueError("total defence is too small to fit the model (a would be < 1e-12)")
+    a = brentq(lambda x: bbv_total(w, x) - total, low, high, xtol=1e-15, rtol=1e-15)
+    predicted = public_good(w, a=a, players=names).equilibrium()
+    pred_rho = _rank_correlation(w, np.asarray(predicted.burden_shares, dtype=float))
+    if len(w) < 10:
+        notes.append(f"only {len(w)} allies: the test has little power")
+    return ExploitationTest(players=names, gdp=w, defence=d, burden_shares=shares, rho=rho,
+                            p_value=p_two, p_value_greater=p_one, fitted_a=float(a),
+                            predicted=predicted, predicted_rho=pred_rho, notes=tuple(notes))

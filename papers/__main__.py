@@ -1,0 +1,85 @@
+"""Command line: ``python -m papers [list | build [NAME ...] | demo NAME]``.
+
+With no command it builds every figure into ``--out`` (default ``figures/``) and prints
+each figure's equilibria and key points.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import textwrap
+from collections.abc import Sequence
+from pathlib import Path
+
+from papers.registry import all_demos, all_figures, find_figure
+from papers.style import FORMATS, save, use_style
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m papers",
+        description="Build the blocgames paper figures and print their equilibria.",
+    )
+    sub = parser.add_subparsers(dest="command")
+    sub.add_parser("list", help="list the figures and demos")
+    build = sub.add_parser("build", help="build some figures (all when no name is given)")
+    build.add_argument("names", nargs="*", metavar="NAME", help="figure names (see list)")
+    for p in (parser, build):
+        p.add_argument("--out", default="figures", help="output folder (default: figures)")
+        p.add_argument(
+            "--format",
+            dest="formats",
+            action="append",
+            choices=FORMATS,
+            help="file format; repeat for several (default: png)",
+        )
+    demo = sub.add_parser("demo", help="open an interactive classroom demo")
+    demo.add_argument("name", help="demo name (see list)")
+    return parser
+
+
+def build_figures(names: Sequence[str], out: Path, formats: Sequence[str]) -> list[Path]:
+    """Build the named figures (all if ``names`` is empty); print their summaries."""
+    specs = [find_figure(n) for n in names] if names else all_figures()
+    written: list[Path] = []
+    for spec in specs:
+        with use_style():
+            fig = spec.build()
+        for fmt in formats:
+            written.append(save(fig, out / spec.name, fmt))
+        print(f"== {spec.name}: {spec.description}")
+        print(textwrap.indent(textwrap.dedent(spec.summary()).strip(), "   "))
+        print(f"   -> {', '.join(str(out / f'{spec.name}.{f}') for f in formats)}")
+    return written
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.command == "list":
+        for spec in all_figures():
+            print(f"{spec.name:32s} {spec.description}")
+        for name in sorted(all_demos()):
+            print(f"demo {name}")
+        return 0
+    if args.command == "demo":
+        demos = all_demos()
+        if args.name not in demos:
+            print(
+                f"no demo named {args.name!r}; available: {', '.join(sorted(demos))}",
+                file=sys.stderr,
+            )
+            return 2
+        demos[args.name]()
+        return 0
+    names = args.names if args.command == "build" else []
+    try:
+        build_figures(names, Path(args.out), args.formats or ["png"])
+    except KeyError as err:
+        print(err.args[0], file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,328 @@
+"""Vertex enumeration: textbook games, degeneracy, literature games, properties vs nashpy."""
+
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass
+from fractions import Fraction as F
+
+import nashpy
+import numpy as np
+import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+from hypothesis.extra.numpy import arrays
+from scipy.spatial import QhullError
+
+from solvers.nash import equilibria
+from solvers.verify import is_nash
+from solvers.vertex import DegenerateGameWarning, vertex_enumeration
+
+
+@dataclass(frozen=True)
+class Case:
+    A: list
+    B: list
+    expected: set  # {((x...), (y...))} as Fractions
+
+
+def profiles(eqs) -> set:
+    return {tuple(tuple(F(p) for p in s) for s in eq.strategies) for eq in eqs}
+
+
+def rounded(eqs, digits: int = 7) -> set:
+    return {tuple(np.round(np.concatenate(eq.strategies).astype(float), digits)) for eq in eqs}
+
+
+h = F(1, 2)
+CASES = [
+    pytest.param(
+        Case([[3, 0], [5, 1]], [[3, 5], [0, 1]], {((0, 1), (0, 1))}),
+        id="prisoners-dilemma-1-equilibrium",
+    ),
+    pytest.param(
+        # mixed: column mixes (2/5, 3/5) to make row indifferent: 3q = 2(1-q) -> q = 2/5
+        Case(
+            [[3, 0], [0, 2]],
+            [[2, 0], [0, 3]],
+            {((1, 0), (1, 0)), ((0, 1), (0, 1)), ((F(3, 5), F(2, 5)), (F(2, 5), F(3, 5)))},
+        ),
+        id="battle-of-sexes-3-equilibria",
+    ),
+    pytest.param(
+        Case([[1, -1], [-1, 1]], [[-1, 1], [1, -1]], {((h, h), (h, h))}),
+        id="matching-pennies-1-mixed",
+    ),
+    pytest.param(
+        Case(
+            [[0, -1, 1], [1, 0, -1], [-1, 1, 0]],
+            [[0, 1, -1], [-1, 0, 1], [1, -1, 0]],
+            {((F(1, 3),) * 3, (F(1, 3),) * 3)},
+        ),
+        id="rock-paper-scissors-uniform",
+    ),
+    pytest.param(
+        # MODELS.md a.5: chicken b=4, c=2, p(C) = (b-c)/(b-c/2) = 2/3
+        Case(
+            [[3, 2], [4, 0]],
+            [[3, 4], [2, 0]],
+            {((1, 0), (0, 1)), ((0, 1), (1, 0)), ((F(2, 3), F(1, 3)), (F(2, 3), F(1, 3)))},
+        ),
+        id="chicken-3-equilibria",
+    ),
+    pytest.param(
+        # MODELS.md d.6: stag hunt, p(Stay) = 2/3
+        Case(
+            [[3, 0], [2, 2]],
+            [[3, 2], [0, 2]],
+            {((1, 0), (1, 0)), ((0, 1), (0, 1)), ((F(2, 3), F(1, 3)), (F(2, 3), F(1, 3)))},
+        ),
+        id="stag-hunt-3-equilibria",
+    ),
+]
+
+
+@pytest.mark.parametrize("case", CASES)
+@pytest.mark.parametrize("exact", [True, False], ids=["exact", "float"])
+def test_textbook_games(case: Case, exact: bool) -> None:
+    eqs = vertex_enumeration(np.array(case.A), np.array(case.B), exact=exact)
+    expected = {tuple(tuple(F(p) for p in s) for s in e) for e in case.expected}
+    if exact:
+        assert profiles(eqs) == expected
+        assert all(eq.regret == 0 and eq.exact for eq in eqs)
+    else:
+        assert rounded(eqs) == {
+            tuple(np.round([float(p) for s in e for p in s], 7)) for e in expected
+        }
+    assert eqs.degenerate is False and eqs.complete
+
+
+def test_degenerate_entry_game_lists_extreme_points_of_the_component() -> None:
+    # Entry game: row Out/In, column Fight/Accommodate. Out is a best reply against any
+    # q = P(Fight) >= 1/2, and against Out the incumbent is indifferent: the component
+    # {Out} x {q in [1/2, 1]} has extreme points q = 1 and q = 1/2, plus (In, Accommodate).
+    A = np.array([[0, 0], [-1, 1]])
+    B = np.array([[2, 2], [-1, 1]])
+    with pytest.warns(DegenerateGameWarning, match="degenerate"):
+        eqs = vertex_enumeration(A, B, exact=True)
+    assert eqs.degenerate is True and eqs.complete
+    assert profiles(eqs) == {((1, 0), (1, 0)), ((1, 0), (h, h)), ((0, 1), (0, 1))}
+    assert any("degenerate" in note for note in eqs.notes)
+
+
+def test_all_zero_game_is_degenerate_and_lists_pure_profiles() -> None:
+    # Every profile is an equilibrium; the extreme ones are the four pure profiles.
+    with pytest.warns(DegenerateGameWarning):
+        eqs = vertex_enumeration(np.zeros((2, 2)), np.zeros((2, 2)), exact=True)
+    assert profiles(eqs) == {((a, 1 - a), (b, 1 - b)) for a in (0, 1) for b in (0, 1)}
+
+
+def test_one_strategy_player() -> None:
+    # 1 x 3: the column player simply best-responds; two tied best replies give a segment.
+    A = np.array([[1, 2, 3]])
+    B = np.array([[5, 1, 5]])
+    with pytest.warns(DegenerateGameWarning):
+        eqs = vertex_enumeration(A, B, exact=True)
+    assert profiles(eqs) == {((1,), (1, 0, 0)), ((1,), (0, 0, 1))}
+
+
+@pytest.mark.parametrize("version", ["original_payoffs", "small_payoffs"])
+def test_von_stengel_6x6_has_75_equilibria(testdata, version: str) -> None:
+    data = testdata("vonstengel_6x6.json")
+    A, B = np.array(data[version]["A"]), np.array(data[version]["B"])
+    eqs = vertex_enumeration(A, B)
+    assert len(eqs) == data["expected_number_of_equilibria"] == 75
+    assert not eqs.degenerate and eqs.complete
+    assert all(is_nash([A, B], eq.strategies) for eq in eqs)
+
+
+def test_von_stengel_6x6_exact(testdata) -> None:
+    data = testdata("vonstengel_6x6.json")
+    A, B = np.array(data["small_payoffs"]["A"]), np.array(data["small_payoffs"]["B"])
+    eqs = vertex_enumeration(A, B, exact=True)
+    assert len(eqs) == 75 and all(eq.regret == 0 for eq in eqs)
+    assert rounded(eqs) == rounded(vertex_enumeration(A, B))
+
+
+# ---------------------------------------------------------------- properties
+
+
+def games(elements, max_side: int = 6):
+    shapes = st.tuples(st.integers(2, max_side), st.integers(2, max_side))
+    return shapes.flatmap(
+        lambda s: st.tuples(
+            arrays(np.float64, s, elements=elements), arrays(np.float64, s, elements=elements)
+        )
+    )
+
+
+int_games = games(st.integers(-4, 4).map(float))
+# rounded to 4 decimals: exact ties (degenerate games) still occur, but no payoff
+# differences near the 1e-9 relative tolerance, where any float method's answer is decided
+# by its tolerance rather than by the game
+float_games = games(st.floats(-10, 10, allow_nan=False).map(lambda v: round(v, 4)))
+# payoffs on a 1/16 grid: no payoff differences at the 1e-9 tolerance scale, where whether
+# a profile is an equilibrium is decided by the tolerance itself
+grid_games = games(st.integers(-160, 160).map(lambda k: k / 16))
+
+
+def nashpy_vertex_set(A, B) -> set | None:
+    """nashpy's vertex enumeration, or None where nashpy itself fails (it raises on
+    games where a player's payoffs are constant: its LP has no solution)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            found = list(nashpy.Game(A, B).vertex_enumeration())
+        except (TypeError, ValueError, QhullError):
+            return None
+    # nashpy labels vertices with np.isclose (rtol 1e-5), so in near-degenerate games it
+    # can return profiles that are not equilibria; compare only the ones that are.
+    return {tuple(np.round(np.concatenate(p), 7)) for p in found if is_nash([A, B], p)}
+
+
+def solve_quietly(A, B, **kw):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DegenerateGameWarning)
+        return vertex_enumeration(A, B, **kw)
+
+
+@settings(max_examples=40)
+@given(int_games)
+def test_integer_games_superset_of_nashpy_and_all_verified(game) -> None:
+    A, B = game
+    eqs = solve_quietly(A, B)
+    assert eqs.complete and len(eqs) >= 1
+    assert all(is_nash([A, B], eq.strategies) for eq in eqs)
+    theirs = nashpy_vertex_set(A, B)
+    if theirs is not None:
+        assert theirs <= rounded(eqs)
+
+
+@settings(max_examples=40)
+@given(float_games)
+def test_float_games_equal_nashpy_vertex_enumeration(game) -> None:
+    A, B = game
+    eqs = solve_quietly(A, B)
+    ours = rounded(eqs)
+    theirs = nashpy_vertex_set(A, B)
+    assume(theirs is not None)
+    assert theirs <= ours
+    if not eqs.degenerate:
+        assert ours == theirs
+        assert len(eqs) % 2 == 1  # nondegenerate games have an odd number of equilibria
+    assert all(is_nash([A, B], eq.strategies) for eq in eqs)
+
+
+@settings(max_examples=30)
+@given(int_games)
+def test_exact_and_float_agree(game) -> None:
+    A, B = game
+    exact = solve_quietly(A.astype(int), B.astype(int), exact=True)
+    assert all(eq.regret == 0 for eq in exact)
+    assert rounded(exact) == rounded(solve_quietly(A, B))
+
+
+@settings(max_examples=30)
+@given(int_games, st.randoms(use_true_random=False))
+def test_relabelling_permutes_the_answer(game, rnd) -> None:
+    A, B = game
+    m, n = A.shape
+    rows, cols = rnd.sample(range(m), m), rnd.sample(range(n), n)
+    base = solve_quietly(A, B, exact=True)
+    permuted = solve_quietly(A[np.ix_(rows, cols)], B[np.ix_(rows, cols)], exact=True)
+    expected = {(tuple(x[rows]), tuple(y[cols])) for x, y in (eq.strategies for eq in base)}
+    assert profiles(permuted) == {tuple(tuple(F(p) for p in s) for s in e) for e in expected}
+    # swapping the players transposes the game
+    swapped = solve_quietly(B.T, A.T, exact=True)
+    assert profiles(swapped) == {(y, x) for x, y in profiles(base)}
+
+
+@settings(max_examples=30)
+@given(grid_games, st.sampled_from([1e-6, 1e6]), st.floats(-1e3, 1e3))
+def test_positive_affine_rescaling_changes_nothing(game, scale, shift) -> None:
+    A, B = game
+    base = solve_quietly(A, B)
+    # shift in units of the scale: the game keeps its significant digits
+    moved = solve_quietly(A * scale + shift * scale, B * scale - shift * scale)
+    assert rounded(moved, 6) == rounded(base, 6)
+
+
+def test_default_two_player_method_is_vertex_enumeration() -> None:
+    eqs = equilibria([np.array([[3, 0], [0, 2]]), np.array([[2, 0], [0, 3]])])
+    assert eqs.method == "vertex_enumeration" and len(eqs) == 3
+
+
+# ---------------------------------------------------------------- bad input
+
+
+@pytest.mark.parametrize(
+    ("A", "B", "error", "match"),
+    [
+        pytest.param([[1, 2], [3, 4]], [[1, 2, 3]], ValueError, "shape", id="shape-mismatch"),
+        pytest.param([1, 2], [1, 2], ValueError, "2-D", id="not-a-matrix"),
+        pytest.param([[1, np.nan]], [[1, 2]], ValueError, "finite", id="nan"),
+        pytest.param([[1, np.inf]], [[1, 2]], ValueError, "finite", id="inf"),
+        pytest.param([["a", 1]], [[1, 2]], TypeError, "non-numeric", id="strings"),
+    ],
+)
+def test_bad_input_is_rejected_with_a_clear_message(A, B, error, match) -> None:
+    with pytest.raises(error, match=match):
+        vertex_enumeration(np.array(A, dtype=object), np.array(B, dtype=object))
+
+
+def test_unbound_symbol_in_exact_mode_names_the_symbol() -> None:
+    import sympy as sp
+
+    b = sp.Symbol("b")
+    A = np.array([[b, 0], [0, 1]], dtype=object)
+    with pytest.raises((TypeError, ValueError), match="b"):
+        vertex_enumeration(A, A.T, exact=True)
+
+
+def test_unknown_method_lists_the_choices() -> None:
+    with pytest.raises(ValueError, match="vertex_enumeration"):
+        equilibria([np.eye(2), np.eye(2)], method="magic")
+
+
+# ---------------------------------------------------------------- two algorithms agree
+
+
+@settings(max_examples=40)
+@given(float_games)
+def test_support_and_vertex_enumeration_agree_on_nondegenerate_games(game) -> None:
+    from solvers.support import support_enumeration
+
+    A, B = game
+    by_vertices = solve_quietly(A, B)
+    assume(not by_vertices.degenerate)
+    by_supports = support_enumeration(A, B)
+    assert by_supports.complete
+    assert rounded(by_supports) == rounded(by_vertices)
+
+
+@settings(max_examples=25)
+@given(int_games)
+def test_support_enumeration_flags_what_it_may_miss(game) -> None:
+    """On any game, support enumeration finds a subset of the extreme equilibria, and when
+    it finds fewer it has said so (complete=False with a warning)."""
+    from solvers.support import support_enumeration
+
+    A, B = game
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        by_supports = support_enumeration(A, B, exact=True)
+    by_vertices = solve_quietly(A, B, exact=True)
+    assert all(eq.regret == 0 for eq in by_supports)
+    if by_supports.complete:
+        assert profiles(by_supports) == profiles(by_vertices)
+    assert rounded(by_supports) <= rounded(by_vertices) or by_supports.degenerate
+
+
+def test_support_enumeration_warns_on_a_degenerate_game() -> None:
+    from solvers.support import support_enumeration
+
+    A = np.array([[0, 0], [-1, 1]])
+    B = np.array([[2, 2], [-1, 1]])
+    with pytest.warns(RuntimeWarning, match="degenerate"):
+        eqs = support_enumeration(A, B)
+    assert eqs.degenerate and not eqs.complete

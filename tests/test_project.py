@@ -1,0 +1,63 @@
+"""Project-level promises: the README's commands, CI, and the layering of the packages."""
+
+from __future__ import annotations
+
+import ast
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def readme_commands() -> list[str]:
+    """The shell commands in the README's fenced ``bash`` blocks."""
+    text = (ROOT / "README.md").read_text()
+    blocks = re.findall(r"```bash\n(.*?)```", text, flags=re.S)
+    return [line.strip() for block in blocks for line in block.splitlines() if line.strip()]
+
+
+def test_ci_runs_exactly_the_readme_test_command() -> None:
+    test_commands = [c for c in readme_commands() if "pytest" in c]
+    assert len(test_commands) == 1, test_commands
+    ci_lines = [line.strip() for line in (ROOT / ".ci" / "run").read_text().splitlines()]
+    assert test_commands[0] in ci_lines
+    assert any(line.startswith(".venv/bin/ruff check") for line in ci_lines)
+
+
+def test_readme_main_job_builds_the_figures() -> None:
+    main = [c for c in readme_commands() if "python -m papers" in c]
+    assert len(main) == 1 and "pip install" in main[0], main
+
+
+@pytest.mark.parametrize("package", ["games", "solvers"])
+def test_importing_models_and_solvers_does_not_import_matplotlib(package: str) -> None:
+    code = (
+        f"import sys, {package}, pkgutil, importlib\n"
+        f"for m in pkgutil.iter_modules({package}.__path__):\n"
+        f"    importlib.import_module('{package}.' + m.name)\n"
+        "print('matplotlib' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize(
+    ("package", "forbidden"),
+    [("solvers", {"games", "papers", "matplotlib"}), ("games", {"papers", "matplotlib"})],
+)
+def test_layers_point_one_way(package: str, forbidden: set[str]) -> None:
+    """papers -> games -> solvers: no module imports a layer above it."""
+    offenders = []
+    for path in sorted((ROOT / package).rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text())):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                names = [node.module]
+            offenders += [f"{path.name}: {n}" for n in names if n.split(".")[0] in forbidden]
+    assert offenders == []
