@@ -54,6 +54,17 @@ class LumpyTask:
     b, c : number
         Value of the task and its cost.
     exact : bool
+
+    Examples
+    --------
+    >>> m = lumpy_task(b=4, c=2)
+    >>> m
+    LumpyTask(b=4, c=2, players=('ally 1', 'ally 2'))
+    >>> m.mixed_probability                  # (b - c)/(b - c/2), MODELS.md a.5
+    2/3
+    >>> s = m.free_riding()
+    >>> round(s.corner_share, 6), round(s.nash_total, 6)    # task done w.p. 1 - (1/3)^2
+    (0.333333, 0.888889)
     """
 
     strategies = STRATEGIES

@@ -63,6 +63,18 @@ class ExploitationTest:
     predicted_rho : float
         Rank correlation of GDP and the predicted burden shares.
     notes : tuple of str
+
+    Examples
+    --------
+    Returned by :func:`exploitation_test` (MADE-UP NUMBERS, NOT DATA):
+
+    >>> t = exploitation_test([10, 8, 2, 1], [4, 2, 0.1, 0.02])
+    >>> t.burden_shares.tolist()                      # defence / GDP falls with size
+    [0.4, 0.25, 0.05, 0.02]
+    >>> t.rho, t.predicted.contributor_names          # the model: the two largest pay
+    (1.0, ('ally 1', 'ally 2'))
+    >>> t.notes
+    ('only 4 allies: the test has little power',)
     """
 
     players: tuple[str, ...]

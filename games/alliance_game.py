@@ -50,7 +50,28 @@ def _sym(value: Any) -> sp.Expr:
 
 
 def public_good_game(model) -> ContinuousGame:
-    """``ContinuousGame`` of a :class:`games.alliance_public_good.PublicGood` model."""
+    """``ContinuousGame`` of a :class:`games.alliance_public_good.PublicGood` model.
+
+    Parameters
+    ----------
+    model : PublicGood
+        The alliance model (Cobb-Douglas or quasi-linear utility).
+
+    Returns
+    -------
+    ContinuousGame
+        Ally *i* chooses ``g_i`` in ``[0, w_i]``; the incomes ``w_i`` and the weight ``a``
+        are parameters whose defaults are the model's values. Also ``model.game``.
+
+    Examples
+    --------
+    >>> from games.alliance import public_good
+    >>> game = public_good_game(public_good([10, 8]))
+    >>> game.values()
+    {w_1: 10, w_2: 8, a: 1/2}
+    >>> game.equilibrium().strategies        # BBV: g_1 = a w_1 - (1-a) g_2, and vice versa
+    {'ally 1': 4, 'ally 2': 2}
+    """
     g, w, params = _income_parameters(model)
     a = sp.Symbol("a", positive=True)
     a_param = Parameter(a, _sym(model.a), sp.Interval.open(0, 1), "weight of security")
@@ -64,7 +85,29 @@ def public_good_game(model) -> ContinuousGame:
 
 
 def joint_products_game(model) -> ContinuousGame:
-    """``ContinuousGame`` of a :class:`games.alliance_joint.JointProducts` model."""
+    """``ContinuousGame`` of a :class:`games.alliance_joint.JointProducts` model.
+
+    Parameters
+    ----------
+    model : JointProducts
+        The joint-products alliance model.
+
+    Returns
+    -------
+    ContinuousGame
+        Ally *i* chooses ``q_i`` in ``[0, w_i]`` (named ``g_i``); the incomes and the
+        weights ``a``, ``b`` are parameters whose defaults are the model's values. Also
+        ``model.game``.
+
+    Examples
+    --------
+    >>> from games.alliance import joint_products
+    >>> game = joint_products_game(joint_products([1, 1]))
+    >>> game.payoffs[0]
+    a*log(g_1 + g_2) + b*log(g_1) + (-a - b + 1)*log(-g_1 + w_1)
+    >>> game.values()
+    {w_1: 1, w_2: 1, a: 1/2, b: 1/10}
+    """
     g, w, params = _income_parameters(model)
     a, b = sp.symbols("a b", positive=True)
     extra = [

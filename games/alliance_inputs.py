@@ -1,5 +1,8 @@
 """Input checking and number handling shared by the alliance models.
 
+Internal helpers of games.alliance; not part of the public API (hence the empty
+``__all__``): the user-facing models are in :mod:`games.alliance`.
+
 Every alliance model works in one of two arithmetic modes, chosen from its inputs:
 
 * **exact**: every number is an ``int``, ``fractions.Fraction`` or sympy ``Rational``.
@@ -34,17 +37,7 @@ from typing import Any
 import numpy as np
 import sympy as sp
 
-__all__ = [
-    "HALF",
-    "TENTH",
-    "as_scalar",
-    "as_vector",
-    "cast",
-    "exact_out",
-    "labels",
-    "to_mode",
-    "vector_out",
-]
+__all__: list[str] = []
 
 #: Default taste weights (sympy rationals, so integer incomes give exact models).
 HALF = sp.Rational(1, 2)

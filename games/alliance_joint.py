@@ -71,6 +71,30 @@ def share_function(total: float, incomes: np.ndarray, a: float, b: float) -> np.
     The positive root of ``a q^2 + ((1-a)Q - a w_i) q - b Q w_i = 0``, computed without
     cancellation. Also the best response to the others' total ``R`` after the change of
     variables below (see :func:`best_response`).
+
+    Parameters
+    ----------
+    total : float
+        A candidate total ``Q > 0``.
+    incomes : numpy.ndarray
+        The allies' incomes ``w_i``.
+    a, b : float
+        Weights of deterrence and of the private benefit.
+
+    Returns
+    -------
+    numpy.ndarray
+        ``q_i(Q)`` per ally (float); the equilibrium total solves ``sum_i q_i(Q) = Q``.
+
+    Examples
+    --------
+    Two allies of income 1 with ``a = 1/2``, ``b = 1/10``: the symmetric Nash contribution
+    is ``q^N = w(a/n + b)/(1 - a + a/n) = 7/15``, so ``Q = 14/15`` is a fixed point:
+
+    >>> import numpy as np
+    >>> q = share_function(14 / 15, np.array([1.0, 1.0]), 0.5, 0.1)
+    >>> q.round(6).tolist(), bool(np.isclose(q.sum(), 14 / 15))
+    ([0.466667, 0.466667], True)
     """
     w = np.asarray(incomes, dtype=float)
     d = a * w - (1 - a) * total
@@ -85,7 +109,17 @@ def share_function(total: float, incomes: np.ndarray, a: float, b: float) -> np.
 
 def best_response(others: np.ndarray, incomes: np.ndarray, a: float, b: float) -> np.ndarray:
     """Best response to the others' total ``R``: positive root of
-    ``q^2 + ((1-a)R - (a+b)w) q - bRw = 0`` (``max(0, a w - (1-a) R)`` when ``b = 0``)."""
+    ``q^2 + ((1-a)R - (a+b)w) q - bRw = 0`` (``max(0, a w - (1-a) R)`` when ``b = 0``).
+
+    Examples
+    --------
+    With ``b = 0`` it is the BBV rule: incomes (10, 8, 2), ``a = 1/2``, at the Nash
+    contributions (4, 2, 0), whose others' totals are (2, 4, 6):
+
+    >>> import numpy as np
+    >>> best_response(np.array([2.0, 4.0, 6.0]), np.array([10.0, 8.0, 2.0]), 0.5, 0.0)
+    array([4., 2., 0.])
+    """
     w = np.asarray(incomes, dtype=float)
     r = np.asarray(others, dtype=float)
     d = (a + b) * w - (1 - a) * r
@@ -104,6 +138,19 @@ class JointProducts:
     Attributes
     ----------
     players, incomes, a, b, exact
+
+    Examples
+    --------
+    Four equal allies, ``a = 1/2``, ``b = 1/10`` (the defaults): Nash
+    ``q^N = w(a/n + b)/(1 - a + a/n) = 9/25`` against the Pareto ``q^P = (a+b)w = 3/5``.
+
+    >>> m = joint_products()
+    >>> m
+    JointProducts(n=4, a=1/2, b=1/10, exact)
+    >>> m.equilibrium().contributions[0], m.efficient().contributions[0]
+    (9/25, 3/5)
+    >>> m.underprovision().ratio
+    3/5
     """
 
     def __init__(self, w: np.ndarray, a: Any, b: Any, players: tuple[str, ...],

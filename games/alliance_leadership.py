@@ -73,6 +73,17 @@ class CommitmentEquilibrium:
         ``G^S - G^N`` (never positive: security falls).
     leader_utility_gain : float
         The leader's utility gain from committing first.
+
+    Examples
+    --------
+    Returned by :meth:`LeaderCommitment.equilibrium`; two allies (10, 8), ``a = 1/2``:
+    ``g_1^S = a w_1 - (1-a) w_2 = 1`` and ``G^S = a^2 (w_1 + w_2) = 9/2`` (MODELS.md a.3).
+
+    >>> r = leader_commitment([10, 8]).equilibrium()
+    >>> r
+    CommitmentEquilibrium(leader='ally 1', G: 6 -> 9/2, leader gives -3, followers +3/2)
+    >>> r.total_change, r.leader_utility_gain > 0
+    (-3/2, True)
     """
 
     sequential: AllianceEquilibrium
@@ -104,6 +115,18 @@ class LeaderCommitment:
     leader : int
     base : PublicGood
         The simultaneous-move model (same incomes and ``a``).
+
+    Examples
+    --------
+    >>> m = leader_commitment([10, 8])
+    >>> m
+    LeaderCommitment(n=2, a=1/2, leader='ally 1')
+    >>> m.followers_total(1)      # follower gives a w_2 - (1-a) g_1 = 7/2 (model arithmetic)
+    Fraction(9, 2)
+    >>> m.closed_forms["total"]
+    a**2*w_1 + a**2*w_2
+    >>> tuple(m.equilibrium().sequential.contributions)
+    (1, 7/2)
     """
 
     def __init__(self, base: PublicGood, leader: int) -> None:

@@ -92,6 +92,33 @@ def bbv_total(w: np.ndarray, a: Any, g0: Any = 0) -> Any:
 
     ``G = max(g0, max_m a (g0 + W_m) / (a + m (1 - a)))`` where ``W_m`` is the income of
     the ``m`` richest: one sort and one cumulative sum. Exact with ``Fraction`` inputs.
+
+    Parameters
+    ----------
+    w : numpy.ndarray
+        Incomes (``object`` array of ``Fraction`` for exact arithmetic, else float).
+    a : number
+        Weight of security, ``0 < a < 1``.
+    g0 : number, default 0
+        Provision outside the allies' choices (a committed leader, the government).
+
+    Returns
+    -------
+    number
+        The equilibrium total ``G`` (including ``g0``), in the arithmetic of ``w``.
+
+    Examples
+    --------
+    Incomes (10, 8, 2), ``a = 1/2``: the two richest contribute and
+    ``G = a (w_1 + w_2)/(a + 2(1-a)) = 6`` (MODELS.md a.2).
+
+    >>> import numpy as np
+    >>> from fractions import Fraction
+    >>> w = np.array([Fraction(10), Fraction(8), Fraction(2)], dtype=object)
+    >>> bbv_total(w, Fraction(1, 2))
+    Fraction(6, 1)
+    >>> bbv_total(w, Fraction(1, 2), g0=Fraction(7))    # only ally 1 still gives: (7+10)/2
+    Fraction(17, 2)
     """
     ws = w[np.argsort(-w, kind="stable")]
     m = np.arange(1, len(ws) + 1)
@@ -101,7 +128,29 @@ def bbv_total(w: np.ndarray, a: Any, g0: Any = 0) -> Any:
 
 
 def bbv_contributions(w: np.ndarray, a: Any, total: Any) -> np.ndarray:
-    """Contributions ``max(0, w_i - (1-a)/a * total)`` at the equilibrium ``total``."""
+    """Contributions ``max(0, w_i - (1-a)/a * total)`` at the equilibrium ``total``.
+
+    Parameters
+    ----------
+    w : numpy.ndarray
+        Incomes (``object`` array of ``Fraction`` for exact arithmetic, else float).
+    a : number
+        Weight of security, ``0 < a < 1``.
+    total : number
+        The equilibrium total, e.g. from :func:`bbv_total`.
+
+    Returns
+    -------
+    numpy.ndarray
+        Contributions in the arithmetic of ``w``.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> w = np.array([10.0, 8.0, 2.0])
+    >>> bbv_contributions(w, 0.5, bbv_total(w, 0.5))     # G = 6: (4, 2, 0)
+    array([4., 2., 0.])
+    """
     threshold = (1 - a) / a * total
     if w.dtype == object:
         return np.array([wi - threshold if wi > threshold else Fraction(0) for wi in w],
@@ -154,6 +203,19 @@ class Redistribution:
     explanation : str
     model : PublicGood
         The model with the new incomes.
+
+    Examples
+    --------
+    Returned by :meth:`PublicGood.redistribute`. A transfer between the two contributors
+    is neutral (Warr 1983); one that lifts ally 3 off the corner is not:
+
+    >>> m = public_good([10, 8, 2])
+    >>> r = m.redistribute([-1, 1, 0])
+    >>> r.neutral, r.total_change, tuple(r.after.contributions)
+    (True, 0, (3, 3, 0))
+    >>> r = m.redistribute([-4, 0, 4])
+    >>> r.contributor_set_unchanged, r.total_change
+    (False, -1)
     """
 
     transfers: np.ndarray
@@ -184,6 +246,17 @@ class GovernmentProvision:
     burden_shares : numpy.ndarray
         ``(tax + contribution) / pre-tax income`` after the policy.
     explanation : str
+
+    Examples
+    --------
+    Returned by :meth:`PublicGood.government_provision`. Taxes on contributors no larger
+    than their gifts are crowded out one for one (Warr 1983; BBV 1986):
+
+    >>> p = public_good([10, 8, 2]).government_provision([1, 1, 0])
+    >>> p.public_provision, p.crowding_out, p.total_change
+    (2, 1, 0)
+    >>> tuple(p.after.contributions), p.after.total
+    ((3, 1, 0), 6)
     """
 
     taxes: np.ndarray
@@ -207,6 +280,18 @@ class PublicGood:
         Weight of the public good (Cobb-Douglas) or valuation share (quasi-linear).
     utility : str
     exact : bool
+
+    Examples
+    --------
+    >>> m = public_good([10, 8, 2])
+    >>> m
+    PublicGood(n=3, a=1/2, utility='cobb-douglas', exact)
+    >>> m.best_response(0, 2)            # max(0, a w_1 - (1-a) G_-1) = 5 - 1
+    4
+    >>> m.closed_forms["total"]
+    W_C*a/(a + m*(1 - a))
+    >>> m.equilibrium().total, m.efficient().total    # Nash 6 vs Samuelson a W = 10
+    (6, 10)
     """
 
     def __init__(self, incomes: np.ndarray, a: Any, utility: str, players: tuple[str, ...],

@@ -87,6 +87,21 @@ class AllianceEquilibrium:
         Scale-aware tolerance the residual was checked against (float mode).
     method : str
     notes : tuple of str
+
+    Examples
+    --------
+    Returned by the models' ``.equilibrium()``; BBV with incomes (10, 8, 2) and
+    ``a = 1/2`` (MODELS.md a.2):
+
+    >>> from games.alliance import public_good
+    >>> eq = public_good([10, 8, 2]).equilibrium()
+    >>> eq
+    AllianceEquilibrium(total=6, contributions=(4, 2, 0), contributors=[ally 1, ally 2], \
+leader_share=2/3 | exact | contributor-set search (aggregate))
+    >>> eq.contributor_names, tuple(eq.burden_shares)
+    (('ally 1', 'ally 2'), (2/5, 1/4, 0))
+    >>> eq.to_dict()["total"]
+    Fraction(6, 1)
     """
 
     players: tuple[str, ...]
@@ -159,6 +174,16 @@ class EfficientProvision:
     rule : str
         The closed form in words.
     exact : bool
+
+    Examples
+    --------
+    Returned by the models' ``.efficient()``; BBV: ``G* = a W`` with Lindahl shares
+    ``a w_i``:
+
+    >>> from games.alliance import public_good
+    >>> e = public_good([10, 8, 2]).efficient()
+    >>> e.total, tuple(e.contributions)
+    (10, (5, 4, 1))
     """
 
     total: Any
@@ -179,6 +204,14 @@ class Underprovision:
         ``nash_total / efficient_total`` (1 = efficient).
     gap : number
         ``efficient_total - nash_total``.
+
+    Examples
+    --------
+    Returned by the models' ``.underprovision()``:
+
+    >>> from games.alliance import public_good
+    >>> public_good([10, 8, 2]).underprovision()          # Nash 6 against a W = 10
+    Underprovision(nash_total=6, efficient_total=10, ratio=3/5, gap=4)
     """
 
     nash_total: Any
@@ -208,6 +241,16 @@ class FreeRidingSummary:
         Spearman correlation of income and burden share (``nan`` when undefined); positive
         values are the exploitation hypothesis.
     notes : tuple of str
+
+    Examples
+    --------
+    Returned by the models' ``.free_riding()``; the leader pays 2/3 of the total with
+    1/2 of the income, so its exploitation index is 4/3:
+
+    >>> from games.alliance import public_good
+    >>> print(public_good([10, 8, 2]).free_riding())
+    exploitation index 1.333; allies at the corner 33.3%; Nash 6 vs efficient 10 \
+(ratio 0.600, gap 4); rank corr(income, burden share) 1.000
     """
 
     exploitation_index: float | None
@@ -246,6 +289,36 @@ def make_equilibrium(
 
     ``incomes`` are the incomes the allies choose from (after taxes, if any);
     ``contributions`` their voluntary contributions, in the model's arithmetic.
+
+    Parameters
+    ----------
+    players : tuple of str
+    incomes, contributions : numpy.ndarray
+        ``object`` arrays of ``Fraction`` when ``exact``, else float arrays.
+    public_provision : number, default 0
+        Provision outside the allies' choices, added to the total.
+    exact : bool
+    residual : number
+        Best-response residual found by the model's check.
+    tolerance : float or None
+    method : str
+    unique : bool, default True
+    notes : tuple of str, default ()
+
+    Returns
+    -------
+    AllianceEquilibrium
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from fractions import Fraction
+    >>> w = np.array([Fraction(10), Fraction(8), Fraction(2)], dtype=object)
+    >>> g = np.array([Fraction(4), Fraction(2), Fraction(0)], dtype=object)
+    >>> eq = make_equilibrium(("US", "UK", "NL"), w, g, exact=True, residual=0,
+    ...                       tolerance=None, method="by hand")
+    >>> eq.total, eq.contributor_names, eq.leader_share
+    (6, ('US', 'UK'), 2/3)
     """
     total = public_provision + sum(contributions, start=0 * contributions[0])
     leader = int(np.argmax(incomes))
@@ -284,7 +357,28 @@ def summarize(
     efficient_total: Any,
     notes: tuple[str, ...] = (),
 ) -> FreeRidingSummary:
-    """Free-riding summary of contributions made from ``incomes`` (floats out)."""
+    """Free-riding summary of contributions made from ``incomes`` (floats out).
+
+    Parameters
+    ----------
+    incomes, contributions : numpy.ndarray
+        Per ally, in any arithmetic.
+    efficient_total : number
+        The efficient (Samuelson or Lindahl) total.
+    notes : tuple of str, default ()
+        Carried into the summary.
+
+    Returns
+    -------
+    FreeRidingSummary
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> s = summarize(np.array([10.0, 8.0, 2.0]), np.array([4.0, 2.0, 0.0]), 10)
+    >>> round(s.exploitation_index, 6), round(s.corner_share, 6), s.provision_ratio
+    (1.333333, 0.333333, 0.6)
+    """
     w = np.asarray(incomes, dtype=float)
     g = np.asarray(contributions, dtype=float)
     nash = float(g.sum())

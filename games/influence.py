@@ -92,6 +92,26 @@ class Point:
     """A point of the argument: burden shift S, influence I and national interest V.
 
     Values are sympy numbers (exact rationals/radicals when the inputs are exact).
+
+    Attributes
+    ----------
+    label : str
+        ``"A"``, ``"B"`` or ``"C"``.
+    role : str
+        ``"status quo"``, ``"optimum"`` or ``"overshoot"``.
+    S, I, V : sympy.Expr
+        Burden shift, influence and national interest (``.s``, ``.i``, ``.v``: floats).
+
+    Examples
+    --------
+    The points of :func:`isoquant_model`; with the defaults (F1 ``I = 1 - S**2``,
+    ``V = I**(3/5) S**(2/5)``) the optimum is B = (1/2, 3/4) (MODELS.md b.3):
+
+    >>> B = isoquant_model().B
+    >>> B.S, B.I, B.V
+    (1/2, 3/4, 2**(2/5)*3**(3/5)/4)
+    >>> print(B)
+    B (optimum): S = 1/2, I = 3/4, V = 2**(2/5)*3**(3/5)/4 ≈ 0.6377122503
     """
 
     label: str
@@ -123,6 +143,17 @@ class Tangency:
 
     ``frontier_slope`` is I'(S_B); ``isoquant_slope`` is -V_S/V_I at B; ``foc_residual``
     is ``V_I * I'(S_B) + V_S``; ``interior`` is False at a corner, where no tangency holds.
+    ``exact`` tells whether B was solved exactly (``method`` says how).
+
+    Examples
+    --------
+    With the defaults, at B = (1/2, 3/4) both slopes are ``-2S = -1``:
+
+    >>> t = isoquant_model().tangency
+    >>> t.interior, t.exact, t.frontier_slope, t.isoquant_slope
+    (True, True, -1.0, -1.0)
+    >>> abs(t.foc_residual) < 1e-12
+    True
     """
 
     interior: bool
@@ -140,7 +171,15 @@ class Threshold:
     ``kind`` is ``"root"`` (V(S) = V_A on the aligned branch), ``"fold"`` (F2 collapses
     first), ``"collapse-root"`` (root on the collapsed branch), ``"status-quo"`` (A is
     already past the optimum) or ``"none"`` (no such shift up to the domain's end;
-    ``S`` is then ``None``).
+    ``S`` is then ``None``). ``equation`` is the symbolic condition solved (or ``None``).
+
+    Examples
+    --------
+    >>> t = isoquant_model().threshold
+    >>> t.kind, round(float(t.S), 10)
+    ('root', 0.7833557118)
+    >>> print(t)
+    overshoot threshold (root): S_bar = 0.7833557118
     """
 
     S: sp.Expr | None
@@ -160,6 +199,21 @@ class ComparativeStatics:
     ``optimum[p]`` = dS_B/dp, ``optimum_influence[p]`` = dI_B/dp and ``threshold[p]`` =
     dS_bar/dp (empty when there is no threshold). Parameter names are those of the
     frontier, of V, and ``"S_A"``.
+
+    Examples
+    --------
+    Returned by :meth:`IsoquantModel.comparative_statics`. With the defaults (F1 with
+    ``k = 2``) the optimum is ``S_B**2 = (1 - alpha)/(1 + alpha)``, ``I_B = 2 alpha/(1 +
+    alpha)``, so ``dI_B/dalpha = 2/(1 + alpha)**2 = 25/32`` at ``alpha = 3/5``; the
+    implicit function theorem gives it numerically:
+
+    >>> cs = isoquant_model().comparative_statics()
+    >>> sorted(cs.optimum)
+    ['S_A', 'alpha', 'k']
+    >>> round(cs.optimum_influence["alpha"], 6)
+    0.78125
+    >>> cs.threshold["S_A"] < 0          # a larger status-quo shift lowers the threshold
+    True
     """
 
     optimum: dict[str, float]
@@ -193,6 +247,19 @@ class IsoquantModel:
         Status quo, optimum (tangency when interior), overshoot.
     tangency : Tangency
     threshold : Threshold
+
+    Examples
+    --------
+    Built by :func:`isoquant_model`; defaults F1 (``I = 1 - S**2``) and
+    ``V = I**(3/5) S**(2/5)`` (MODELS.md b.3):
+
+    >>> m = isoquant_model()
+    >>> [(p.label, p.S, p.I) for p in m.points]
+    [('A', 1/5, 24/25), ('B', 1/2, 3/4), ('C', 9/10, 19/100)]
+    >>> m.value_along([0.2, 0.5]).round(6)          # V rises from A to B
+    array([0.512595, 0.637712])
+    >>> float(m.isoquant_through(m.B)(0.5))          # B lies on its own isoquant
+    0.75
     """
 
     frontier: Frontier
@@ -496,7 +563,29 @@ def bayes_update(mu, p_threat_if_loyal, p_threat_if_disloyal) -> sp.Expr:
 
 @dataclass(frozen=True)
 class TrustShift:
-    """F2 before and after a threat: belief, tolerance T = B*mu and fold [O]."""
+    """F2 before and after a threat: belief, tolerance T = B*mu and fold [O].
+
+    Attributes
+    ----------
+    B : sympy.Expr
+        Tolerance per unit of trust.
+    mu_before, mu_after : sympy.Expr
+        Allies' belief that the leader is loyal, before and after the threat.
+    T_before, T_after : sympy.Expr
+        Tolerance ``B*mu`` of F2.
+    fold_before, fold_after : sympy.Expr
+        Largest shift with an aligned equilibrium.
+    frontier_before, frontier_after : TippingFrontier
+
+    Examples
+    --------
+    Returned by :func:`trust_link`. With the defaults a threat lowers mu from 9/10 to
+    9/17 (Bayes' rule) and the fold ``T/4`` (``k = 1``) from 1/4 to 5/34:
+
+    >>> t = trust_link()
+    >>> t.newly_unsafe                     # shifts in [5/34, 1/4) now collapse the bloc
+    (5/34, 1/4)
+    """
 
     B: sp.Expr
     mu_before: sp.Expr

@@ -52,6 +52,20 @@ class NationalInterest:
     ordinal_general : sympy.Expr
         A strictly increasing transform of :attr:`general` (log for Cobb-Douglas), used
         for first-order conditions; it has the same maximisers and level sets.
+
+    Examples
+    --------
+    Built by :func:`cobb_douglas` or :func:`quasi_linear`. At the optimum B = (S, I) =
+    (1/2, 3/4) on the F1 frontier ``I = 1 - S**2`` the isoquant slope ``-V_S/V_I`` equals
+    the frontier slope ``-2S = -1`` (MODELS.md b.3):
+
+    >>> V = cobb_douglas()
+    >>> V.name, V.parameters
+    ('Cobb-Douglas', {'alpha': 3/5})
+    >>> V.isoquant_slope(sp.Rational(3, 4), sp.Rational(1, 2))
+    -1
+    >>> V.isoquant(1)([1.0, 8.0])             # I = S**(-2/3) on the level V = 1
+    array([1.  , 0.25])
     """
 
     name: str

@@ -46,7 +46,18 @@ _NUMBER = re.compile(r"[+-]?(?:\d+/\d+|(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)\Z")
 
 
 class NFGParseError(ValueError):
-    """A malformed ``.nfg`` file; ``.line`` is the 1-based line number of the problem."""
+    """A malformed ``.nfg`` file; ``.line`` is the 1-based line number of the problem.
+
+    A ``ValueError``, raised by :func:`parse_nfg`.
+
+    Examples
+    --------
+    >>> try:
+    ...     parse_nfg('NFG 1 R "solo" { "P1" } { 2 }')
+    ... except NFGParseError as err:
+    ...     print(err.line, err)
+    1 line 1: a game needs at least two players, found 1
+    """
 
     def __init__(self, line: int, message: str) -> None:
         super().__init__(f"line {line}: {message}")
@@ -59,6 +70,25 @@ class NfgData:
 
     ``payoffs[i]`` is player *i*'s ``object`` array of ``Fraction`` with shape
     ``(len(strategies[0]), ..., len(strategies[-1]))``.
+
+    Attributes
+    ----------
+    title : str
+    players : tuple of str
+    strategies : tuple of tuple of str
+        Strategy labels per player (``"1"``, ``"2"``, ... when the file gives counts).
+    payoffs : tuple of numpy.ndarray
+    comment : str
+
+    Examples
+    --------
+    Returned by :func:`parse_nfg`; a 2x2 game in the payoff version:
+
+    >>> d = parse_nfg('NFG 1 R "MP" { "Row" "Col" } { 2 2 } 1 -1 -1 1 -1 1 1 -1')
+    >>> d.title, d.strategies
+    ('MP', (('1', '2'), ('1', '2')))
+    >>> [[int(v) for v in row] for row in d.payoffs[0]]       # matching pennies
+    [[1, -1], [-1, 1]]
     """
 
     title: str
@@ -173,11 +203,42 @@ def _count(value: Fraction, line: int, what: str) -> int:
 def parse_nfg(text: str) -> NfgData:
     """Parse the text of a Gambit ``.nfg`` file (payoff or outcome version).
 
+    Parameters
+    ----------
+    text : str
+        The whole file's text (every number is read exactly, as a ``Fraction``).
+
+    Returns
+    -------
+    NfgData
+        Title, players, strategy labels, payoff arrays (player 1's strategy on axis 0)
+        and comment.
+
     Raises
     ------
     NFGParseError
         With the line number: wrong header, unbalanced braces, wrong number of
         players, strategies, payoffs or outcome numbers, malformed numbers, trailing text.
+    TypeError
+        If ``text`` is not a ``str``.
+
+    Examples
+    --------
+    The Prisoner's Dilemma in the outcome version (one outcome number per profile, player
+    1's strategy changing fastest):
+
+    >>> d = parse_nfg('''NFG 1 R "PD" { "Row" "Col" }
+    ... { { "C" "D" } { "C" "D" } } ""
+    ... { { "" 3, 3 } { "" 0, 5 } { "" 5, 0 } { "" 1, 1 } }
+    ... 1 3 2 4''')
+    >>> d.strategies
+    (('C', 'D'), ('C', 'D'))
+    >>> [[int(v) for v in row] for row in d.payoffs[0]]       # D dominates C for Row
+    [[3, 0], [5, 1]]
+    >>> parse_nfg("NFG 1 R 'PD'")
+    Traceback (most recent call last):
+    ...
+    games.nfg.NFGParseError: line 1: expected the quoted title of the game, found "'PD'"
     """
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, got {type(text).__name__}")

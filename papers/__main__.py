@@ -40,7 +40,18 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def build_figures(names: Sequence[str], out: Path, formats: Sequence[str]) -> list[Path]:
-    """Build the named figures (all if ``names`` is empty); print their summaries."""
+    """Build the named figures (all if ``names`` is empty); print their summaries.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> paths = build_figures(["best-response-chicken"], Path(tempfile.mkdtemp()), ["svg"])
+    == best-response-chicken: Chicken (lumpy burden sharing, b=4, c=2): best responses ...
+    ...
+    >>> [p.name for p in paths]
+    ['best-response-chicken.svg']
+    """
     specs = [find_figure(n) for n in names] if names else all_figures()
     written: list[Path] = []
     for spec in specs:
@@ -55,6 +66,14 @@ def build_figures(names: Sequence[str], out: Path, formats: Sequence[str]) -> li
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status (0 on success, 2 on a bad name).
+
+    Examples
+    --------
+    >>> main(["list"])
+    best-response-chicken ...
+    0
+    """
     args = _parser().parse_args(argv)
     if args.command == "list":
         for spec in all_figures():

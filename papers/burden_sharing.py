@@ -73,6 +73,17 @@ class BestResponseDiagram:
     indifference : numpy.ndarray
         The leader's indifference curve through the leader-commitment point (``(k, 2)``).
     nash_total, leader_total : number
+
+    Examples
+    --------
+    Returned by :func:`best_response_data`. Incomes (10, 8), ``a = 1/2``: Nash (4, 2),
+    leader first (1, 7/2), Lindahl ``(a w_1, a w_2) = (5, 4)`` (MODELS.md a.2-a.3):
+
+    >>> d = best_response_data()
+    >>> d.lindahl, d.nash_total, d.leader_total
+    ((5, 4), 6, 9/2)
+    >>> d.pareto_better.tolist()          # both prefer g_1 in [5, 6] on g_1 + g_2 = 9
+    [[5.0, 4.0], [6.0, 3.0]]
     """
 
     incomes: tuple
@@ -91,7 +102,33 @@ class BestResponseDiagram:
 
 
 def best_response_data(incomes: Sequence[Any] = (10, 8), a: Any = HALF) -> BestResponseDiagram:
-    """Data of the two-ally best-response diagram (leader = ally 1)."""
+    """Data of the two-ally best-response diagram (leader = ally 1).
+
+    Parameters
+    ----------
+    incomes : pair of numbers, default (10, 8)
+        Incomes of the leader (first) and the ally.
+    a : number, default 1/2
+        Weight of security, ``0 < a < 1``.
+
+    Returns
+    -------
+    BestResponseDiagram
+
+    Raises
+    ------
+    ValueError
+        Unless ``incomes`` has two entries (or on invalid model inputs).
+
+    Examples
+    --------
+    With ``a = 1/2`` the best response is ``g_i = max(0, w_i/2 - g_j/2)``; incomes
+    (12, 6) leave the small ally at the corner:
+
+    >>> d = best_response_data((12, 6))
+    >>> d.nash, d.efficient_total
+    ((6, 0), 9)
+    """
     model = public_good(incomes, a=a)
     if model.n != 2:
         raise ValueError(f"incomes must have 2 entries for this diagram, got {model.n}")
@@ -135,7 +172,25 @@ def best_response_data(incomes: Sequence[Any] = (10, 8), a: Any = HALF) -> BestR
 
 
 def draw_best_response(data: BestResponseDiagram) -> Figure:
-    """Draw the best responses, the frontier and the three marked points."""
+    """Draw the best responses, the frontier and the three marked points.
+
+    Parameters
+    ----------
+    data : BestResponseDiagram
+        From :func:`best_response_data`.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> fig = draw_best_response(best_response_data())
+    >>> fig.axes[0].get_xlabel()
+    "leader's contribution $g_1$ ($w_1$ = 10)"
+    >>> fig.axes[0].get_title()
+    'Burden sharing between two allies (a = 1/2)'
+    """
     w1, w2 = (float(x) for x in data.incomes)
     with use_style():
         fig, ax = figure(5.4, 5.2)
@@ -251,6 +306,18 @@ class BurdenShareData:
         Share of allies contributing nothing, per ``b``.
     income_share : float
         The richest ally's share of income.
+
+    Examples
+    --------
+    Returned by :func:`burden_share_data`. Incomes (10, 8, 2), ``a = 1/2``: with a pure
+    public good the smallest ally free rides (shares 2/5, 1/4, 0); with ``b = 1/10`` it
+    contributes:
+
+    >>> d = burden_share_data([10, 8, 2], bs=(0.0, 0.1))
+    >>> d.shares[0].tolist(), d.corner_shares.tolist()
+    ([0.4, 0.25, 0.0], [0.3333333333333333, 0.0])
+    >>> d.income_share
+    0.5
     """
 
     incomes: np.ndarray
@@ -267,7 +334,32 @@ def burden_share_data(
     a: float = 0.5,
     bs: Sequence[float] = (0.0, 0.05, 0.15),
 ) -> BurdenShareData:
-    """Equilibrium burden shares for a pure public good (``b = 0``) and joint products."""
+    """Equilibrium burden shares for a pure public good (``b = 0``) and joint products.
+
+    Parameters
+    ----------
+    incomes : sequence of float, default ``EXAMPLE_INCOMES``
+        Made-up incomes of 15 allies, evenly spaced from 2 to 20.
+    a : float, default 0.5
+        Weight of deterrence.
+    bs : sequence of float, default (0.0, 0.05, 0.15)
+        Weights of the private benefit, one series each (``b = 0``: pure public good).
+
+    Returns
+    -------
+    BurdenShareData
+
+    Examples
+    --------
+    With a pure public good 10 of the 15 default allies free ride and the richest pays 38%
+    of the total with 12% of the income; joint products bring everyone in and flatten it:
+
+    >>> d = burden_share_data()
+    >>> d.leader_shares.round(3).tolist(), d.corner_shares.round(3).tolist()
+    ([0.377, 0.155, 0.13], [0.667, 0.0, 0.0])
+    >>> round(d.income_share, 3)
+    0.121
+    """
     w = np.asarray(incomes, dtype=float)
     shares, leader, corner = [], [], []
     for b in bs:
@@ -288,7 +380,23 @@ def burden_share_data(
 
 
 def draw_burden_shares(data: BurdenShareData) -> Figure:
-    """Burden share (%) against income, one line per ``b``."""
+    """Burden share (%) against income, one line per ``b``.
+
+    Parameters
+    ----------
+    data : BurdenShareData
+        From :func:`burden_share_data`.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> fig = draw_burden_shares(burden_share_data())
+    >>> fig.axes[0].get_ylabel(), len(fig.axes[0].lines)      # one line per b
+    ('burden share: contribution / income (%)', 3)
+    """
     colours = [COLORS["blue"], COLORS["orange"], COLORS["green"], COLORS["purple"]]
     markers = ["o", "s", "^", "D"]
     with use_style():
@@ -340,6 +448,17 @@ class ProvisionData:
         ``[k, j]``: total for ``b = bs[k]`` and ``n[j]`` allies.
     ratio : numpy.ndarray
         ``nash / efficient``.
+
+    Examples
+    --------
+    Returned by :func:`provision_data`. Pure public good (``b = 0``), ``a = 1/2``,
+    ``w = 1``: ``G^N = a n w/(a + n(1-a)) = n/(n+1)`` against ``a n w = n/2``:
+
+    >>> d = provision_data(n_max=3)
+    >>> d.nash[0].round(6).tolist(), d.efficient[0].tolist()
+    ([0.5, 0.666667, 0.75], [0.5, 1.0, 1.5])
+    >>> d.ratio[0].round(6).tolist()                  # 2/(n+1): falls with n
+    [1.0, 0.666667, 0.5]
     """
 
     n: np.ndarray
@@ -354,7 +473,34 @@ class ProvisionData:
 def provision_data(
     n_max: int = 30, a: float = 0.5, w: float = 1.0, bs: Sequence[float] = (0.0, 0.1, 0.25)
 ) -> ProvisionData:
-    """Totals from the models for ``n = 1..n_max`` identical allies of income ``w``."""
+    """Totals from the models for ``n = 1..n_max`` identical allies of income ``w``.
+
+    Parameters
+    ----------
+    n_max : int, default 30
+        Largest number of allies.
+    a : float, default 0.5
+        Weight of deterrence.
+    w : float, default 1.0
+        Each ally's income.
+    bs : sequence of float, default (0.0, 0.1, 0.25)
+        Weights of the private benefit, one series each.
+
+    Returns
+    -------
+    ProvisionData
+
+    Examples
+    --------
+    The Nash total stays below ``a w/(1-a) = 1`` while the efficient one grows; private
+    benefits narrow the gap (symmetric closed forms, MODELS.md a.4):
+
+    >>> d = provision_data()
+    >>> bool(d.nash[0].max() < 1), float(d.efficient[0, -1])
+    (True, 15.0)
+    >>> d.ratio[:, -1].round(3).tolist()              # n = 30, b = 0, 0.1, 0.25
+    [0.065, 0.376, 0.688]
+    """
     ns = np.arange(1, n_max + 1)
     nash = np.empty((len(bs), len(ns)))
     eff = np.empty_like(nash)
@@ -374,7 +520,25 @@ def provision_data(
 
 
 def draw_provision(data: ProvisionData) -> Figure:
-    """Left: totals against n (Nash solid, efficient dashed). Right: Nash / efficient."""
+    """Left: totals against n (Nash solid, efficient dashed). Right: Nash / efficient.
+
+    Parameters
+    ----------
+    data : ProvisionData
+        From :func:`provision_data`.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> fig = draw_provision(provision_data())
+    >>> [ax.get_title() for ax in fig.axes]
+    ['Total provision', 'Nash over efficient provision']
+    >>> fig.axes[0].get_xlabel()
+    'number of allies n'
+    """
     colours = [COLORS["blue"], COLORS["orange"], COLORS["green"], COLORS["purple"]]
     with use_style():
         fig, _ = figure(7.2, 3.2)

@@ -46,6 +46,17 @@ class BestResponseData:
     labels : tuple of str
         Axis labels: probabilities of each player's first strategy.
     title : str
+
+    Examples
+    --------
+    Returned by :func:`best_response_data`. In Chicken (b = 4, c = 2) the row player
+    switches from Contribute to Free ride where ``q = 2/3`` (MODELS.md a.5):
+
+    >>> d = best_response_data()
+    >>> d.title, d.labels[0]
+    ('Chicken', 'P(Row plays Contribute)')
+    >>> [(str(p), str(q)) for p, q in d.row_curve]
+    [('1', '0'), ('1', '2/3'), ('0', '2/3'), ('0', '1')]
     """
 
     row_curve: tuple[tuple[Fraction, Fraction], ...]
@@ -88,10 +99,30 @@ def _curve(diff_first, diff_second, row: bool) -> tuple[tuple[Fraction, Fraction
 def best_response_data(game: NormalFormGame | None = None) -> BestResponseData:
     """Best-response correspondences and equilibria of a 2x2 game (default: chicken).
 
+    Parameters
+    ----------
+    game : NormalFormGame, optional
+        A two-player game with two strategies each; default
+        :func:`games.classic.chicken` (b = 4, c = 2).
+
+    Returns
+    -------
+    BestResponseData
+        Both correspondences as polylines and the Nash equilibria, exact.
+
     Raises
     ------
     ValueError
         If the game is not a two-player game with two strategies each.
+
+    Examples
+    --------
+    Matching pennies has one equilibrium, both players mixing 1/2-1/2:
+
+    >>> from games import classic
+    >>> d = best_response_data(classic.matching_pennies())
+    >>> [(str(p), str(q)) for p, q in d.equilibria]
+    [('1/2', '1/2')]
     """
     game = classic.chicken() if game is None else game
     if game.shape != (2, 2):
@@ -114,7 +145,24 @@ def best_response_data(game: NormalFormGame | None = None) -> BestResponseData:
 
 
 def draw_best_responses(data: BestResponseData) -> Figure:
-    """Draw the two correspondences and mark the equilibria."""
+    """Draw the two correspondences and mark the equilibria.
+
+    Parameters
+    ----------
+    data : BestResponseData
+        From :func:`best_response_data`.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> fig = draw_best_responses(best_response_data())
+    >>> ax = fig.axes[0]
+    >>> ax.get_xlabel(), ax.get_title(), len(ax.lines)     # 2 curves + 3 equilibria
+    ('P(Row plays Contribute)', 'Chicken', 5)
+    """
     fig, ax = figure(4.2, 4.0)
     rp, rq = np.array(data.row_curve, dtype=float).T
     cp, cq = np.array(data.col_curve, dtype=float).T

@@ -73,7 +73,31 @@ _TITLES = {2: "Figure 2. The status quo A on the frontier",
 
 @dataclass(frozen=True)
 class IsoquantFigureData:
-    """What Figures 2-4 show: the frontier, the points and the isoquant through each."""
+    """What Figures 2-4 show: the frontier, the points and the isoquant through each.
+
+    Attributes
+    ----------
+    number : int
+        2, 3 or 4.
+    model : IsoquantModel
+    frontier : (numpy.ndarray, numpy.ndarray)
+        ``(S, I)`` along the frontier.
+    points : tuple of Point
+        A; A and B; or A, B and C.
+    isoquants : dict
+        Point label to the ``(S, I)`` of the isoquant through it.
+    caption : str
+
+    Examples
+    --------
+    Returned by :func:`isoquant_figure_data`; Figure 3 adds B, where ``V`` is higher:
+
+    >>> d = isoquant_figure_data(3)
+    >>> sorted(d.isoquants), d.points[1].v > d.points[0].v
+    (['A', 'B'], True)
+    >>> d.caption
+    'F1: $I = 1 - S^{2}$ (2 veto players); $V = I^{3/5} S^{2/5}$'
+    """
 
     number: int
     model: IsoquantModel
@@ -91,6 +115,10 @@ def isoquant_figure_data(number: int = 2, model: IsoquantModel | None = None
     ----------
     number : {2, 3, 4}
     model : IsoquantModel, default ``isoquant_model()`` (F1, k = 2; alpha = 3/5)
+
+    Returns
+    -------
+    IsoquantFigureData
 
     Examples
     --------
@@ -152,7 +180,27 @@ _OFFSETS = {"A": (6, 5, "left"), "B": (7, 4, "left"), "C": (-8, -14, "right")}
 
 
 def draw_isoquant_figure(data: IsoquantFigureData, ax=None) -> Figure:
-    """Draw Figure 2, 3 or 4 from :func:`isoquant_figure_data`."""
+    """Draw Figure 2, 3 or 4 from :func:`isoquant_figure_data`.
+
+    Parameters
+    ----------
+    data : IsoquantFigureData
+    ax : matplotlib.axes.Axes, optional
+        Draw into these axes instead of a new figure.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> fig = draw_isoquant_figure(isoquant_figure_data(4))
+    >>> ax = fig.axes[0]
+    >>> ax.get_xlabel()
+    'cost savings $S$ (burden shifted to allies)'
+    >>> ax.get_title("left").splitlines()[0]
+    'Figure 4. Overshooting to C ends below the status quo'
+    """
     if ax is None:
         fig, ax = figure(5.0, 4.0)
     else:
@@ -200,7 +248,35 @@ def _figure_summary(number: int):
 
 @dataclass(frozen=True)
 class CollapseData:
-    """F2 figure data: branches, fold, collapse, a hysteresis loop and the points A, B, C."""
+    """F2 figure data: branches, fold, collapse, a hysteresis loop and the points A, B, C.
+
+    Attributes
+    ----------
+    model : IsoquantModel
+        F2 with a quasi-linear ``V``.
+    high, low, collapse : (numpy.ndarray, numpy.ndarray)
+        ``(S, pi)`` of the aligned branch, the tipping threshold and the collapse ``pi = 0``.
+    fold : (sympy.Expr, sympy.Expr)
+        Fold shift and the aligned share there.
+    loop_shifts, loop_states : numpy.ndarray
+        The hysteresis loop: shifts and the aligned share reached by best responses.
+    recovery_shift : sympy.Expr
+    critical_mass : float
+        ``pi_L`` at the recovery shift: the share that must re-join together.
+    isoquants : dict
+        Point label to the ``(S, I)`` of the isoquant through it.
+
+    Examples
+    --------
+    Returned by :func:`collapse_data`. With ``T = 1`` the fold is at ``S = T/4``; after
+    the collapse, cutting the shift back to 9/100 leaves the bloc collapsed:
+
+    >>> d = collapse_data()
+    >>> d.fold, d.recovery_shift, float(d.loop_states[-1])
+    ((1/4, 1/2), 9/100, 0.0)
+    >>> d.model.B.S, d.model.B.V
+    (9/100, 9/8)
+    """
 
     model: IsoquantModel
     high: tuple[np.ndarray, np.ndarray]
@@ -220,6 +296,21 @@ def collapse_data(T=1, c=_C_F2, S_A=_SA_F2, S_C=_SC_F2, recovery_shift=_RECOVERY
     The hysteresis loop raises S from A past the fold (the bloc collapses), then cuts it
     back to ``recovery_shift``: the bloc stays collapsed (best responses from 0) unless a
     critical mass above ``pi_L(recovery_shift)`` re-joins together.
+
+    Parameters
+    ----------
+    T : positive number, default 1
+        Tolerance of F2.
+    c : positive number, default 3/4
+        Weight on cost savings in ``V``.
+    S_A, S_C : numbers, defaults 49/2500 and 3/10
+        Status quo and overshoot.
+    recovery_shift : number, default 9/100
+        Shift the loop returns to.
+
+    Returns
+    -------
+    CollapseData
 
     Examples
     --------
@@ -244,7 +335,23 @@ def collapse_data(T=1, c=_C_F2, S_A=_SA_F2, S_C=_SC_F2, recovery_shift=_RECOVERY
 
 
 def draw_collapse(data: CollapseData) -> Figure:
-    """Draw the F2 figure: left, equilibria and hysteresis; right, A, B, C and isoquants."""
+    """Draw the F2 figure: left, equilibria and hysteresis; right, A, B, C and isoquants.
+
+    Parameters
+    ----------
+    data : CollapseData
+        From :func:`collapse_data`.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> fig = draw_collapse(collapse_data())
+    >>> [ax.get_title("left").splitlines()[0] for ax in fig.axes]
+    ['F2: equilibria, fold and hysteresis', 'A, B and C on F2: overshooting collapses influence']
+    """
     with use_style():
         fig = Figure(figsize=(9.0, 4.0), layout="constrained")
         ax, bx = fig.subplots(1, 2, sharey=True)
@@ -318,7 +425,26 @@ def _collapse_summary() -> str:
 
 @dataclass(frozen=True)
 class TrustData:
-    """Trust figure data: F2 before and after a threat, the folds and one shift's fate."""
+    """Trust figure data: F2 before and after a threat, the folds and one shift's fate.
+
+    Attributes
+    ----------
+    trust : TrustShift
+    before, after, before_low, after_low : (numpy.ndarray, numpy.ndarray)
+        ``(S, pi)`` of the aligned branch and the tipping threshold, before and after.
+    shift : sympy.Expr
+    outcome : (float, float)
+        Aligned share at ``shift`` before and after the threat.
+
+    Examples
+    --------
+    Returned by :func:`trust_data`. ``S = 1/5`` is safe before the threat (below the fold
+    1/4, aligned share ``(1 + sqrt(1/5))/2``) and collapses after it (fold 5/34):
+
+    >>> d = trust_data()
+    >>> d.shift, round(d.outcome[0], 6), d.outcome[1]
+    (1/5, 0.723607, 0.0)
+    """
 
     trust: TrustShift
     before: tuple[np.ndarray, np.ndarray]
@@ -331,6 +457,18 @@ class TrustData:
 
 def trust_data(shift=_TRUST_SHIFT, **trust_kwargs) -> TrustData:
     """Data of the trust figure: the fold moves from T/4 to T'/4 after a threat.
+
+    Parameters
+    ----------
+    shift : number, default 1/5
+        The shift whose fate is shown.
+    **trust_kwargs
+        Passed to :func:`games.influence.trust_link` (``B``, ``mu``, threat
+        probabilities, ``k``, ``shift_limit``).
+
+    Returns
+    -------
+    TrustData
 
     Examples
     --------
@@ -351,7 +489,23 @@ def trust_data(shift=_TRUST_SHIFT, **trust_kwargs) -> TrustData:
 
 
 def draw_trust(data: TrustData) -> Figure:
-    """Draw the trust figure."""
+    """Draw the trust figure.
+
+    Parameters
+    ----------
+    data : TrustData
+        From :func:`trust_data`.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> fig = draw_trust(trust_data())
+    >>> fig.axes[0].get_title("left").splitlines()[0]
+    'Trust link: a threat moves the fold'
+    """
     fig, ax = figure(5.6, 4.0)
     t = data.trust
     with use_style():
@@ -422,7 +576,29 @@ README_DPI = 150
 
 
 def write_readme_images(folder: str | Path = "docs/figures") -> list[Path]:
-    """Regenerate the README images (PNG, dpi 150, deterministic bytes) into ``folder``."""
+    """Regenerate the README images (PNG, dpi 150, deterministic bytes) into ``folder``.
+
+    Parameters
+    ----------
+    folder : str or pathlib.Path, default "docs/figures"
+        Created if missing; existing files with the same names are overwritten.
+
+    Returns
+    -------
+    list of pathlib.Path
+        One PNG per entry of ``README_FIGURES``, in that order.
+
+    Examples
+    --------
+    Rendering all five images takes a few seconds, so the call is not run here:
+
+    >>> README_FIGURES[0], README_DPI
+    ('isoquant-fig2', 150)
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:                  # doctest: +SKIP
+    ...     [p.name for p in write_readme_images(tmp)][:2]
+    ['isoquant-fig2.png', 'isoquant-fig3.png']
+    """
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     specs = {s.name: s for s in FIGURES}
@@ -443,6 +619,21 @@ def demo_state(shift: float = 0.9, alpha: float = 0.6, k: float = 2.0,
                S_A: float = 0.2) -> IsoquantModel:
     """The model behind the demo's current slider values (F1 frontier, Cobb-Douglas V).
 
+    Parameters
+    ----------
+    shift : float, default 0.9
+        Overshoot shift ``S_C``.
+    alpha : float, default 0.6
+        Weight on influence.
+    k : float, default 2.0
+        Inertia of F1 (``I = 1 - S**k``).
+    S_A : float, default 0.2
+        Status-quo shift.
+
+    Returns
+    -------
+    IsoquantModel
+
     Examples
     --------
     >>> round(demo_state(0.9, 0.6, 2.0).B.s, 12)
@@ -457,6 +648,25 @@ class IsoquantDemo:
 
     The update logic is separate from any window: build it on any figure (Agg in tests),
     move a slider with ``demo.sliders["alpha"].set_val(0.5)`` and read ``demo.model``.
+
+    Parameters
+    ----------
+    fig : matplotlib.figure.Figure, optional
+        Figure to draw on (default: a new, windowless one).
+
+    Examples
+    --------
+    On F1 (``k = 2``) the optimum is ``S_B = sqrt((1 - alpha)/(1 + alpha))``: 1/2 at
+    ``alpha = 0.6``, ``1/sqrt(3)`` at ``alpha = 0.5``:
+
+    >>> demo = IsoquantDemo()
+    >>> demo.values()
+    {'shift': 0.9, 'alpha': 0.6, 'k': 2.0}
+    >>> round(demo.model.B.s, 12)
+    0.5
+    >>> demo.sliders["alpha"].set_val(0.5)
+    >>> round(demo.model.B.s, 6), round(demo.model.B.i, 6)
+    (0.57735, 0.666667)
     """
 
     SLIDERS = (("shift", "burden shift $S_C$", 0.02, 1.0, 0.9),
@@ -530,7 +740,23 @@ def _interactive_backend() -> tuple[str | None, str]:
 
 
 def run_demo() -> IsoquantDemo | None:
-    """Open the interactive isoquant demo (``python -m papers demo isoquant``)."""
+    """Open the interactive isoquant demo (``python -m papers demo isoquant``).
+
+    Needs an interactive matplotlib backend and a display; without one it prints the
+    reason to stderr and returns ``None``.
+
+    Returns
+    -------
+    IsoquantDemo or None
+        The demo after its window is closed, or ``None`` when no window can be opened.
+
+    Examples
+    --------
+    It opens a window and blocks until it is closed, so it is not run here; the same
+    demo without a window is :class:`IsoquantDemo`:
+
+    >>> demo = run_demo()                                # doctest: +SKIP
+    """
     backend, reason = _interactive_backend()
     if backend is None:
         print(f"cannot open the isoquant demo: {reason}. It needs an interactive matplotlib "

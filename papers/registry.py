@@ -35,6 +35,13 @@ class FigureSpec:
         ``summary() -> str``: the figure's equilibria / key points, printed by the CLI.
     description : str
         One line for ``python -m papers list``.
+
+    Examples
+    --------
+    >>> spec = FigureSpec("demo", build=lambda: None, summary=lambda: "x = 1",
+    ...                   description="a demonstration")
+    >>> spec.summary()
+    'x = 1'
     """
 
     name: str
@@ -52,7 +59,13 @@ def _modules():
 
 
 def all_figures() -> list[FigureSpec]:
-    """Every figure of every module in :mod:`papers`, in module order."""
+    """Every figure of every module in :mod:`papers`, in module order.
+
+    Examples
+    --------
+    >>> "isoquant-fig4" in [spec.name for spec in all_figures()]
+    True
+    """
     specs: list[FigureSpec] = []
     for module in _modules():
         specs.extend(getattr(module, "FIGURES", ()))
@@ -64,7 +77,13 @@ def all_figures() -> list[FigureSpec]:
 
 
 def all_demos() -> dict[str, Callable[..., Any]]:
-    """Interactive demos by name (``python -m papers demo NAME``)."""
+    """Interactive demos by name (``python -m papers demo NAME``).
+
+    Examples
+    --------
+    >>> sorted(all_demos())
+    ['isoquant']
+    """
     demos: dict[str, Callable[..., Any]] = {}
     for module in _modules():
         demos.update(getattr(module, "DEMOS", {}))
@@ -72,7 +91,16 @@ def all_demos() -> dict[str, Callable[..., Any]]:
 
 
 def find_figure(name: str) -> FigureSpec:
-    """The figure called ``name``; ``KeyError`` lists the available names."""
+    """The figure called ``name``; ``KeyError`` lists the available names.
+
+    Examples
+    --------
+    >>> find_figure("best-response-chicken").description[:7]
+    'Chicken'
+    >>> find_figure("nope")
+    Traceback (most recent call last):
+    KeyError: "no figure named 'nope'; available: ..."
+    """
     specs = {s.name: s for s in all_figures()}
     if name not in specs:
         raise KeyError(f"no figure named {name!r}; available: {', '.join(sorted(specs))}")

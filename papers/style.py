@@ -81,6 +81,13 @@ def use_style():
 
     The style is scoped (``matplotlib.rc_context``): importing :mod:`papers` never
     changes a user's global ``rcParams``.
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> with use_style():
+    ...     matplotlib.rcParams["svg.hashsalt"]
+    'blocgames'
     """
     return plt.rc_context(RC)
 
@@ -89,6 +96,12 @@ def figure(width: float = 5.0, height: float = 3.6, **subplot_kw: Any) -> tuple[
     """A new figure and axes in the house style (size in inches).
 
     Uses the object-oriented API (no pyplot state is left behind).
+
+    Examples
+    --------
+    >>> fig, ax = figure(3, 2)
+    >>> [float(v) for v in fig.get_size_inches()]
+    [3.0, 2.0]
     """
     with use_style():
         fig = Figure(figsize=(width, height), layout="constrained")
@@ -103,6 +116,13 @@ def save(fig: Figure, path: str | Path, fmt: str = "png") -> Path:
     ------
     ValueError
         If ``fmt`` is not one of ``png``, ``pdf``, ``svg``.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> fig, ax = figure()
+    >>> save(fig, tempfile.mkdtemp() + "/empty", "svg").suffix
+    '.svg'
     """
     if fmt not in FORMATS:
         raise ValueError(f"fmt must be one of {FORMATS}, got {fmt!r}")

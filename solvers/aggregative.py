@@ -89,6 +89,21 @@ class AggregativeEquilibrium:
     verified : bool or None
         ``None`` when not verified.
     notes : tuple of str
+
+    Examples
+    --------
+    Returned by :func:`aggregative_equilibrium`. BBV public good, incomes (10, 8, 2),
+    ``a = 1/2``: the replacement function is ``max(0, w_i - X)`` and ``X* = 6``:
+
+    >>> import numpy as np
+    >>> w = np.array([10.0, 8.0, 2.0])
+    >>> eq = aggregative_equilibrium(lambda X: np.clip(w - X, 0, w), (0, 20), lower=0.0,
+    ...                              upper=w, decreasing=True)
+    >>> eq
+    AggregativeEquilibrium(X=6; 3 players, 2 above their lower bound; not verified; \
+unique (proven))
+    >>> eq.strategies.tolist(), eq.active.tolist(), eq.contributors.tolist()
+    ([4.0, 2.0, 0.0], [0, 0, -1], [0, 1])
     """
 
     aggregate: float
@@ -272,6 +287,24 @@ def aggregate_regrets(
     Returns
     -------
     (regret, tolerance) : numpy.ndarray
+        Each player's regret (best payoff minus payoff at ``x``) and the tolerance it is
+        to be compared with.
+
+    Examples
+    --------
+    Cournot duopoly, inverse demand ``10 - Q``, unit costs (1, 4): the Nash equilibrium
+    ``q_i = (10 - 2 c_i + c_j)/3 = (4, 1)`` has no regret; at (3, 3) firm 2's best
+    response is 3/2, worth 9/4 more:
+
+    >>> import numpy as np
+    >>> c = np.array([1.0, 4.0])
+    >>> def profit(t, Y):
+    ...     return (10 - t - Y) * t - c * t
+    >>> regret, tol = aggregate_regrets(profit, np.array([4.0, 1.0]), 0.0, 10.0)
+    >>> bool(np.all(regret <= tol))
+    True
+    >>> aggregate_regrets(profit, np.array([3.0, 3.0]), 0.0, 10.0)[0].round(6).tolist()
+    [0.0, 2.25]
     """
     x = np.asarray(x, dtype=float)
     n = x.size
@@ -333,6 +366,19 @@ class ReplacementFunction:
         ``True`` when :math:`d\\,\\text{interior}/dX \\le 0` is proven.
     concave : bool or None
         ``True`` when :math:`u(x, x + Y)` is proven concave in ``x``.
+
+    Examples
+    --------
+    Built by :func:`replacement_function`. Cournot firms facing inverse demand ``10 - Q``
+    with unit cost ``c``: ``r(Q) = max(0, 10 - c - Q)``:
+
+    >>> import numpy as np, sympy as sp
+    >>> q, Q, c = sp.symbols("q Q c", positive=True)
+    >>> rep = replacement_function((10 - Q) * q - c * q, q, Q, 0, None, player_symbols=(c,))
+    >>> rep.expr, rep.decreasing, rep.concave
+    (Max(0, -Q - c + 10), True, True)
+    >>> rep.function(c=np.array([1.0, 4.0]))(5.0)          # both firms at X = 5
+    array([4., 1.])
     """
 
     own: sp.Symbol
@@ -408,10 +454,32 @@ def replacement_function(
     common : mapping, optional
         Values of parameters shared by all players.
 
+    Returns
+    -------
+    ReplacementFunction
+        The interior solution, its clipped form ``expr``, and whether monotonicity
+        (``decreasing``) and concavity were proven; ``.function(**arrays)`` gives the
+        numeric ``r(X)`` for :func:`aggregative_equilibrium`.
+
     Raises
     ------
     ValueError
         If the first-order condition has no unique closed-form solution.
+
+    Examples
+    --------
+    Cournot duopoly, inverse demand ``10 - Q``, unit costs (1, 4): the equilibrium is
+    ``q_i = (10 - 2 c_i + c_j)/3``, i.e. (4, 1), with ``Q = 5``:
+
+    >>> import numpy as np, sympy as sp
+    >>> q, Q, c = sp.symbols("q Q c", positive=True)
+    >>> rep = replacement_function((10 - Q) * q - c * q, q, Q, 0, None, player_symbols=(c,))
+    >>> rep.interior
+    -Q - c + 10
+    >>> eq = aggregative_equilibrium(rep.function(c=np.array([1.0, 4.0])), (0.0, 20.0),
+    ...                              decreasing=rep.decreasing)
+    >>> float(eq.aggregate), eq.strategies.tolist()
+    (5.0, [4.0, 1.0])
     """
     common = {k: sp.sympify(v) for k, v in (common or {}).items()}
     u = sp.sympify(payoff).xreplace(common)
@@ -467,6 +535,19 @@ class SymmetricEquilibrium:
     concavity : str
     concave : bool or None
     notes : tuple of str
+
+    Examples
+    --------
+    Returned by :func:`symmetric_equilibrium`; n-firm Cournot with inverse demand
+    ``a - Q`` and unit cost ``c``: ``q = (a - c)/(n + 1)``, or 0 when ``a <= c``:
+
+    >>> import sympy as sp
+    >>> q, S, n, a, c = sp.symbols("q S n a c", positive=True)
+    >>> eq = symmetric_equilibrium((a - c - q - S) * q, q, S, n)
+    >>> eq.expr
+    Piecewise((0, a <= c), ((a - c)/(n + 1), True))
+    >>> eq.concave, eq.lower_condition
+    (True, a <= c)
     """
 
     n: sp.Symbol
@@ -505,6 +586,17 @@ def symmetric_equilibrium(
     domains : mapping, optional
         ``{parameter: sympy.Interval}`` used to prove concavity (e.g. ``a`` in (0, 1));
         other symbols are taken positive for that proof.
+
+    Returns
+    -------
+    SymmetricEquilibrium
+        Interior solutions, the ``Piecewise`` strategy with its corner conditions, the
+        aggregate and the concavity proof.
+
+    Raises
+    ------
+    ValueError
+        If the symmetric first-order condition has no closed-form solution.
 
     Examples
     --------

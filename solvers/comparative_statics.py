@@ -62,7 +62,30 @@ _LABEL = {"L": "lower", "I": "interior", "U": "upper"}
 
 
 class StrictComplementarityWarning(UserWarning):
-    """A player sits at a bound with a zero multiplier: the derivative is one-sided."""
+    """A player sits at a bound with a zero multiplier: the derivative is one-sided.
+
+    Issued by :func:`equilibrium_derivative`.
+
+    Examples
+    --------
+    Cournot duopoly with demand intercepts ``a`` and 2 (zero costs): firm 2 stops
+    producing exactly at ``a = 4``, where its marginal payoff at ``q2 = 0`` is zero:
+
+    >>> import warnings, sympy as sp
+    >>> from solvers.continuous import ContinuousProblem, equilibria
+    >>> q1, q2, a = sp.symbols("q1 q2 a")
+    >>> p = ContinuousProblem((q1, q2), ((a - q1 - q2) * q1, (2 - q1 - q2) * q2),
+    ...                       ((0, None), (0, None)), parameters=(a,))
+    >>> eq = equilibria(p, {a: 4})[0]
+    >>> with warnings.catch_warnings():
+    ...     warnings.simplefilter("error", StrictComplementarityWarning)
+    ...     equilibrium_derivative(eq, "a")
+    Traceback (most recent call last):
+    ...
+    solvers.comparative_statics.StrictComplementarityWarning: player 1 is at a bound with \
+zero marginal payoff: the active set may switch here; the derivative keeps the current \
+active set (one-sided)
+    """
 
 
 def _find_parameter(problem: ContinuousProblem, parameter: Any) -> sp.Symbol:
@@ -79,6 +102,20 @@ def equilibrium_derivative(eq: ContinuousEquilibrium, parameter: Any) -> dict[st
 
     Exact (sympy numbers) when the equilibrium is exact, floats otherwise.
 
+    Parameters
+    ----------
+    eq : ContinuousEquilibrium
+        An equilibrium that carries its problem (as returned by
+        :func:`solvers.continuous.equilibria`); also ``eq.derivative(parameter)``.
+    parameter : str or sympy.Symbol
+        One of the problem's parameters.
+
+    Returns
+    -------
+    dict
+        Player name to ``dx_i/dparameter`` (implicit function theorem on the active
+        first-order system; the bound's derivative for players at a corner).
+
     Raises
     ------
     ValueError
@@ -91,6 +128,22 @@ def equilibrium_derivative(eq: ContinuousEquilibrium, parameter: Any) -> dict[st
         When a player is at a bound with zero marginal payoff: the equilibrium may switch
         regime there, and the value returned keeps the current active set (a one-sided
         derivative).
+
+    Examples
+    --------
+    Cournot duopoly with demand intercepts ``a`` and 2 (zero costs). Interior:
+    ``q1 = (2a - 2)/3``, ``q2 = (4 - a)/3``, so the derivatives are (2/3, -1/3):
+
+    >>> import sympy as sp
+    >>> from solvers.continuous import ContinuousProblem, equilibria
+    >>> q1, q2, a = sp.symbols("q1 q2 a")
+    >>> p = ContinuousProblem((q1, q2), ((a - q1 - q2) * q1, (2 - q1 - q2) * q2),
+    ...                       ((0, None), (0, None)), parameters=(a,))
+    >>> eq = equilibria(p, {a: 3})[0]
+    >>> eq.strategies
+    {'player 0': 4/3, 'player 1': 1/3}
+    >>> equilibrium_derivative(eq, "a")
+    {'player 0': 2/3, 'player 1': -1/3}
     """
     problem = eq.problem
     if problem is None:
@@ -174,6 +227,25 @@ class SweepResult:
         Along the last grid axis: where the active set changes, with the parameter
         values on each side and which players changed regime.
     notes : tuple of str
+
+    Examples
+    --------
+    Returned by :func:`sweep`. Cournot duopoly with demand intercepts ``a`` and 2: firm 2
+    produces ``(4 - a)/3`` until ``a = 4``, then nothing:
+
+    >>> import numpy as np, sympy as sp
+    >>> from solvers.continuous import ContinuousProblem
+    >>> q1, q2, a = sp.symbols("q1 q2 a")
+    >>> p = ContinuousProblem((q1, q2), ((a - q1 - q2) * q1, (2 - q1 - q2) * q2),
+    ...                       ((0, None), (0, None)), parameters=(a,))
+    >>> s = sweep(p, {a: np.array([2.0, 3.0, 5.0])})
+    >>> s
+    SweepResult(a over (3,): 1 active-set switches, 0 points without a solution, 0 with \
+several)
+    >>> [s.cases[k]["player 1"] for k in s.case]
+    ['interior', 'interior', 'lower']
+    >>> s.switches[0]["between"]
+    {'a': (3.0, 5.0)}
     """
 
     grid: dict[str, np.ndarray]
@@ -491,6 +563,22 @@ def sweep(
     Returns
     -------
     SweepResult
+
+    Examples
+    --------
+    Cournot duopoly with demand intercepts ``a`` and 2 (zero costs): interior
+    ``q1 = (2a - 2)/3`` until firm 2 drops out at ``a = 4``, then the monopoly ``a/2``:
+
+    >>> import numpy as np, sympy as sp
+    >>> from solvers.continuous import ContinuousProblem
+    >>> q1, q2, a = sp.symbols("q1 q2 a")
+    >>> p = ContinuousProblem((q1, q2), ((a - q1 - q2) * q1, (2 - q1 - q2) * q2),
+    ...                       ((0, None), (0, None)), parameters=(a,))
+    >>> s = sweep(p, {a: np.array([2.0, 3.0, 5.0, 6.0])})
+    >>> np.round(s.strategies["player 0"], 12).tolist()
+    [0.666666666667, 1.333333333333, 2.5, 3.0]
+    >>> s.switches[0]["players"]
+    {'player 1': ('interior', 'lower')}
     """
     plan = SweepPlan(problem, list(swept), fixed)
     return plan(swept, spot_checks=spot_checks, seed=seed)

@@ -87,6 +87,16 @@ def equilibria(
     ------
     ValueError
         Unknown method, or a two-player method asked for a game with more players.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> A = np.array([[3, 0], [0, 2]]); B = np.array([[2, 0], [0, 3]])   # battle of the sexes
+    >>> eqs = equilibria([A, B], exact=True)
+    >>> [[str(p) for p in eq.strategies[0]] for eq in eqs], eqs.method
+    ([['0', '1'], ['3/5', '2/5'], ['1', '0']], 'vertex_enumeration')
+    >>> equilibria([A, B], method="pure").method
+    'pure'
     """
     floats, exacts = as_payoff_arrays(payoffs, exact=exact)
     arrays = exacts if exact else floats

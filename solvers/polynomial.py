@@ -131,7 +131,9 @@ def _solve_support(payoffs, support, shape):
             return [], True
         if not basis.is_zero_dimensional:
             return [], False
-        solutions = sp.solve(list(basis.exprs), unknowns, dict=True)
+        solutions = _shape_position_solutions(list(basis.exprs), unknowns)
+        if solutions is None:  # not in shape position: sympy's general solver
+            solutions = sp.solve(list(basis.exprs), unknowns, dict=True)
         if any(set(sol) != set(unknowns) for sol in solutions):  # pragma: no cover
             return [], False
     found = []
@@ -145,7 +147,58 @@ def _solve_support(payoffs, support, shape):
     return found, True
 
 
+def _shape_position_solutions(basis: list, unknowns: list) -> list[dict] | None:
+    """Real solutions of a zero-dimensional lex basis ``{x_k - g_k(x_n)}, h(x_n)``.
+
+    The real roots of the univariate ``h`` are isolated exactly (rationals, radicals or
+    ``CRootOf``); the other unknowns follow by substitution. ``None`` when the basis is
+    not in this shape (then the caller uses the general solver).
+    """
+    last = unknowns[-1]
+    univariate = [g for g in basis if g.free_symbols <= {last}]
+    if len(univariate) != 1 or len(basis) != len(unknowns):
+        return None
+    formulas = {}
+    for g in basis:
+        if g is univariate[0]:
+            continue
+        (x,) = g.free_symbols - {last} or {None}
+        if x is None or x in formulas:
+            return None
+        poly = sp.Poly(g, x)
+        if poly.degree() != 1 or poly.LC().free_symbols:
+            return None
+        formulas[x] = sp.expand(-(g - poly.LC() * x) / poly.LC())
+    if set(formulas) != set(unknowns[:-1]):
+        return None
+    roots = set(sp.Poly(univariate[0], last).real_roots())
+    solutions = []
+    for root in roots:
+        sol = {x: sp.expand(f.subs(last, root)) for x, f in formulas.items()}
+        sol[last] = root
+        solutions.append(sol)
+    return solutions
+
+
+def _plausible(payoffs, profile, support) -> bool:
+    """Quick float screen (generous tolerance) before the exact checks."""
+    approx = [np.array([complex(sp.N(p, 30)) for p in s]) for s in profile]
+    if any(abs(v.imag) > 1e-9 for s in approx for v in s):
+        return False
+    approx = [s.real for s in approx]
+    if any(s[list(S)].min() < -1e-9 for s, S in zip(approx, support, strict=True)):
+        return False
+    values = expected_payoffs([u.astype(float) for u in payoffs], approx)
+    for i, S in enumerate(support):
+        scale = float(np.ptp(payoffs[i].astype(float))) or 1.0
+        if values[i].max() - values[i][S[0]] > 1e-7 * scale:
+            return False
+    return True
+
+
 def _is_equilibrium(payoffs, profile, support) -> bool:
+    if not _plausible(payoffs, profile, support):
+        return False
     for sigma, S in zip(profile, support, strict=True):
         for s in S:
             if not _real(sigma[s]) or _sign(sigma[s]) <= 0:

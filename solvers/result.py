@@ -80,6 +80,18 @@ class Equilibrium:
         Whether strategies, payoffs and regret are exact (rational or symbolic).
     players, strategy_labels : tuple of str, optional
         Labels used by ``repr`` and :meth:`to_dict`.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from fractions import Fraction as F
+    >>> A = np.array([[F(1), F(-1)], [F(-1), F(1)]], dtype=object)   # matching pennies
+    >>> half = np.array([F(1, 2), F(1, 2)], dtype=object)
+    >>> eq = Equilibrium.from_profile([A, -A], [half, half], method="by hand", exact=True)
+    >>> eq.with_labels(("Row", "Col"), (("H", "T"), ("H", "T")))
+    Equilibrium(Row: {H: 1/2, T: 1/2}; Col: {H: 1/2, T: 1/2} | payoffs=(0, 0) | exact | by hand)
+    >>> eq.to_dict()["regret"]
+    Fraction(0, 1)
     """
 
     strategies: tuple[np.ndarray, ...]
@@ -211,6 +223,14 @@ class Equilibria(list):
         Regret tolerance each float equilibrium was checked against.
     notes : tuple of str
         Warnings and caveats (degeneracy, incompleteness) in words.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from solvers.vertex import vertex_enumeration
+    >>> eqs = vertex_enumeration(np.array([[3, 0], [5, 1]]), np.array([[3, 5], [0, 1]]))
+    >>> len(eqs), eqs.method, eqs.degenerate, eqs.complete
+    (1, 'vertex_enumeration', False, True)
     """
 
     def __init__(

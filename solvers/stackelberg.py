@@ -81,6 +81,22 @@ class StackelbergEquilibrium:
         Both checks passed.
     method : str
     notes : tuple of str
+
+    Examples
+    --------
+    Returned by :func:`stackelberg`. Stackelberg duopoly, inverse demand ``12 - Q``, no
+    costs: the leader earns 18 against 16 in the Cournot equilibrium (4, 4):
+
+    >>> import sympy as sp
+    >>> from solvers.continuous import ContinuousProblem
+    >>> q1, q2 = sp.symbols("q1 q2")
+    >>> p = ContinuousProblem((q1, q2), ((12 - q1 - q2) * q1, (12 - q1 - q2) * q2),
+    ...                       ((0, None), (0, None)), players=("Leader", "Follower"))
+    >>> eq = stackelberg(p, 0)
+    >>> eq.payoffs, eq.leader_regret, eq.follower_regrets
+    ({'Leader': 18, 'Follower': 9}, 0, {'Follower': 0})
+    >>> eq.to_dict()["response"]
+    {'Follower': 'Piecewise((0, q1 >= 12), (6 - q1/2, True))'}
     """
 
     leader: str
@@ -355,6 +371,35 @@ def stackelberg(
     Returns
     -------
     StackelbergEquilibrium
+        Strategies and payoffs on the equilibrium path, the followers' closed-form
+        responses when available, and the two independent checks.
+
+    Raises
+    ------
+    ValueError
+        Unknown ``method``, a leader index out of range, or ``method="exact"`` when no
+        closed form is available.
+
+    Warns
+    -----
+    RuntimeWarning
+        If the solution fails its subgame-perfection checks.
+
+    Examples
+    --------
+    Stackelberg duopoly with inverse demand ``a - Q``: the follower's response is
+    ``(a - q1)/2`` and the leader produces ``a/2``, the follower ``a/4``:
+
+    >>> import sympy as sp
+    >>> from solvers.continuous import ContinuousProblem
+    >>> q1, q2, a = sp.symbols("q1 q2 a")
+    >>> p = ContinuousProblem((q1, q2), ((a - q1 - q2) * q1, (a - q1 - q2) * q2),
+    ...                       ((0, None), (0, None)), parameters=(a,))
+    >>> eq = stackelberg(p, 0, {a: 12})
+    >>> eq.response
+    {'player 1': Piecewise((0, q1 >= 12), (6 - q1/2, True))}
+    >>> eq.strategies, eq.subgame_perfect
+    ({'player 0': 6, 'player 1': 3}, True)
     """
     if method not in (None, "exact", "numeric"):
         raise ValueError(f"method must be None, 'exact' or 'numeric', got {method!r}")

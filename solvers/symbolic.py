@@ -70,6 +70,20 @@ class UndecidedConditionError(ValueError):
         The undecided condition, in the user's symbols (e.g. ``b >= c``).
     context : str
         What the condition decides.
+
+    Examples
+    --------
+    Raised by :func:`symbolic_equilibria`. In Chicken (value ``b``, cost ``c``) the
+    equilibria depend on whether ``b > c``, which ``b, c > 0`` alone does not settle:
+
+    >>> import numpy as np, sympy as sp
+    >>> b, c = sp.symbols("b c", positive=True)
+    >>> A = np.array([[b - c/2, b - c], [b, 0]], dtype=object)
+    >>> try:
+    ...     symbolic_equilibria(A, A.T)
+    ... except UndecidedConditionError as err:
+    ...     print(err.condition, "|", err.context)
+    b >= c | the row player has no gain from switching from strategy 0 to 1
     """
 
     def __init__(self, condition: Any, context: str, assumptions: Sequence[str]) -> None:

@@ -57,7 +57,18 @@ METHOD = "vertex_enumeration"
 
 class DegenerateGameWarning(UserWarning):
     """The game is degenerate: equilibria may form connected sets (all extreme points are
-    still listed by vertex enumeration)."""
+    still listed by vertex enumeration).
+
+    Examples
+    --------
+    >>> import warnings
+    >>> import numpy as np
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     eqs = vertex_enumeration(np.zeros((2, 2)), np.zeros((2, 2)))
+    >>> caught[0].category.__name__, len(eqs)
+    ('DegenerateGameWarning', 4)
+    """
 
 
 def _normalized(u: np.ndarray) -> np.ndarray:
