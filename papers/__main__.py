@@ -1,4 +1,4 @@
-"""Command line: ``python -m papers [list | build [NAME ...] | demo NAME]``.
+"""Command line: ``python -m papers [list | build [NAME ...] | readme | demo NAME]``.
 
 With no command it builds every figure into ``--out`` (default ``figures/``) and prints
 each figure's equilibria and key points.
@@ -12,6 +12,7 @@ import textwrap
 from collections.abc import Sequence
 from pathlib import Path
 
+from papers.readme_images import README_FOLDER, write_readme_images
 from papers.registry import all_demos, all_figures, find_figure
 from papers.style import FORMATS, save, use_style
 
@@ -34,6 +35,8 @@ def _parser() -> argparse.ArgumentParser:
             choices=FORMATS,
             help="file format; repeat for several (default: png)",
         )
+    readme = sub.add_parser("readme", help="regenerate the README images (docs/figures)")
+    readme.add_argument("--out", default=str(README_FOLDER), help="folder (default: docs/figures)")
     demo = sub.add_parser("demo", help="open an interactive classroom demo")
     demo.add_argument("name", help="demo name (see list)")
     return parser
@@ -80,6 +83,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"{spec.name:32s} {spec.description}")
         for name in sorted(all_demos()):
             print(f"demo {name}")
+        return 0
+    if args.command == "readme":
+        for path in write_readme_images(args.out):
+            print(path)
         return 0
     if args.command == "demo":
         demos = all_demos()

@@ -616,6 +616,7 @@ FIGURES = [
         lambda: draw_best_response(best_response_data()),
         _summary_best_response,
         "two allies: best responses, Nash, leader commitment, efficient frontier",
+        readme=True,
     ),
     FigureSpec(
         "burden-share-vs-income",

@@ -21,7 +21,6 @@ import importlib.util
 import os
 import sys
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 import sympy as sp
@@ -44,7 +43,6 @@ from papers.style import COLORS, figure, use_style
 __all__ = [
     "DEMOS",
     "FIGURES",
-    "README_FIGURES",
     "CollapseData",
     "IsoquantDemo",
     "IsoquantFigureData",
@@ -57,7 +55,6 @@ __all__ = [
     "isoquant_figure_data",
     "run_demo",
     "trust_data",
-    "write_readme_images",
 ]
 
 R = sp.Rational
@@ -557,60 +554,20 @@ def _trust_summary() -> str:
 
 FIGURES = [
     FigureSpec("isoquant-fig2", _figure_builder(2), _figure_summary(2),
-               "Isoquant argument, Figure 2: frontier (F1), status quo A and its isoquant"),
+               "Isoquant argument, Figure 2: frontier (F1), status quo A and its isoquant",
+               readme=True),
     FigureSpec("isoquant-fig3", _figure_builder(3), _figure_summary(3),
-               "Isoquant argument, Figure 3: B, the tangency, on a higher isoquant"),
+               "Isoquant argument, Figure 3: B, the tangency, on a higher isoquant",
+               readme=True),
     FigureSpec("isoquant-fig4", _figure_builder(4), _figure_summary(4),
-               "Isoquant argument, Figure 4: C, an overshoot, on a lower isoquant"),
+               "Isoquant argument, Figure 4: C, an overshoot, on a lower isoquant",
+               readme=True),
     FigureSpec("isoquant-f2-collapse", lambda: draw_collapse(collapse_data()),
                _collapse_summary, "Isoquant argument on F2: branches, fold, collapse, "
-               "hysteresis"),
+               "hysteresis", readme=True),
     FigureSpec("isoquant-trust", lambda: draw_trust(trust_data()), _trust_summary,
-               "Trust link: a threat lowers trust and moves the F2 fold"),
+               "Trust link: a threat lowers trust and moves the F2 fold", readme=True),
 ]
-
-#: Figures shown in the README (file stems in docs/figures/).
-README_FIGURES = ("isoquant-fig2", "isoquant-fig3", "isoquant-fig4", "isoquant-f2-collapse",
-                  "isoquant-trust")
-README_DPI = 150
-
-
-def write_readme_images(folder: str | Path = "docs/figures") -> list[Path]:
-    """Regenerate the README images (PNG, dpi 150, deterministic bytes) into ``folder``.
-
-    Parameters
-    ----------
-    folder : str or pathlib.Path, default "docs/figures"
-        Created if missing; existing files with the same names are overwritten.
-
-    Returns
-    -------
-    list of pathlib.Path
-        One PNG per entry of ``README_FIGURES``, in that order.
-
-    Examples
-    --------
-    Rendering all five images takes a few seconds, so the call is not run here:
-
-    >>> README_FIGURES[0], README_DPI
-    ('isoquant-fig2', 150)
-    >>> import tempfile
-    >>> with tempfile.TemporaryDirectory() as tmp:                  # doctest: +SKIP
-    ...     [p.name for p in write_readme_images(tmp)][:2]
-    ['isoquant-fig2.png', 'isoquant-fig3.png']
-    """
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    specs = {s.name: s for s in FIGURES}
-    out = []
-    for name in README_FIGURES:
-        with use_style():
-            fig = specs[name].build()
-            path = folder / f"{name}.png"
-            fig.savefig(path, format="png", dpi=README_DPI, metadata={"Software": None})
-        out.append(path)
-    return out
-
 
 # ---------------------------------------------------------------- classroom demo
 
@@ -755,6 +712,8 @@ def run_demo() -> IsoquantDemo | None:
     It opens a window and blocks until it is closed, so it is not run here; the same
     demo without a window is :class:`IsoquantDemo`:
 
+    >>> DEMOS["isoquant"] is run_demo                    # what the command runs
+    True
     >>> demo = run_demo()                                # doctest: +SKIP
     """
     backend, reason = _interactive_backend()

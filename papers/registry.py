@@ -18,7 +18,7 @@ from typing import Any
 
 __all__ = ["FigureSpec", "all_demos", "all_figures", "find_figure"]
 
-_SKIP = {"__main__", "registry", "style"}
+_SKIP = {"__main__", "readme_images", "registry", "style"}
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,9 @@ class FigureSpec:
         ``summary() -> str``: the figure's equilibria / key points, printed by the CLI.
     description : str
         One line for ``python -m papers list``.
+    readme : bool
+        Whether the figure is shown in README.md (as ``docs/figures/<name>.png``, written
+        by ``python -m papers readme``).
 
     Examples
     --------
@@ -48,6 +51,7 @@ class FigureSpec:
     build: Callable[[], Any]
     summary: Callable[[], str]
     description: str
+    readme: bool = False
 
 
 def _modules():

@@ -109,8 +109,10 @@ def figure(width: float = 5.0, height: float = 3.6, **subplot_kw: Any) -> tuple[
     return fig, ax
 
 
-def save(fig: Figure, path: str | Path, fmt: str = "png") -> Path:
+def save(fig: Figure, path: str | Path, fmt: str = "png", dpi: float | None = None) -> Path:
     """Save ``fig`` as ``path.<fmt>`` with deterministic bytes; return the file path.
+
+    ``dpi`` overrides the house resolution (300) for raster output.
 
     Raises
     ------
@@ -129,5 +131,5 @@ def save(fig: Figure, path: str | Path, fmt: str = "png") -> Path:
     path = Path(path).with_suffix(f".{fmt}")
     path.parent.mkdir(parents=True, exist_ok=True)
     with use_style():
-        fig.savefig(path, format=fmt, metadata=_METADATA[fmt])
+        fig.savefig(path, format=fmt, metadata=_METADATA[fmt], dpi=dpi or RC["savefig.dpi"])
     return path

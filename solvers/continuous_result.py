@@ -11,12 +11,13 @@ from __future__ import annotations
 import warnings
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from fractions import Fraction
 from typing import Any
 
 import numpy as np
 import sympy as sp
 
+from solvers._format import fmt as _fmt
+from solvers._format import plain as _plain
 from solvers.continuous_problem import ContinuousProblem
 from solvers.continuous_signs import _sign
 
@@ -34,26 +35,6 @@ class MultipleEquilibriaWarning(UserWarning):
 
 class NoEquilibriumFound(RuntimeError):
     """No verified equilibrium was found."""
-
-
-def _plain(v: Any) -> Any:
-    if isinstance(v, np.generic):
-        return v.item()
-    if isinstance(v, sp.Basic):
-        if v.is_Integer:
-            return int(v)
-        if v.is_Rational:
-            return Fraction(int(v.p), int(v.q))
-        if v.is_number:
-            return str(v)
-        return str(v)
-    return v
-
-
-def _fmt(v: Any) -> str:
-    if isinstance(v, float | np.floating):
-        return f"{float(v):.6g}"
-    return str(v)
 
 
 @dataclass(frozen=True, eq=False)

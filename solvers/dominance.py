@@ -47,6 +47,7 @@ from typing import Any
 import numpy as np
 from scipy.optimize import linprog
 
+from solvers._format import fmt as _fmt
 from solvers._input import as_payoff_arrays
 from solvers.verify import DEFAULT_RTOL, tolerance
 
@@ -91,9 +92,7 @@ class EliminationStep:
 
     def __repr__(self) -> str:
         if self.by_mixture:
-            mix = ", ".join(
-                f"{k}: {_fmt(p)}" for k, p in enumerate(self.dominator) if p != 0
-            )
+            mix = ", ".join(f"{k}: {_fmt(p)}" for k, p in enumerate(self.dominator) if p != 0)
             by = f"mixture {{{mix}}}"
         else:
             by = f"strategy {self.dominating_strategy}"
@@ -101,10 +100,6 @@ class EliminationStep:
             f"EliminationStep(player {self.player}: strategy {self.strategy} dominated by "
             f"{by}, margin {_fmt(self.margin)})"
         )
-
-
-def _fmt(value: Any) -> str:
-    return f"{float(value):.6g}" if isinstance(value, float | np.floating) else str(value)
 
 
 @dataclass(frozen=True, eq=False)
@@ -217,8 +212,7 @@ def _mixed_dominator(U: np.ndarray, s: int) -> tuple[np.ndarray, float] | None:
     b_ub = -M[s]
     a_eq = np.hstack([np.ones((1, len(others))), np.zeros((1, 1))])
     bounds = [(0.0, 1.0)] * len(others) + [(-1.0, 1.0)]
-    res = linprog(cost, A_ub=a_ub, b_ub=b_ub, A_eq=a_eq, b_eq=[1.0], bounds=bounds,
-                  method="highs")
+    res = linprog(cost, A_ub=a_ub, b_ub=b_ub, A_eq=a_eq, b_eq=[1.0], bounds=bounds, method="highs")
     if res.status != 0:  # pragma: no cover - the LP is always feasible and bounded
         return None
     sigma = np.zeros(k)
@@ -232,7 +226,8 @@ def _exact_mixture(sigma: np.ndarray, U: np.ndarray, s: int) -> tuple[np.ndarray
     support = np.flatnonzero(sigma > 0)
     for bound in (10, 100, 10**4, 10**6, 10**9, None):
         probs = [
-            Fraction(float(sigma[t])) if bound is None
+            Fraction(float(sigma[t]))
+            if bound is None
             else Fraction(float(sigma[t])).limit_denominator(bound)
             for t in support
         ]
@@ -385,5 +380,9 @@ def _step(i, alive_i, s, weights, margin, exact, arrays) -> EliminationStep:
         dominator = np.zeros(m)
         for t, w in weights.items():
             dominator[alive_i[t]] = float(w)
-    return EliminationStep(player=i, strategy=int(alive_i[s]), dominator=dominator,
-                           margin=margin if exact else float(margin))
+    return EliminationStep(
+        player=i,
+        strategy=int(alive_i[s]),
+        dominator=dominator,
+        margin=margin if exact else float(margin),
+    )

@@ -50,8 +50,10 @@ METHODS: dict[str, tuple[str, str, int | None]] = {
     "polynomial": ("solvers.polynomial", "polynomial_equilibria", None),
 }
 
-#: Largest number of pure profiles for which the polynomial method is the default.
-POLYNOMIAL_DEFAULT_MAX_PROFILES = 64
+#: Largest number of pure profiles for which the polynomial method is the default
+#: (integer 3x3x3 games take ~8 s, random-float 3x3x3 games minutes: beyond this size the
+#: default is pure equilibria with a warning; ask for method="polynomial" explicitly).
+POLYNOMIAL_DEFAULT_MAX_PROFILES = 12
 
 
 def _load(method: str) -> Callable[..., Equilibria]:

@@ -52,9 +52,8 @@ from math import lcm
 import numpy as np
 
 from solvers._input import as_bimatrix
-from solvers.result import Equilibria, Equilibrium
+from solvers.result import DegenerateGameWarning, Equilibria, Equilibrium
 from solvers.verify import DEFAULT_RTOL, is_nash
-from solvers.vertex import DegenerateGameWarning
 
 __all__ = ["lemke_howson", "lemke_howson_all_labels"]
 

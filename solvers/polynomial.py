@@ -214,6 +214,12 @@ def _is_equilibrium(payoffs, profile, support) -> bool:
     return True
 
 
+def _short_rational(value: Fraction) -> Fraction:
+    """The simplest fraction (denominator <= 10**6) with the same float value, if any."""
+    short = value.limit_denominator(10**6)
+    return short if float(short) == float(value) else value
+
+
 def _tidy(profile):
     """Rationals become ``Fraction``; algebraic numbers stay simplified sympy numbers."""
     out = []
@@ -239,7 +245,10 @@ def polynomial_equilibria(
         or floats (taken at their exact binary value).
     exact : bool
         Return exact strategies (``Fraction`` when rational, sympy algebraic numbers
-        otherwise); ``False`` converts the exact solutions to floats.
+        otherwise); ``False`` converts the exact solutions to floats. In float mode a
+        float payoff equal (as a float) to a fraction with denominator at most 10**6
+        (``0.1`` -> 1/10) is solved as that fraction; other floats keep their exact
+        binary value, which makes the algebra much slower (minutes for 3x3x3).
     rtol : float
         Float results: regret tolerance relative to each player's payoff range.
 
@@ -268,6 +277,8 @@ def polynomial_equilibria(
     raw = [np.asarray(u) for u in payoffs]
     floats, exacts = as_payoff_arrays(raw, exact=True)
     shape = floats[0].shape
+    if not exact:  # a float that is a short decimal/fraction is solved as that rational
+        exacts = [np.vectorize(_short_rational, otypes=[object])(u) for u in exacts]
     sym = [np.vectorize(lambda v: sp.Rational(v.numerator, v.denominator),
                         otypes=[object])(u) for u in exacts]
     results: list[tuple[tuple, Equilibrium]] = []

@@ -21,14 +21,32 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from fractions import Fraction
 from typing import Any
 
 import numpy as np
 
+from solvers._format import fmt as _fmt
+from solvers._format import plain as _plain
 from solvers.verify import expected_payoffs, regret
 
-__all__ = ["Equilibria", "Equilibrium"]
+__all__ = ["DegenerateGameWarning", "Equilibria", "Equilibrium"]
+
+
+class DegenerateGameWarning(UserWarning):
+    """The game is degenerate: equilibria may form connected sets (all extreme points are
+    still listed by vertex enumeration).
+
+    Examples
+    --------
+    >>> import warnings
+    >>> import numpy as np
+    >>> from solvers.vertex import vertex_enumeration
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     eqs = vertex_enumeration(np.zeros((2, 2)), np.zeros((2, 2)))
+    >>> caught[0].category.__name__, len(eqs)
+    ('DegenerateGameWarning', 4)
+    """
 
 
 def _is_zero(value: Any) -> bool:
@@ -39,25 +57,6 @@ def _is_zero(value: Any) -> bool:
     if is_zero is not None:
         return bool(is_zero)
     return value == 0
-
-
-def _plain(value: Any) -> Any:
-    """Convert a number to plain Python: int/float, ``Fraction`` stays, sympy to str."""
-    if isinstance(value, np.generic):
-        return value.item()
-    if isinstance(value, int | float | Fraction):
-        return value
-    if hasattr(value, "free_symbols"):  # sympy expression
-        if not value.free_symbols and value.is_Rational:
-            return Fraction(int(value.p), int(value.q))
-        return str(value)
-    return value
-
-
-def _fmt(value: Any) -> str:
-    if isinstance(value, float | np.floating):
-        return f"{float(value):.6g}"
-    return str(value)
 
 
 @dataclass(frozen=True, eq=False)

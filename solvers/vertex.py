@@ -45,7 +45,7 @@ from scipy.spatial import ConvexHull, QhullError
 
 from solvers._input import as_bimatrix
 from solvers._rational import solve_consistent
-from solvers.result import Equilibria, Equilibrium
+from solvers.result import DegenerateGameWarning, Equilibria, Equilibrium
 from solvers.verify import DEFAULT_RTOL, tolerance
 
 __all__ = ["DegenerateGameWarning", "is_degenerate", "vertex_enumeration"]
@@ -53,22 +53,6 @@ __all__ = ["DegenerateGameWarning", "is_degenerate", "vertex_enumeration"]
 #: Tightness tolerance on the normalized polytopes (payoffs scaled into [1, 2]).
 _LABEL_TOL = 1e-9
 METHOD = "vertex_enumeration"
-
-
-class DegenerateGameWarning(UserWarning):
-    """The game is degenerate: equilibria may form connected sets (all extreme points are
-    still listed by vertex enumeration).
-
-    Examples
-    --------
-    >>> import warnings
-    >>> import numpy as np
-    >>> with warnings.catch_warnings(record=True) as caught:
-    ...     warnings.simplefilter("always")
-    ...     eqs = vertex_enumeration(np.zeros((2, 2)), np.zeros((2, 2)))
-    >>> caught[0].category.__name__, len(eqs)
-    ('DegenerateGameWarning', 4)
-    """
 
 
 def _normalized(u: np.ndarray) -> np.ndarray:

@@ -1,0 +1,153 @@
+"""Polynomial support enumeration: McKelvey-McLennan, hand-solved 3-player games."""
+
+from __future__ import annotations
+
+from fractions import Fraction as F
+
+import numpy as np
+import pytest
+import sympy as sp
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from solvers.nash import equilibria
+from solvers.polynomial import polynomial_equilibria, support_profiles
+from solvers.pure import pure_profiles
+from solvers.verify import is_nash
+from solvers.vertex import vertex_enumeration
+
+
+def totally_mixed(eqs):
+    return [eq for eq in eqs if all(len(s) == len(eq.strategies[i])
+                                    for i, s in enumerate(eq.supports))]
+
+
+def pure_set(eqs):
+    return {tuple(s[0] for s in eq.supports) for eq in eqs
+            if all(len(s) == 1 for s in eq.supports)}
+
+
+def mm_game(testdata):
+    return [np.array(u) for u in testdata("mckelvey_mclennan_2x2x2.json")["payoffs"]]
+
+
+def test_mckelvey_mclennan_nine_equilibria_two_totally_mixed(testdata):
+    payoffs = mm_game(testdata)
+    eqs = polynomial_equilibria(payoffs, exact=True)
+    assert len(eqs) == 9 and len(totally_mixed(eqs)) == 2
+    assert eqs.complete and eqs.exact
+    for eq in eqs:
+        assert eq.regret == 0
+        assert is_nash(payoffs, [s.astype(float) for s in eq.strategies])
+    # the pure ones are exactly the pure equilibria found by best-response masks
+    assert pure_set(eqs) == {tuple(map(int, p)) for p in pure_profiles(payoffs)}
+    # each totally mixed equilibrium makes every player indifferent (checked with sympy)
+    for eq in totally_mixed(eqs):
+        p, q, r = (sp.Rational(s[0].numerator, s[0].denominator) for s in eq.strategies)
+        x = [np.array([p, 1 - p]), np.array([q, 1 - q]), np.array([r, 1 - r])]
+        for i, u in enumerate(payoffs):
+            others = [x[j] for j in range(3) if j != i]
+            moved = np.moveaxis(u.astype(int).astype(object), i, 0)  # integral data
+            values = [sum(moved[k][a, b] * others[0][a] * others[1][b]
+                          for a in range(2) for b in range(2)) for k in range(2)]
+            assert sp.simplify(values[0] - values[1]) == 0
+
+
+def test_mckelvey_mclennan_float_and_scaled_agree(testdata):
+    payoffs = mm_game(testdata)
+    exact = polynomial_equilibria(payoffs, exact=True)
+    for scale in (1.0, 1e6):
+        floating = polynomial_equilibria([u * scale for u in payoffs])
+        assert not floating.exact and len(floating) == len(exact)
+        for f, e in zip(floating, exact, strict=True):
+            np.testing.assert_allclose(np.concatenate(f.strategies),
+                                       np.concatenate(e.strategies).astype(float), atol=1e-12)
+
+
+def test_mckelvey_mclennan_relabelling(testdata):
+    payoffs = mm_game(testdata)
+    flipped = [u[::-1, :, ::-1] for u in payoffs]  # relabel players 0 and 2's strategies
+    before = {tuple(F(p) for s in eq.strategies for p in s)
+              for eq in polynomial_equilibria(payoffs, exact=True)}
+    after = {tuple(F(p) for s in (eq.strategies[0][::-1], eq.strategies[1],
+                                  eq.strategies[2][::-1]) for p in s)
+             for eq in polynomial_equilibria(flipped, exact=True)}
+    assert after == before
+
+
+def cyclic_matching():
+    # u_i = 1 if s_i equals s_{i+1 mod 3}. Player i is indifferent iff player i+1 plays
+    # 1/2; if anyone mixes, the chain forces everybody to 1/2. Pure: only unanimity.
+    u = [np.zeros((2, 2, 2), dtype=int) for _ in range(3)]
+    for s in np.ndindex(2, 2, 2):
+        for i in range(3):
+            u[i][s] = int(s[i] == s[(i + 1) % 3])
+    return u
+
+
+def test_cyclic_matching_by_hand():
+    eqs = polynomial_equilibria(cyclic_matching(), exact=True)
+    got = {tuple(tuple(s) for s in eq.strategies) for eq in eqs}
+    h = F(1, 2)
+    assert got == {((1, 0),) * 3, ((0, 1),) * 3, ((h, h),) * 3}
+    assert eqs.complete
+
+
+def irrational_game():
+    # player 0's gain from strategy 0 over 1 is 3qr - 1, player 1's is 2pr - 1, player
+    # 2's is 3pq - 1 (p, q, r = probabilities of strategy 0). Totally mixed:
+    # qr = 1/3, pr = 1/2, pq = 1/3  ->  p = sqrt(2)/2, q = sqrt(2)/3, r = sqrt(2)/2.
+    # Partially mixed candidates all fail a pure player's best-response condition;
+    # pure: (0,0,0) and (1,1,1). Three equilibria.
+    u0 = np.zeros((2, 2, 2), dtype=int)
+    u0[0] = [[2, -1], [-1, -1]]
+    u1 = np.zeros((2, 2, 2), dtype=int)
+    u1[:, 0, :] = [[1, -1], [-1, -1]]
+    u2 = np.zeros((2, 2, 2), dtype=int)
+    u2[:, :, 0] = [[2, -1], [-1, -1]]
+    return [u0, u1, u2]
+
+
+def test_irrational_equilibrium_exactly():
+    eqs = polynomial_equilibria(irrational_game(), exact=True)
+    assert len(eqs) == 3 and eqs.complete
+    assert pure_set(eqs) == {(0, 0, 0), (1, 1, 1)}
+    (mixed,) = totally_mixed(eqs)
+    expected = [sp.sqrt(2) / 2, sp.sqrt(2) / 3, sp.sqrt(2) / 2]
+    for s, want in zip(mixed.strategies, expected, strict=True):
+        assert sp.simplify(s[0] - want) == 0
+    assert sp.simplify(mixed.regret) == 0
+    floating = polynomial_equilibria(irrational_game())
+    (fmixed,) = totally_mixed(floating)
+    np.testing.assert_allclose([s[0] for s in fmixed.strategies],
+                               [2**-0.5, 2**0.5 / 3, 2**-0.5], atol=1e-12)
+
+
+def test_continuum_is_reported_not_hidden():
+    zeros = [np.zeros((2, 2, 2), dtype=int)] * 3  # every profile is an equilibrium
+    with pytest.warns(RuntimeWarning, match="continuum"):
+        eqs = polynomial_equilibria(zeros)
+    assert not eqs.complete and eqs.notes
+    assert len(pure_set(eqs)) == 8  # the isolated (pure) solutions are still listed
+
+
+def test_default_for_small_three_player_games(testdata):
+    eqs = equilibria(mm_game(testdata))
+    assert eqs.method == "polynomial" and len(eqs) == 9
+
+
+def test_support_profiles_count():
+    # (2^m - 1) non-empty supports per player
+    assert len(list(support_profiles((3, 2)))) == 7 * 3
+
+
+@settings(max_examples=15)
+@given(st.integers(2, 3), st.integers(2, 3), st.integers(0, 2**32 - 1))
+def test_two_player_games_agree_with_vertex_enumeration(m, n, seed):
+    rng = np.random.default_rng(seed)
+    A, B = rng.integers(-1000, 1000, size=(m, n)), rng.integers(-1000, 1000, size=(m, n))
+    poly = polynomial_equilibria([A, B], exact=True)
+    vertex = vertex_enumeration(A, B, exact=True)
+    assert poly.complete
+    assert {tuple(F(p) for s in eq.strategies for p in s) for eq in poly} == {
+        tuple(F(p) for s in eq.strategies for p in s) for eq in vertex}
