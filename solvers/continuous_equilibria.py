@@ -189,42 +189,22 @@ def equilibria(
                         )
     if method == "numeric" or (method is None and (not tried_exact or not complete)):
         used = "numeric (KKT root finding)" if not tried_exact else used + " + numeric"
-        for x in solve_numeric(prob, starts=starts, seed=seed):
-            if any(_same_point(x, r.profile, 1e-6) for r in results):
-                continue
+
+        def accept_numeric(x, how: str) -> None:
+            """Keep a numeric candidate only if it passes independent verification."""
             regrets, tols, _ = verify_profile(prob, list(x), rtol=rtol, exact=False)
             if all(r <= t for r, t in zip(regrets, tols, strict=True)):
                 results.append(
-                    _build(
-                        prob,
-                        problem,
-                        values,
-                        list(x),
-                        regrets,
-                        tols,
-                        False,
-                        "numeric (KKT root finding)",
-                        [],
-                    )
+                    _build(prob, problem, values, list(x), regrets, tols, False, how, [])
                 )
+
+        for x in solve_numeric(prob, starts=starts, seed=seed):
+            if not any(_same_point(x, r.profile, 1e-6) for r in results):
+                accept_numeric(x, "numeric (KKT root finding)")
         if not results:
             x = best_response_iteration(prob)
             if x is not None:
-                regrets, tols, _ = verify_profile(prob, list(x), rtol=rtol, exact=False)
-                if all(r <= t for r, t in zip(regrets, tols, strict=True)):
-                    results.append(
-                        _build(
-                            prob,
-                            problem,
-                            values,
-                            list(x),
-                            regrets,
-                            tols,
-                            False,
-                            "numeric (best-response iteration)",
-                            [],
-                        )
-                    )
+                accept_numeric(x, "numeric (best-response iteration)")
         if not tried_exact or not complete:
             notes.append(f"numeric search from {starts} starts: other equilibria may exist")
         complete = complete and tried_exact
