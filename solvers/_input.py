@@ -10,12 +10,22 @@ import numpy as np
 
 from solvers._rational import as_fraction
 
-__all__ = ["as_bimatrix", "as_payoff_arrays", "is_exact_array"]
+__all__ = ["as_array", "as_bimatrix", "as_payoff_arrays", "is_exact_array"]
 
 
 def is_exact_array(a: np.ndarray) -> bool:
     """Whether an array holds exact numbers (``object`` dtype)."""
     return np.asarray(a).dtype == object
+
+
+def as_array(value, name: str) -> np.ndarray:
+    """``numpy.asarray`` with a clear error for ragged nested lists."""
+    try:
+        return np.asarray(value)
+    except ValueError:
+        raise ValueError(
+            f"{name} is ragged: every row must have one entry per strategy of the next player"
+        ) from None
 
 
 def _to_fraction_array(a: np.ndarray, name: str) -> np.ndarray:
@@ -55,7 +65,7 @@ def as_payoff_arrays(
         raise ValueError(
             f"payoffs: need one array per player and at least 2 players, got {len(payoffs)}"
         )
-    arrays = [np.asarray(u) for u in payoffs]
+    arrays = [as_array(u, f"payoffs[{i}]") for i, u in enumerate(payoffs)]
     shape = arrays[0].shape
     if len(shape) != len(arrays):
         raise ValueError(
@@ -69,8 +79,22 @@ def as_payoff_arrays(
         raise ValueError(f"payoffs: every player needs at least one strategy, shape is {shape}")
     floats = []
     for i, u in enumerate(arrays):
+        if u.dtype == bool or (u.dtype == object and any(isinstance(v, bool) for v in u.flat)):
+            raise TypeError(f"payoffs[{i}] contains booleans; payoffs must be numbers (1/0)")
+        if u.dtype == object:
+            for idx, v in np.ndenumerate(u):
+                if getattr(v, "free_symbols", None):
+                    raise ValueError(
+                        f"payoffs[{i}]{list(idx)} = {v} contains the unbound symbols "
+                        f"{sorted(map(str, v.free_symbols))}; bind them with .subs() first"
+                    )
         try:
             f = u.astype(float)
+        except OverflowError:
+            raise ValueError(
+                f"payoffs[{i}] has entries beyond floating-point range (about 1.8e308); "
+                "rescale the payoffs (equilibria are unchanged by a positive affine rescaling)"
+            ) from None
         except (TypeError, ValueError) as err:
             raise TypeError(
                 f"payoffs[{i}] has non-numeric entries ({err}); bind symbols with .subs()"
@@ -89,7 +113,7 @@ def as_bimatrix(
     A: np.ndarray, B: np.ndarray, exact: bool = False
 ) -> tuple[list[np.ndarray], list[np.ndarray] | None]:
     """:func:`as_payoff_arrays` for a two-player game given as (A, B)."""
-    A, B = np.asarray(A), np.asarray(B)
+    A, B = as_array(A, "A"), as_array(B, "B")
     if A.ndim != 2:
         raise ValueError(f"A must be a 2-D payoff matrix, got shape {A.shape}")
     if B.shape != A.shape:

@@ -29,7 +29,7 @@ from fractions import Fraction
 
 import numpy as np
 
-from solvers._input import as_payoff_arrays
+from solvers._input import as_array, as_payoff_arrays
 from solvers.result import Equilibria, Equilibrium
 from solvers.verify import DEFAULT_RTOL, tolerance
 
@@ -44,7 +44,11 @@ def _prepare(
     """Validate; return (float arrays, arrays to compare, exact flag)."""
     if isinstance(payoffs, np.ndarray) and payoffs.dtype != object:
         payoffs = list(payoffs)  # a stacked (n, m_1, ..., m_n) array
-    raw = [np.asarray(u) for u in payoffs] if _is_sequence(payoffs) else None
+    raw = (
+        [as_array(u, f"payoffs[{i}]") for i, u in enumerate(payoffs)]
+        if _is_sequence(payoffs)
+        else None
+    )
     if raw is None:
         raise TypeError(
             f"payoffs must be a sequence of one payoff array per player, got {type(payoffs)}"

@@ -67,7 +67,14 @@ def _solve(M: np.ndarray, ok: np.ndarray) -> np.ndarray:
     rhs[:, -1] = 1.0
     out = np.full(M.shape[:2], np.nan)
     if ok.any():
-        out[ok] = np.linalg.solve(M[ok], rhs[ok][..., None])[..., 0]
+        try:
+            out[ok] = np.linalg.solve(M[ok], rhs[ok][..., None])[..., 0]
+        except np.linalg.LinAlgError:  # an exactly singular matrix in the batch: one by one
+            for k in np.nonzero(ok)[0]:
+                try:
+                    out[k] = np.linalg.solve(M[k], rhs[k])
+                except np.linalg.LinAlgError:
+                    pass
     return out
 
 
@@ -117,7 +124,10 @@ def support_enumeration(
             rows, cols = rows_all[p // len(cols_all)], cols_all[p % len(cols_all)]
             My, dety = _indifference(An, rows, cols)
             Mx, detx = _indifference(Bn.T, cols, rows)
-            ok = (dety > 1e-12) & (detx > 1e-12)
+            # only exactly singular systems are skipped: ill-conditioned ones (von Stengel's
+            # 6x6 game has a relative determinant of 4e-17) are solved, and every solution
+            # is verified below, so a poor solve can only be rejected, never accepted
+            ok = (dety > 0) & (detx > 0) & np.isfinite(dety) & np.isfinite(detx)
             y_sol, x_sol = _solve(My, ok), _solve(Mx, ok)
             x = np.zeros((len(p), m))
             y = np.zeros((len(p), n))
@@ -145,6 +155,13 @@ def support_enumeration(
         notes.append(
             "degenerate game: equilibria with unequal supports or continua may be missed by "
             "support enumeration; use vertex_enumeration for every extreme equilibrium"
+        )
+        warnings.warn(notes[-1], RuntimeWarning, stacklevel=2)
+    if not degenerate and len(xs) % 2 == 0:
+        # a nondegenerate game has an odd number of equilibria (Shapley 1974)
+        notes.append(
+            f"numerical trouble: {len(xs)} equilibria found, but a nondegenerate game has an "
+            "odd number; use vertex_enumeration"
         )
         warnings.warn(notes[-1], RuntimeWarning, stacklevel=2)
     if exact:

@@ -151,6 +151,8 @@ def tolerance(payoffs: Sequence[np.ndarray], rtol: float = DEFAULT_RTOL) -> np.n
     >>> tolerance([np.array([[0, 2e6]]), np.array([[0, 1]])], rtol=1e-9).tolist()
     [0.0020001136868377217, 1.0000568434188609e-09]
     """
+    if not (np.isfinite(rtol) and 0 <= rtol < 1):
+        raise ValueError(f"rtol must be a finite number in [0, 1), got {rtol!r}")
     magnitude = np.array([float(np.max(np.abs(np.asarray(u, dtype=float)))) for u in payoffs])
     return rtol * payoff_scale(payoffs) + _FLOAT_FLOOR * magnitude
 

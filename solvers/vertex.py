@@ -47,6 +47,7 @@ from solvers._input import as_bimatrix
 from solvers._rational import solve_consistent
 from solvers.result import DegenerateGameWarning, Equilibria, Equilibrium
 from solvers.verify import DEFAULT_RTOL, tolerance
+from solvers.vertex_exact import exact_vertex_equilibria
 
 __all__ = ["DegenerateGameWarning", "is_degenerate", "vertex_enumeration"]
 
@@ -242,13 +243,27 @@ def vertex_enumeration(
     ii, jj = _match(tx, ly, degenerate)
     xs = zx[ii] / zx[ii].sum(1, keepdims=True)
     ys = zy[jj] / zy[jj].sum(1, keepdims=True)
+    # coordinates that are tight (zero) up to rounding become exact zeros; renormalize
     xs[tx[ii, :m]] = 0.0
     ys[ly[jj, m:]] = 0.0
+    xs /= xs.sum(1, keepdims=True)
+    ys /= ys.sum(1, keepdims=True)
     notes: list[str] = []
+    if exact:
+        result, certified = _exact_equilibria(exacts, tx[ii], ly[jj], zx[ii], zy[jj], A1, B1)
+        if not certified or (degenerate and not _labels_exact(exacts, tx, ly)):
+            result, degenerate = _exact_by_bases(exacts)
+            notes.append(
+                "float labels could not be confirmed exactly (payoff differences below "
+                "float resolution); solved by exact basis enumeration"
+            )
+    else:
+        result = _float_equilibria([Af, Bf], xs, ys, rtol, notes)
     if degenerate:
-        notes.append(
+        notes.insert(
+            0,
             "degenerate game: some mixed strategy has more pure best responses than its "
-            "support size; equilibria may form connected sets, whose extreme points are listed"
+            "support size; equilibria may form connected sets, whose extreme points are listed",
         )
         warnings.warn(
             f"degenerate {m}x{n} game: equilibria may form connected sets; vertex "
@@ -256,10 +271,6 @@ def vertex_enumeration(
             DegenerateGameWarning,
             stacklevel=2,
         )
-    if exact:
-        result = _exact_equilibria(exacts, tx[ii], ly[jj], zx[ii], zy[jj], A1, B1, notes)
-    else:
-        result = _float_equilibria([Af, Bf], xs, ys, rtol, notes)
     complete = not any(n.startswith("numerical") for n in notes)
     if not complete:
         warnings.warn(notes[-1], RuntimeWarning, stacklevel=2)
@@ -301,7 +312,53 @@ def _float_equilibria(payoffs, xs, ys, rtol, notes) -> list[Equilibrium]:
     ]
 
 
-def _exact_equilibria(exacts, lx, ly, zx, zy, A1, B1, notes) -> list[Equilibrium]:
+def _exact_normalized(U: np.ndarray) -> np.ndarray:
+    """Exact counterpart of :func:`_normalized`: ``(U - min) / span + 1`` in Fractions."""
+    low, high = min(U.flat), max(U.flat)
+    if high == low:
+        return np.full(U.shape, Fraction(1), dtype=object)
+    return (U - low) / (high - low) + 1
+
+
+def _labels_exact(exacts, tx: np.ndarray, ly: np.ndarray) -> bool:
+    """Whether every float vertex with more labels than its dimension is, exactly, one
+    point where all those inequalities are tight (a real degenerate vertex rather than
+    nearby vertices merged, or a near-tie, at float resolution)."""
+    A1, B1 = (_exact_normalized(U) for U in exacts)
+    m, n = A1.shape
+    for labels in tx[tx.sum(1) > m]:
+        rows = [[Fraction(int(r == i)) for r in range(m)] for i in np.nonzero(labels[:m])[0]]
+        rows += [list(B1[:, j]) for j in np.nonzero(labels[m:])[0]]
+        rhs = [Fraction(0)] * int(labels[:m].sum()) + [Fraction(1)] * int(labels[m:].sum())
+        if solve_consistent(rows, rhs) is None:
+            return False
+    for labels in ly[ly.sum(1) > n]:
+        rows = [list(A1[i, :]) for i in np.nonzero(labels[:m])[0]]
+        rows += [[Fraction(int(c == j)) for c in range(n)] for j in np.nonzero(labels[m:])[0]]
+        rhs = [Fraction(1)] * int(labels[:m].sum()) + [Fraction(0)] * int(labels[m:].sum())
+        if solve_consistent(rows, rhs) is None:
+            return False
+    return True
+
+
+def _exact_by_bases(exacts) -> tuple[list[Equilibrium], bool]:
+    """Every extreme equilibrium by exact basis enumeration (cannot miss)."""
+    A, B = exacts
+    profiles, degenerate = exact_vertex_equilibria(A, B)
+    result = []
+    for x, y in profiles:
+        eq = Equilibrium.from_profile(
+            [A, B], [np.array(x, dtype=object), np.array(y, dtype=object)], METHOD, exact=True
+        )
+        if eq.regret != 0:  # pragma: no cover - vertex pairs with full labels are equilibria
+            raise AssertionError(f"exact vertex pair with nonzero regret: {eq!r}")
+        result.append(eq)
+    return result, degenerate
+
+
+def _exact_equilibria(exacts, lx, ly, zx, zy, A1, B1) -> tuple[list[Equilibrium], bool]:
+    """Rebuild each float candidate exactly from its labels; also say whether every
+    candidate was confirmed (zero regret) and at least one equilibrium was found."""
     A, B = exacts
     m = A.shape[0]
     found: dict[tuple, Equilibrium] = {}
@@ -324,9 +381,4 @@ def _exact_equilibria(exacts, lx, ly, zx, zy, A1, B1, notes) -> list[Equilibrium
             failures += 1
             continue
         found[key] = eq
-    if failures:
-        notes.append(
-            f"numerical trouble: {failures} candidate(s) could not be confirmed in exact "
-            "arithmetic and were dropped; the list may be incomplete"
-        )
-    return [found[key] for key in sorted(found)]
+    return [found[key] for key in sorted(found)], failures == 0 and len(found) > 0

@@ -347,3 +347,126 @@ def test_support_enumeration_warns_on_a_degenerate_game() -> None:
     with pytest.warns(RuntimeWarning, match="degenerate"):
         eqs = support_enumeration(A, B)
     assert eqs.degenerate and not eqs.complete
+
+
+# ------------------------------------------- exact mode beyond float resolution (review)
+
+
+def test_exact_mode_finds_the_unique_equilibrium_of_a_wide_range_game() -> None:
+    # A = [[N,0,0],[0,N,1]], B = [[0,1,2],[1,0,0]]: the column player mixes 0 and 2 when
+    # 1 - p = 2p (p = 1/3); the row player is indifferent when N q = 1 - q (q = 1/(N+1));
+    # no pure profile is an equilibrium. N = 1e10 puts the structure below float resolution.
+    N = 10**10
+    A = np.array([[N, 0, 0], [0, N, 1]])
+    B = np.array([[0, 1, 2], [1, 0, 0]])
+    eqs = vertex_enumeration(A, B, exact=True)
+    assert profiles(eqs) == {((F(1, 3), F(2, 3)), (F(1, N + 1), 0, F(N, N + 1)))}
+    assert eqs.complete and eqs.degenerate is False
+
+
+def test_exact_mode_resolves_a_tiny_payoff_difference() -> None:
+    # A = I, B = [[eps, 0], [0, 1]]: pure (0,0) and (1,1), and the mixed profile with the
+    # column player indifferent at eps p = 1 - p and the row player at q = 1/2.
+    eps = F(1, 10**10)
+    A = np.array([[F(1), F(0)], [F(0), F(1)]], dtype=object)
+    B = np.array([[eps, F(0)], [F(0), F(1)]], dtype=object)
+    eqs = vertex_enumeration(A, B, exact=True)
+    p = 1 / (1 + eps)
+    assert profiles(eqs) == {((1, 0), (1, 0)), ((0, 1), (0, 1)), ((p, 1 - p), (h, h))}
+    assert eqs.degenerate is False
+
+
+def test_exact_mode_with_a_huge_common_offset() -> None:
+    big = 10**20  # matching pennies shifted beyond float resolution
+    A = np.array([[big + 1, big], [big, big + 1]], dtype=object)
+    B = np.array([[big, big + 1], [big + 1, big]], dtype=object)
+    assert profiles(vertex_enumeration(A, B, exact=True)) == {((h, h), (h, h))}
+
+
+tiny_noise_games = games(st.integers(-3, 3)).map(
+    lambda g: tuple(
+        np.array(
+            [[F(int(v)) + F(k % 3, 10**12) for k, v in enumerate(row)] for row in u], dtype=object
+        )
+        for u in g
+    )
+)
+
+
+@settings(max_examples=25)
+@given(tiny_noise_games)
+def test_exact_fast_path_equals_the_exact_basis_certificate(game) -> None:
+    """Integer games with noise of 1e-12: the float-guided exact answer equals the
+    tolerance-free basis enumeration (an independent exact algorithm)."""
+    from solvers.vertex_exact import exact_vertex_equilibria
+
+    A, B = game
+    eqs = solve_quietly(A, B, exact=True)
+    certificate, degenerate = exact_vertex_equilibria(A, B)
+    assert profiles(eqs) == {(tuple(x), tuple(y)) for x, y in certificate}
+    assert eqs.degenerate == degenerate and eqs.complete
+
+
+@settings(max_examples=40)
+@given(float_games)
+def test_float_strategies_are_probability_vectors(game) -> None:
+    for eq in solve_quietly(*game):
+        for s in eq.strategies:
+            assert np.all(s >= 0) and abs(s.sum() - 1) <= 1e-12
+
+
+def test_float_mode_renormalizes_after_zeroing_tight_coordinates() -> None:
+    eqs = solve_quietly(np.eye(2), np.array([[1e-10, 0], [0, 1.0]]))
+    assert all(abs(s.sum() - 1) <= 1e-15 for eq in eqs for s in eq.strategies)
+
+
+def test_support_enumeration_solves_ill_conditioned_systems(testdata) -> None:
+    # von Stengel's original payoffs: the fully mixed equilibrium's indifference system has
+    # a relative determinant of about 4e-17; it must be solved and verified, not skipped.
+    from solvers.support import support_enumeration
+
+    data = testdata("vonstengel_6x6.json")
+    A, B = np.array(data["original_payoffs"]["A"]), np.array(data["original_payoffs"]["B"])
+    eqs = support_enumeration(A, B)
+    assert len(eqs) == 75 and eqs.complete
+    assert same(eqs, vertex_enumeration(A, B))
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "match"),
+    [
+        pytest.param(
+            lambda: vertex_enumeration(np.array([[True, False]]), [[1, 2]]),
+            TypeError,
+            "booleans",
+            id="booleans",
+        ),
+        pytest.param(
+            lambda: vertex_enumeration([[1, 2], [3]], [[1, 2], [3, 4]]),
+            ValueError,
+            "A is ragged",
+            id="ragged",
+        ),
+        pytest.param(
+            lambda: vertex_enumeration(np.array([[10**400, 0], [0, 1]], dtype=object), np.eye(2)),
+            ValueError,
+            "floating-point range",
+            id="beyond-float-range",
+        ),
+        pytest.param(
+            lambda: vertex_enumeration(np.eye(2), np.eye(2), rtol=-1),
+            ValueError,
+            "rtol",
+            id="negative-rtol",
+        ),
+        pytest.param(
+            lambda: vertex_enumeration(np.eye(2), np.eye(2), rtol=float("nan")),
+            ValueError,
+            "rtol",
+            id="nan-rtol",
+        ),
+    ],
+)
+def test_more_bad_input_is_rejected_at_the_boundary(call, error, match) -> None:
+    with pytest.raises(error, match=match):
+        call()
