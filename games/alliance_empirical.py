@@ -3,8 +3,15 @@ r"""The classic empirical test of the exploitation hypothesis, for a user's own 
 Olson & Zeckhauser (1966) predict that an ally's defence burden (defence / GDP) rises
 with its size; the classic test is a positive Spearman rank correlation between GDP and
 defence/GDP across allies. :func:`exploitation_test` reports that correlation with its
-p-values (two-sided and one-sided "greater", from :func:`scipy.stats.spearmanr`) next to
-what the Bergstrom-Blume-Varian public-good model predicts for the same incomes.
+p-values (two-sided and one-sided "greater") next to what the Bergstrom-Blume-Varian
+public-good model predicts for the same incomes.
+
+The p-values are exact for small samples: with at most nine allies the null distribution
+of Spearman's rho is enumerated over all ``n!`` orderings of the defence/GDP ranks (the
+actual mid-ranks when there are ties). The two-sided p-value is
+``P(|rho| >= |rho_obs|)``, the one-sided one ``P(rho >= rho_obs)``. With ten or more
+allies the usual t approximation of :func:`scipy.stats.spearmanr` is used, where it is
+adequate; :attr:`ExploitationTest.p_method` says which.
 
 The model is fitted with one moment: :math:`a` is chosen so that the model's Nash total
 :math:`G(a)` equals the observed total defence spending (:math:`G(a)` rises from 0 to
@@ -20,8 +27,8 @@ MADE-UP NUMBERS, NOT DATA: eight imaginary allies, GDP and defence in the same u
 >>> gdp = [200, 40, 30, 25, 20, 15, 10, 5]                     # made up
 >>> defence = [7.0, 0.9, 0.6, 0.6, 0.3, 0.3, 0.15, 0.05]        # made up
 >>> t = exploitation_test(gdp, defence)
->>> round(t.rho, 3), round(t.p_value_greater, 4)
-(0.855, 0.0034)
+>>> round(t.rho, 3), round(t.p_value_greater, 4), t.p_method
+(0.855, 0.0052, 'exact permutation')
 >>> round(t.fitted_a, 4), t.predicted.contributor_names    # the model: only the largest pays
 (0.0495, ('ally 1',))
 """
@@ -30,17 +37,55 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 import numpy as np
 from scipy.optimize import brentq
-from scipy.stats import spearmanr
+from scipy.stats import rankdata, spearmanr
 
 from games.alliance_inputs import as_vector, labels
 from games.alliance_public_good import bbv_total, public_good
 from games.alliance_results import AllianceEquilibrium, _rank_correlation
 
 __all__ = ["ExploitationTest", "exploitation_test"]
+
+#: Largest sample for which the p-values are exact (9! = 362,880 orderings).
+EXACT_MAX_N = 9
+EXACT = "exact permutation"
+T_APPROX = "t approximation"
+
+
+@cache
+def _permutations(n: int) -> np.ndarray:
+    """All ``n!`` permutations of ``range(n)`` as rows (built by insertion, vectorized).
+
+    Stored as ``int8`` (``n <= EXACT_MAX_N``): 3.3 MB for ``n = 9``.
+    """
+    perms = np.zeros((1, 0), dtype=np.int8)
+    for k in range(n):
+        perms = np.concatenate([np.insert(perms, pos, k, axis=1) for pos in range(k + 1)])
+    perms.setflags(write=False)
+    return perms
+
+
+def _spearman_exact_p(x: np.ndarray, y: np.ndarray) -> tuple[float, float]:
+    """Exact permutation p-values of Spearman's rho: (two-sided, one-sided "greater").
+
+    Rho is an increasing function of ``S = sum (rx - c)(ry - c)`` with ``c = (n+1)/2``
+    (the means and variances of the ranks do not change under permutation), so ``S`` is
+    compared instead. Mid-ranks are multiples of 1/2, so ``S`` is exact in floating point
+    and ties in the statistic are counted exactly.
+    """
+    n = len(x)
+    centre = (n + 1) / 2
+    rx = rankdata(x) - centre
+    ry = rankdata(y) - centre
+    observed = float(rx @ ry)
+    s = ry[_permutations(n)] @ rx
+    p_greater = float(np.mean(s >= observed))
+    p_two = float(np.mean(np.abs(s) >= abs(observed)))
+    return p_two, p_greater
 
 
 @dataclass(frozen=True)
@@ -55,7 +100,12 @@ class ExploitationTest:
     rho : float
         Spearman rank correlation of GDP and defence/GDP (``nan`` if a side is constant).
     p_value, p_value_greater : float
-        Two-sided p-value and one-sided p-value for ``rho > 0``.
+        Two-sided p-value ``P(|rho| >= |rho_obs|)`` and one-sided p-value
+        ``P(rho >= rho_obs)`` for ``rho > 0`` (``nan`` if rho is undefined).
+    p_method : str
+        ``"exact permutation"`` (at most nine allies: all ``n!`` orderings enumerated),
+        ``"t approximation"`` (ten or more, :func:`scipy.stats.spearmanr`) or
+        ``"undefined"`` (rho is ``nan``).
     fitted_a : float
         Weight of security making the model's Nash total equal the observed total.
     predicted : AllianceEquilibrium
@@ -73,6 +123,8 @@ class ExploitationTest:
     [0.4, 0.25, 0.05, 0.02]
     >>> t.rho, t.predicted.contributor_names          # the model: the two largest pay
     (1.0, ('ally 1', 'ally 2'))
+    >>> t.p_value * 12, t.p_value_greater * 24, t.p_method     # 2/24 and 1/24 orderings
+    (1.0, 1.0, 'exact permutation')
     >>> t.notes
     ('only 4 allies: the test has little power',)
     """
@@ -84,6 +136,7 @@ class ExploitationTest:
     rho: float
     p_value: float
     p_value_greater: float
+    p_method: str
     fitted_a: float
     predicted: AllianceEquilibrium
     predicted_rho: float
@@ -93,7 +146,8 @@ class ExploitationTest:
         pred = np.asarray(self.predicted.burden_shares, dtype=float)
         return (
             f"Spearman rho(GDP, defence/GDP) = {self.rho:.3f} (p = {self.p_value:.3g}; "
-            f"one-sided p = {self.p_value_greater:.3g}; n = {len(self.gdp)})\n"
+            f"one-sided p = {self.p_value_greater:.3g}; {self.p_method}; "
+            f"n = {len(self.gdp)})\n"
             f"fitted public-good model: a = {self.fitted_a:.4g}, contributors "
             f"{len(self.predicted.contributors)}/{len(self.gdp)}, predicted rho = "
             f"{self.predicted_rho:.3f}, predicted burden shares "
@@ -120,6 +174,14 @@ def exploitation_test(
     Returns
     -------
     ExploitationTest
+        ``p_value`` and ``p_value_greater`` are exact permutation p-values when there are
+        at most nine allies (``p_method == "exact permutation"``): Spearman's rho is
+        computed for every one of the ``n!`` orderings of the defence/GDP ranks against
+        the GDP ranks (mid-ranks with ties), and the p-values are the shares of orderings
+        with ``|rho| >= |rho_obs|`` (two-sided) and ``rho >= rho_obs`` (one-sided). With
+        ten or more allies they are the t approximation of :func:`scipy.stats.spearmanr`
+        (``p_method == "t approximation"``), which is poor for tiny samples (it gives
+        ``p = 0`` when ``rho = 1``).
 
     Raises
     ------
@@ -133,6 +195,15 @@ def exploitation_test(
     >>> t = exploitation_test([10, 8, 2, 1], [4, 2, 0.1, 0.02])
     >>> round(t.rho, 3), round(t.predicted_rho, 3)
     (1.0, 0.949)
+
+    Only 2 of the 4! = 24 orderings reach ``|rho| = 1`` (the identity and its reverse),
+    so the exact two-sided p-value is 1/12 and the one-sided one 1/24:
+
+    >>> from fractions import Fraction
+    >>> Fraction(t.p_value).limit_denominator(100), t.p_method
+    (Fraction(1, 12), 'exact permutation')
+    >>> Fraction(t.p_value_greater).limit_denominator(100)
+    Fraction(1, 24)
     """
     w, _ = as_vector(gdp, "gdp", min_length=3)
     d, _ = as_vector(defence, "defence", positive=False, nonnegative=True, length=len(w))
@@ -150,11 +221,17 @@ def exploitation_test(
     notes = []
     if np.ptp(w) == 0 or np.ptp(shares) == 0:
         rho = p_two = p_one = float("nan")
+        method = "undefined"
         notes.append("GDP or defence/GDP is constant: the rank correlation is undefined")
+    elif len(w) <= EXACT_MAX_N:
+        rho = float(spearmanr(w, shares)[0])
+        p_two, p_one = _spearman_exact_p(w, shares)
+        method = EXACT
     else:
         rho, p_two = spearmanr(w, shares)
         _, p_one = spearmanr(w, shares, alternative="greater")
         rho, p_two, p_one = float(rho), float(p_two), float(p_one)
+        method = T_APPROX
     low, high = 1e-12, 1 - 1e-12
     if bbv_total(w, low) >= total:
         raise ValueError("total defence is too small to fit the model (a would be < 1e-12)")
@@ -164,5 +241,6 @@ def exploitation_test(
     if len(w) < 10:
         notes.append(f"only {len(w)} allies: the test has little power")
     return ExploitationTest(players=names, gdp=w, defence=d, burden_shares=shares, rho=rho,
-                            p_value=p_two, p_value_greater=p_one, fitted_a=float(a),
+                            p_value=p_two, p_value_greater=p_one, p_method=method,
+                            fitted_a=float(a),
                             predicted=predicted, predicted_rho=pred_rho, notes=tuple(notes))

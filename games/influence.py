@@ -98,7 +98,8 @@ class Point:
     label : str
         ``"A"``, ``"B"`` or ``"C"``.
     role : str
-        ``"status quo"``, ``"optimum"`` or ``"overshoot"``.
+        ``"status quo"``, ``"optimum"`` or ``"overshoot"`` (``"short of withdrawal"``
+        for C when the F2 optimum is total withdrawal, see :func:`isoquant_model`).
     S, I, V : sympy.Expr
         Burden shift, influence and national interest (``.s``, ``.i``, ``.v``: floats).
 
@@ -468,6 +469,23 @@ def _threshold(frontier, interest, A: Point, B: Point, select: str) -> Threshold
     return Threshold(None, "none", None)
 
 
+def _bound_text(x) -> str:
+    """``1/2`` for exact numbers, ``0.5773502692`` (10 digits) for floats."""
+    return str(x) if x.is_Rational or not x.is_Float else f"{float(x):.10g}"
+
+
+def _overshoot_role(frontier, s_a, s_b, s_c, given) -> str:
+    """Check that C lies beyond A and B (an overshoot) and return its role."""
+    corner = isinstance(frontier, TippingFrontier) and s_b >= frontier.shift_limit
+    if not corner and s_a <= s_b and not s_c > s_b:
+        raise ValueError(f"S_C must exceed the optimum's S_B = {_bound_text(s_b)} (C is an "
+                         f"overshoot: a shift beyond both A and B), got {given!r}")
+    if not s_c > s_a:
+        raise ValueError(f"S_C must exceed the status quo's S_A = {_bound_text(s_a)} (C is "
+                         f"an overshoot: a shift beyond both A and B), got {given!r}")
+    return "short of withdrawal" if corner else "overshoot"
+
+
 def isoquant_model(frontier: Frontier | None = None, interest: NationalInterest | None = None,
                    S_A=_ONE_FIFTH, S_C=_NINE_TENTHS, select: str = "high",
                    start=1) -> IsoquantModel:
@@ -482,7 +500,12 @@ def isoquant_model(frontier: Frontier | None = None, interest: NationalInterest 
     S_A : number in the frontier's domain, default 1/5
         Status-quo shift (A, on the aligned branch).
     S_C : number, default 9/10
-        Overshoot shift (C); for F2 it may lie beyond the fold.
+        Overshoot shift (C); for F2 it may lie beyond the fold (up to ``shift_limit``).
+        It must exceed both the optimum's ``S_B`` and ``S_A`` (an overshoot goes past the
+        optimum and past today); otherwise ``ValueError`` naming ``S_C`` and the bound.
+        The one exception is an F2 optimum at the withdrawal corner ``S_B = shift_limit``,
+        where no larger shift exists: then C only needs ``S_C > S_A`` and its role is
+        ``"short of withdrawal"``.
     select : {"high", "low", "dynamic"}, default "high"
         Equilibrium selection at C (F2). ``"dynamic"`` runs best responses from ``start``.
     start : number in [0, 1], default 1
@@ -500,6 +523,14 @@ def isoquant_model(frontier: Frontier | None = None, interest: NationalInterest 
     (217/200, 9/100, 9/8, 0)
     >>> m.threshold.kind, round(float(m.threshold.S), 8)
     ('root', 0.17774656)
+
+    A "C" short of the optimum is not an overshoot (defaults: S_B = 1/2):
+
+    >>> isoquant_model(S_C=sp.Rational(2, 5))
+    Traceback (most recent call last):
+    ...
+    ValueError: S_C must exceed the optimum's S_B = 1/2 (C is an overshoot: a shift beyond \
+both A and B), got 2/5
     """
     frontier = f1_frontier() if frontier is None else frontier
     interest = cobb_douglas() if interest is None else interest
@@ -534,7 +565,7 @@ def isoquant_model(frontier: Frontier | None = None, interest: NationalInterest 
             i_c = min(eqs, key=lambda e: abs(float(e) - lim))
     else:
         i_c = frontier.at(s_c)
-    C = point("C", "overshoot", s_c, i_c)
+    C = point("C", _overshoot_role(frontier, s_a, B.S, s_c, S_C), s_c, i_c)
     threshold = _threshold(frontier, interest, A, B, select)
     return IsoquantModel(frontier, interest, select, A, B, C, tangency, threshold)
 
@@ -628,6 +659,8 @@ def trust_link(B=_TEN_NINTHS, mu=_NINE_TENTHS,
     k : positive number, default 1
         Tolerance shape of F2.
     shift_limit : positive number, default 1
+        Largest shift of both F2 frontiers (see :func:`f2_frontier`); it must be at least
+        the fold before the threat, ``fold_before`` (``B*mu/4`` for ``k = 1``).
 
     Returns
     -------

@@ -128,12 +128,21 @@ def f3_frontier(w=8, a=_HALF, x0=None) -> Frontier:
     ``x = x0 - S``; its best response ``y = (1 - a)*w - a*x`` is solved with sympy, and
     influence is the US share ``x/(x + y)``.
 
+    Note the convention: here ``a`` weighs **private consumption**, the reverse of ``a`` in
+    :func:`games.alliance.public_good` and MODELS.md a.2, where ``a`` weighs the public
+    good (security), ``(1 - a)*log(w - g) + a*log(G)`` with best response
+    ``g = a*w - (1 - a)*G_other``. So ``f3_frontier(a=a)`` is BBV with security weight
+    ``1 - a``; the two agree only at the default ``a = 1/2``. The name is kept for
+    compatibility.
+
     Parameters
     ----------
     w : positive number, default 8
         Ally income.
     a : number in (0, 1), default 1/2
-        Ally weight on private consumption.
+        Ally weight on **private consumption** ``log(w - y)``; the weight on security is
+        ``1 - a``. Reversed relative to ``a`` of :func:`games.alliance.public_good` and
+        MODELS.md a.2 (weight on security): F3 with ``a`` is BBV with ``1 - a``.
     x0 : positive number, default ``(1 - a)*w/a``
         US status-quo spending; must not exceed ``(1 - a)*w/a`` (the spending at which the
         ally free rides fully) so the ally's best response stays interior.
@@ -148,6 +157,16 @@ def f3_frontier(w=8, a=_HALF, x0=None) -> Frontier:
     >>> f = f3_frontier()
     >>> sp.factor(f.expr), f.at(4)
     (2*(S - 8)/(S - 16), 2/3)
+
+    ``a = 1/4`` here (security weight 3/4) is ``public_good(a=3/4)``: at the BBV Nash
+    point of a US with income 16 (US spends 56/5, i.e. ``S = 24 - 56/5``) both give the
+    US share 7/9:
+
+    >>> from games.alliance import public_good
+    >>> public_good([16, 8], a=sp.Rational(3, 4)).equilibrium().leader_share
+    7/9
+    >>> f3_frontier(a=sp.Rational(1, 4)).at(24 - sp.Rational(56, 5))
+    7/9
     """
     w = as_number(w, "w", 0, None)
     a = as_number(a, "a", 0, 1)

@@ -8,7 +8,11 @@ Each of the :math:`\pi` allies who stay carries :math:`S/\pi`; an ally with tole
 
 with a high (stable) and a low (unstable) branch that meet at the fold
 :math:`S^* = T\,\tfrac{k}{k+1}\,(k+1)^{-1/k}` (:math:`T/4` for :math:`k = 1`).
-Best-response dynamics :math:`\pi \leftarrow \max(0, 1 - (S/(T\pi))^k)` show hysteresis.
+Best-response dynamics :math:`\pi \leftarrow \max(0, 1 - (S/(T\pi))^k)` show hysteresis
+for :math:`S > 0`: once the bloc has collapsed to :math:`\pi = 0`, cutting :math:`S` back
+to any positive level does not restore alignment. At :math:`S = 0` it does: with no burden
+shifted everyone stays, :math:`\pi = 1` is the only equilibrium and the dynamics jump back
+to it.
 """
 
 from __future__ import annotations
@@ -219,8 +223,18 @@ class TippingFrontier(Frontier):
     def hysteresis(self, path, start: float = 1.0) -> np.ndarray:
         """Aligned share along a path of shifts, each step starting from the last state.
 
-        Raising S past the fold collapses the bloc; cutting S back does not restore it:
-        from pi = 0 best responses stay at 0 (hysteresis).
+        Raising S past the fold collapses the bloc; cutting S back to any ``S > 0`` does
+        not restore it: from pi = 0 best responses stay at 0 (hysteresis). Only ``S = 0``
+        restores alignment: with no burden shifted everyone stays, so pi jumps back to 1.
+
+        Examples
+        --------
+        Up to S = 9/100 (pi_H = 9/10), past the fold (3/10 > 1/4: collapse), back to 9/100
+        (stays collapsed), then to exactly 0 (full alignment again):
+
+        >>> f = f2_frontier()
+        >>> f.hysteresis([0.09, 0.3, 0.09, 0]).round(12).tolist()
+        [0.9, 0.0, 0.0, 1.0]
         """
         shifts = _shift_array(path, "path").ravel()
         state = float(start)
@@ -269,8 +283,13 @@ def f2_frontier(T=1, k=1, shift_limit=1) -> TippingFrontier:
         Scale of the allies' tolerance (T = B*mu in the trust link).
     k : positive number, default 1
         Shape of the tolerance CDF ``(t/T)**k`` (``k = 1``: uniform, closed-form branches).
-    shift_limit : positive number, default 1
-        Largest shift shown and considered by the leader.
+    shift_limit : number >= the fold S*, default 1
+        Largest shift the leader may choose (and the plotted range): ``[0, S*]`` is the
+        aligned branch, ``(S*, shift_limit]`` the collapse region. It must be at least
+        the fold ``S*`` (``T/4`` for ``k = 1``): the aligned branch (A, the optimum B and
+        the overshoot threshold are searched on all of it) is always in the leader's
+        choice set, so a smaller limit would be ignored there. A smaller value raises
+        ``ValueError`` naming ``shift_limit``.
 
     Returns
     -------
@@ -285,6 +304,10 @@ def f2_frontier(T=1, k=1, shift_limit=1) -> TippingFrontier:
     (1/4, 2*sqrt(3)/9)
     >>> [float(x) for x in f.iterate(sp.Rational(9, 100), 0.2)[-1:]]
     [0.9]
+    >>> f2_frontier(shift_limit=0.1)
+    Traceback (most recent call last):
+    ...
+    ValueError: shift_limit must be at least the fold S* = 1/4, got 0.1
     """
     T = as_number(T, "T", 0, None)
     k = as_number(k, "k", 0, None)
@@ -296,6 +319,10 @@ def f2_frontier(T=1, k=1, shift_limit=1) -> TippingFrontier:
         if (T.is_Rational and k.is_Rational)
         else fold_general.subs(subs)
     )
+    if limit < fold:
+        shown = fold if fold.is_Rational else f"{fold} ≈ {float(fold):.10g}"
+        raise ValueError(f"shift_limit must be at least the fold S* = {shown}, "
+                         f"got {shift_limit!r}")
     derivation = [
         f"ally: Stay pays {stay}, Hedge pays 0",
         f"P(t < x) = {cdf}",

@@ -96,8 +96,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 file=sys.stderr,
             )
             return 2
-        demos[args.name]()
-        return 0
+        # a demo returns None when it cannot open a window (it has said why on stderr)
+        return 0 if demos[args.name]() is not None else 1
     names = args.names if args.command == "build" else []
     try:
         build_figures(names, Path(args.out), args.formats or ["png"])

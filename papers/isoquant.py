@@ -658,10 +658,19 @@ class IsoquantDemo:
         """Current slider values."""
         return {k: float(s.val) for k, s in self.sliders.items()}
 
-    def update(self, _value=None) -> IsoquantModel:
-        """Recompute the model from the sliders and move points and isoquants."""
+    def update(self, _value=None) -> IsoquantModel | None:
+        """Recompute the model from the sliders and move points and isoquants.
+
+        Slider values for which the model is not defined (C must be an overshoot, beyond
+        A and the optimum B) leave the picture as it was and say why in the text box.
+        """
         v = self.values()
-        m = demo_state(v["shift"], v["alpha"], v["k"])
+        try:
+            m = demo_state(v["shift"], v["alpha"], v["k"])
+        except ValueError as err:
+            self.text.set_text(f"{err}\nmove the burden shift to the right of B")
+            self.fig.canvas.draw_idle()
+            return self.model
         s = np.linspace(0.0, 1.0, 401)
         self.frontier_line.set_data(s, m.frontier(s))
         iso_s = np.linspace(0.004, 1.0, 401)

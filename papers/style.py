@@ -20,6 +20,7 @@ True
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -130,6 +131,14 @@ def save(fig: Figure, path: str | Path, fmt: str = "png", dpi: float | None = No
         raise ValueError(f"fmt must be one of {FORMATS}, got {fmt!r}")
     path = Path(path).with_suffix(f".{fmt}")
     path.parent.mkdir(parents=True, exist_ok=True)
-    with use_style():
-        fig.savefig(path, format=fmt, metadata=_METADATA[fmt], dpi=dpi or RC["savefig.dpi"])
+    # fontTools logs "'created' timestamp seems very low" for the deterministic (zeroed)
+    # font timestamps of PDF subsets: expected here, so keep it off the user's console
+    fonttools = logging.getLogger("fontTools")
+    level = fonttools.level
+    fonttools.setLevel(logging.ERROR)
+    try:
+        with use_style():
+            fig.savefig(path, format=fmt, metadata=_METADATA[fmt], dpi=dpi or RC["savefig.dpi"])
+    finally:
+        fonttools.setLevel(level)
     return path

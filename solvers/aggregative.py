@@ -248,8 +248,11 @@ def aggregative_equilibrium(
         hi_arr = np.broadcast_to(np.asarray(upper, dtype=float), x.shape)
         active[x >= hi_arr - 1e-12 * np.maximum(1.0, np.abs(hi_arr))] = 1
     unique = bool(decreasing)
-    why = ("every replacement function is non-increasing, so sum r_i(X) - X is strictly "
-           "decreasing and has one root") if unique else "not proven"
+    why = (
+        "given decreasing=True (every replacement function non-increasing; proven "
+        "symbolically when it comes from replacement_function, otherwise the caller's "
+        "assertion), sum r_i(X) - X is strictly decreasing and has one root"
+    ) if unique else "not proven"
     if len(roots) > 1:
         notes.append(f"{len(roots)} equilibrium aggregates found: {roots}")
     return AggregativeEquilibrium(

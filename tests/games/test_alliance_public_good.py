@@ -261,13 +261,44 @@ def test_exact_and_float_agree_for_many_allies() -> None:
     assert exact.contributors == flt.contributors
 
 
-def test_thousands_of_allies_verified() -> None:
-    w = np.random.default_rng(3).lognormal(size=20_000)
-    eq = public_good(w, a=0.3).equilibrium()
-    assert eq.residual <= eq.tolerance
-    # brute check of the contributor condition: w_i > (1-a)/a*G exactly for contributors
-    k = 0.7 / 0.3
-    assert set(eq.contributors) == set(np.flatnonzero(w > k * eq.total).tolist())
+@pytest.mark.parametrize(
+    ("a", "draw"),
+    [
+        pytest.param(0.3, lambda rng: rng.lognormal(size=5_000), id="lognormal-few-pay"),
+        pytest.param(0.99, lambda rng: rng.uniform(50, 100, size=3_000), id="uniform-many-pay"),
+    ],
+)
+def test_thousands_of_allies_verified(a, draw) -> None:
+    """Checked from first principles, not with the model's own residual or rule."""
+    w = draw(np.random.default_rng(3))
+    eq = public_good(w, a=a).equilibrium()
+    g = np.asarray(eq.contributions, dtype=float)
+    total = g.sum()
+    # 1. each contribution is the Cobb-Douglas best response to the others' total:
+    #    max over g_i of (1-a) log(w_i - g_i) + a log(g_i + G_-i) gives (MODELS.md a.2)
+    #    g_i = max(0, a w_i - (1-a) G_-i)
+    others = total - g
+    best = np.maximum(0.0, a * w - (1 - a) * others)
+    assert np.all(g >= 0) and np.all(g < w)
+    assert np.allclose(g, best, rtol=0, atol=1e-9 * total)
+    # 2. the total from the closed form with a contributor set found here: try the m
+    #    richest for every m, keep the self-consistent one (w_i > (1-a)/a G exactly for
+    #    the m richest and for no one else)
+    order = np.argsort(-w, kind="stable")
+    ws = w[order]
+    m = np.arange(1, len(w) + 1)
+    totals = a * np.cumsum(ws) / (a + m * (1 - a))
+    cut = (1 - a) / a * totals
+    inside = ws > cut                                   # the m-th richest contributes
+    outside = np.append(ws[1:] <= cut[:-1], True)       # the (m+1)-th does not
+    (consistent,) = np.flatnonzero(inside & outside)    # exactly one (BBV uniqueness)
+    n_c = consistent + 1
+    w_c = ws[:n_c].sum()
+    g_closed = a * w_c / (a + n_c * (1 - a))
+    assert 1 < n_c < len(w)                             # a real interior/corner mix
+    assert total == pytest.approx(g_closed, rel=1e-12)
+    assert float(eq.total) == pytest.approx(g_closed, rel=1e-12)
+    assert set(eq.contributors) == set(order[:n_c].tolist())
 
 
 def test_closed_forms_reproduce_the_example() -> None:

@@ -397,3 +397,84 @@ def test_property_dynamic_limit_matches_iteration(s, start):
     path = f.iterate(s, start, tol=1e-14, max_iter=200_000)
     assert math.isclose(path[-1], lim, abs_tol=1e-9)
     assert lim == 0.0 if start < crit else math.isclose(lim, (1 + math.sqrt(1 - 4 * s)) / 2)
+
+
+# ------------------------------------------------------------------ review fixes
+
+
+@pytest.mark.parametrize(("build", "match"), [
+    # F1 (k = 2), alpha = 3/5: S_B**2 = (2/5)/(2/5 + 6/5) = 1/4, so S_B = 1/2
+    (lambda: isoquant_model(S_C=R(2, 5)), r"S_C must exceed the optimum's S_B = 1/2\b"),
+    (lambda: isoquant_model(S_C=R(1, 2)), r"S_C must exceed the optimum's S_B = 1/2\b"),
+    (lambda: isoquant_model(S_C=0.3), r"S_C must exceed the optimum's S_B = 1/2\b.*got 0\.3"),
+    # F2, V = I + (3/4) sqrt(S): S_B = c**2/(4*(1 + c**2)) = 9/100
+    (lambda: isoquant_model(f2_frontier(), quasi_linear(), S_A=R(1, 100), S_C=R(1, 20)),
+     r"S_C must exceed the optimum's S_B = 9/100"),
+    # alpha = 12/13: S_B**2 = (1/13)/(25/13), S_B = 1/5 < S_A = 3/10: S_A binds
+    (lambda: isoquant_model(f1_frontier(2), cobb_douglas(R(12, 13)), S_A=R(3, 10),
+                            S_C=R(1, 4)),
+     r"S_C must exceed the status quo's S_A = 3/10"),
+], ids=["below-B", "at-B", "float-below-B", "F2-below-B", "below-A"])
+def test_overshoot_c_must_lie_beyond_a_and_b(build, match):
+    with pytest.raises(ValueError, match=match):
+        build()
+
+
+def test_overshoot_c_just_beyond_b_is_accepted():
+    m = isoquant_model(S_C=R(51, 100))
+    assert m.C.role == "overshoot" and m.C.I == 1 - R(51, 100) ** 2
+
+
+def test_withdrawal_corner_has_no_overshoot_role():
+    # the optimum is S_B = shift_limit = 1: no larger shift exists, C only needs S_C > S_A
+    m = isoquant_model(f2_frontier(), quasi_linear(c=3), S_A=R(1, 50), S_C=R(3, 10))
+    assert m.C.role == "short of withdrawal"
+    with pytest.raises(ValueError, match="S_C must exceed the status quo's S_A = 1/50"):
+        isoquant_model(f2_frontier(), quasi_linear(c=3), S_A=R(1, 50), S_C=R(1, 100))
+
+
+@pytest.mark.parametrize(("build", "match"), [
+    (lambda: f2_frontier(shift_limit=0.1), r"shift_limit must be at least the fold S\* = 1/4"),
+    # T = 2: fold T/4 = 1/2
+    (lambda: f2_frontier(T=2, shift_limit=R(2, 5)), r"shift_limit .* S\* = 1/2\b"),
+    # k = 2: fold (2/3)*(1/3)**(1/2) = 2*sqrt(3)/9 ~ 0.3849
+    (lambda: f2_frontier(k=2, shift_limit=R(3, 10)), r"shift_limit .* 0\.3849001795"),
+    # the trust link's pre-threat frontier: T = (10/9)*(9/10) = 1, fold 1/4
+    (lambda: trust_link(shift_limit=R(1, 5)), r"shift_limit .* S\* = 1/4"),
+], ids=["k1", "T2", "k2", "trust-link"])
+def test_shift_limit_below_the_fold_is_refused(build, match):
+    with pytest.raises(ValueError, match=match):
+        build()
+
+
+def test_shift_limit_at_the_fold_is_accepted():
+    f = f2_frontier(shift_limit=R(1, 4))
+    assert f.shift_limit == f.fold == R(1, 4)
+
+
+def test_hysteresis_holds_for_positive_shifts_only():
+    f = f2_frontier()
+    # pi_H(9/100) = (1 + sqrt(1 - 36/100))/2 = 9/10; 3/10 > 1/4 leaves only pi = 0
+    up = f.hysteresis([R(9, 100), R(3, 10)])
+    assert math.isclose(up[0], 0.9, rel_tol=1e-12) and up[1] == 0.0
+    # from pi = 0 at S = 9/100: max(0, 1 - S/(T*0)) = 0, the bloc stays collapsed
+    assert f.hysteresis([R(9, 100)], start=0.0).tolist() == [0.0]
+    assert f.hysteresis([R(3, 10), R(9, 100)]).tolist() == [0.0, 0.0]
+    # at S = 0: pi = 1 - 0 = 1 is the only equilibrium, alignment is restored
+    assert f.equilibria(0) == (1,)
+    assert f.hysteresis([R(3, 10), R(9, 100), 0]).tolist() == [0.0, 0.0, 1.0]
+    assert f.hysteresis([R(3, 10), 0]).tolist() == [0.0, 1.0]
+
+
+def test_f3_a_is_the_weight_on_private_consumption():
+    # f3_frontier(a) = BBV public_good with security weight 1 - a: ally best response
+    # y = (1 - a)*w - a*x; with a = 1/4, w = 8: y = 6 - x/4 (BBV a = 3/4: g = 6 - x/4)
+    from games.alliance import public_good
+
+    f = f3_frontier(a=R(1, 4))
+    assert f.domain == (0, 24)                     # x0 = (3/4)*8/(1/4) = 24
+    # BBV Nash, incomes (16, 8), a = 3/4: G = (3/4)*24/(3/4 + 2/4) = 72/5,
+    # g_US = 16 - (1/3)*72/5 = 56/5: US share 7/9 at S = 24 - 56/5
+    eq = public_good([16, 8], a=R(3, 4)).equilibrium()
+    assert eq.contributions[0] == R(56, 5) and eq.leader_share == R(7, 9)
+    assert f.at(24 - R(56, 5)) == R(7, 9)

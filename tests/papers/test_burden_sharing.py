@@ -80,12 +80,51 @@ def test_provision_data_closed_forms() -> None:
     assert np.all(np.diff(d.ratio[0]) < 0)
 
 
+def _expected_summary_content() -> dict[str, list[str]]:
+    """What each summary must say, derived here from the closed forms (MODELS.md a.2-a.4)."""
+    # figure 1: w = (10, 8), a = 1/2: BR_i = max(0, w_i/2 - g_j/2) -> Nash (4, 2), G = 6,
+    # leader share 4/6; the leader commits to g_1 = a w_1 - (1-a) w_2 = 1, the ally answers
+    # 4 - 1/2 = 7/2, G = 9/2, leader share 1/(9/2) = 2/9, shift 1 - 4 = -3, total -3/2;
+    # efficient a W = 9 with Lindahl (5, 4)
+    best_response = [
+        "Nash: g = (4, 2), G = 6, leader share 2/3",
+        "leader commits first: g = (1, 7/2), G = 9/2, leader share 2/9",
+        "burden shift -3, total -3/2",
+        "efficient: g_1 + g_2 = 9; Lindahl (5, 4)",
+    ]
+    # figure 2, b = 0: incomes 2, 2 + 9/7, ..., 20 (sum 165), a = 1/2, so k = 1; the five
+    # richest pay: G = (1/2)(610/7)/(1/2 + 5/2) = 305/21 ~ 14.52 with 104/7 > G >= 95/7;
+    # the richest pays (20 - 305/21)/(305/21) = 23/61 of G; 10 of 15 at the corner
+    w = np.linspace(2.0, 20.0, 15)
+    shares = _bbv_shares(w, 0.5)
+    pure = (f"b = 0: richest pays {23 / 61:.3f} of total (income share {20 / 165:.3f}); "
+            f"67% at the corner; shares {', '.join(f'{v:.3f}' for v in shares)}")
+    assert np.count_nonzero(shares) == 5
+    shares_lines = [pure, "b = 0.05:", "b = 0.15:", "0% at the corner"]
+    # figure 3, w = 1, a = 1/2: Nash n q with q = (a/n + b)/(1 - a + a/n), efficient (a+b) n
+    provision = []
+    for b in (0.0, 0.1, 0.25):
+        picks = []
+        for n in (1, 2, 5, 10, 30):
+            q = (0.5 / n + b) / (0.5 + 0.5 / n)
+            picks.append(f"n={n}: {n * q:.3f}/{(0.5 + b) * n:.3f}")
+        provision.append(f"b = {b:g}: Nash/efficient {', '.join(picks)}")
+    assert provision[0].startswith("b = 0: Nash/efficient n=1: 0.500/0.500, n=2: 0.667/1.000")
+    return {
+        "burden-best-response": best_response,
+        "burden-share-vs-income": shares_lines,
+        "burden-nash-vs-efficient": provision,
+    }
+
+
 @pytest.mark.parametrize("spec", bs.FIGURES, ids=[s.name for s in bs.FIGURES])
 def test_figures_build_and_summaries(spec) -> None:
     fig = spec.build()
     assert isinstance(fig, Figure) and fig.axes
     text = spec.summary()
-    assert text.strip()
+    expected = _expected_summary_content()[spec.name]
+    for piece in expected:
+        assert piece in text, f"{piece!r} not in summary:\n{text}"
 
 
 def test_figure_names() -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 
 from papers.__main__ import main
@@ -36,3 +38,16 @@ def test_figure_names_are_unique_and_described() -> None:
     specs = all_figures()
     assert len({s.name for s in specs}) == len(specs)
     assert all(s.description for s in specs)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="display check is for Linux")
+def test_demo_without_a_display_says_why_and_fails(monkeypatch, capsys) -> None:
+    monkeypatch.delenv("DISPLAY", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    assert main(["demo", "isoquant"]) == 1
+    assert "no display" in capsys.readouterr().err
+
+
+def test_unknown_demo_is_a_clear_error(capsys) -> None:
+    assert main(["demo", "nope"]) == 2
+    assert "available: isoquant" in capsys.readouterr().err

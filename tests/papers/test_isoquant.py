@@ -116,3 +116,15 @@ def test_demo_without_display_says_so(monkeypatch, capsys):
 def test_figure_number_validation():
     with pytest.raises(ValueError, match="number must be 2, 3 or 4"):
         isoquant.isoquant_figure_data(5)
+
+
+def test_demo_explains_slider_values_where_c_is_no_overshoot():
+    # defaults alpha = 0.6, k = 2 put the optimum at S_B = 1/2 (MODELS.md b.3): a burden
+    # shift of 0.3 for C is not an overshoot, so the demo keeps its picture and says why
+    demo = isoquant.IsoquantDemo(Figure(figsize=(6, 6)))
+    before = demo.model
+    demo.sliders["shift"].set_val(0.3)
+    assert demo.model is before
+    assert "S_C must exceed" in demo.text.get_text()
+    demo.sliders["shift"].set_val(0.9)
+    assert demo.model.C.s == pytest.approx(0.9) and demo.model is not before
