@@ -28,7 +28,6 @@ Examples
 from __future__ import annotations
 
 import importlib
-import inspect
 import warnings
 from collections.abc import Callable, Sequence
 from math import prod
@@ -133,12 +132,10 @@ def equilibria(
 
 
 def _call(method: str, arrays: list[np.ndarray], exact: bool, rtol: float) -> Equilibria:
-    solver = _load(method)
-    accepted = inspect.signature(solver).parameters
-    options = {k: v for k, v in (("exact", exact), ("rtol", rtol)) if k in accepted}
+    solver = _load(method)  # every method takes exact= and rtol= by keyword
     if METHODS[method][2] == 2:
-        return solver(arrays[0], arrays[1], **options)
-    return solver(arrays, **options)
+        return solver(arrays[0], arrays[1], exact=exact, rtol=rtol)
+    return solver(arrays, exact=exact, rtol=rtol)
 
 
 def _available(method: str) -> bool:

@@ -50,7 +50,7 @@ _BATCH = 200_000
 def _indifference(U: np.ndarray, rows: np.ndarray, cols: np.ndarray) -> tuple[np.ndarray, ...]:
     """Batched systems for the mixture over ``cols`` making ``rows`` of ``U`` indifferent.
 
-    Returns (matrices, relative determinant) with matrices of shape (P, k+1, k+1):
+    Returns (matrices, determinants) with matrices of shape (P, k+1, k+1):
     ``[U[rows, cols], -1; 1, 0]`` so that the solution is (probabilities, value).
     """
     P, k = rows.shape
@@ -58,8 +58,7 @@ def _indifference(U: np.ndarray, rows: np.ndarray, cols: np.ndarray) -> tuple[np
     M[:, :k, :k] = U[rows[:, :, None], cols[:, None, :]]
     M[:, :k, k] = -1.0
     M[:, k, :k] = 1.0
-    scale = np.prod(np.linalg.norm(M, axis=2), axis=1)
-    return M, np.abs(np.linalg.det(M)) / scale
+    return M, np.linalg.det(M)
 
 
 def _solve(M: np.ndarray, ok: np.ndarray) -> np.ndarray:
@@ -127,7 +126,7 @@ def support_enumeration(
             # only exactly singular systems are skipped: ill-conditioned ones (von Stengel's
             # 6x6 game has a relative determinant of 4e-17) are solved, and every solution
             # is verified below, so a poor solve can only be rejected, never accepted
-            ok = (dety > 0) & (detx > 0) & np.isfinite(dety) & np.isfinite(detx)
+            ok = (dety != 0) & (detx != 0) & np.isfinite(dety) & np.isfinite(detx)
             y_sol, x_sol = _solve(My, ok), _solve(Mx, ok)
             x = np.zeros((len(p), m))
             y = np.zeros((len(p), n))
