@@ -22,7 +22,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from solvers.vertex import vertex_enumeration
+from solvers.finite._vertex import vertex_enumeration
 
 #: size from which a nashpy method takes seconds per game and is timed on --slow-games only
 SLOW_FROM = {"nashpy.support_enumeration": 8, "nashpy.vertex_enumeration": 9}

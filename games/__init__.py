@@ -3,6 +3,14 @@
 Games hold players, strategies, symbolic payoffs (sympy) and parameters, and call
 :mod:`solvers` to solve themselves. Nothing here draws figures.
 
+* generic classes: :class:`NormalFormGame` (:mod:`games.normal_form`), :class:`ContinuousGame`,
+  :class:`AggregativeGame`, :class:`SymmetricGame` (:mod:`games.continuous`),
+  :class:`Parameter` (:mod:`games.parameters`);
+* :mod:`games.catalog` -- classic and literature games (``classic`` is also importable
+  from here);
+* applied models, one subpackage per argument: :mod:`games.alliance` (burden sharing and
+  free riding), :mod:`games.influence` (the influence / cost-savings isoquants).
+
 Examples
 --------
 >>> from games import NormalFormGame
@@ -11,8 +19,18 @@ Examples
 [((1,), (1,))]
 """
 
+from games import catalog
+from games.catalog import classic
 from games.continuous import AggregativeGame, ContinuousGame, SymmetricGame
 from games.normal_form import NormalFormGame
 from games.parameters import Parameter
 
-__all__ = ["AggregativeGame", "ContinuousGame", "NormalFormGame", "Parameter", "SymmetricGame"]
+__all__ = [
+    "AggregativeGame",
+    "ContinuousGame",
+    "NormalFormGame",
+    "Parameter",
+    "SymmetricGame",
+    "catalog",
+    "classic",
+]

@@ -9,9 +9,8 @@ conditions :math:`\partial_i u_i = 0` (interior), :math:`\le 0` at :math:`\ell_i
 :math:`\ge 0` at :math:`h_i`; corners are ordinary solutions, not errors.
 
 The algorithms live in :mod:`solvers.continuous` (exact active-set enumeration, numeric
-KKT root finding, independent verification), :mod:`solvers.comparative_statics`
-(implicit-function derivatives and vectorized sweeps), :mod:`solvers.stackelberg` and
-:mod:`solvers.aggregative`.
+KKT root finding, independent verification, implicit-function derivatives and vectorized
+sweeps, Stackelberg leadership, aggregative games).
 
 Examples
 --------
@@ -46,8 +45,8 @@ import numpy as np
 import sympy as sp
 
 from games.parameters import Parameter, as_parameter, resolve_values, to_sympy_number
-from solvers import comparative_statics, stackelberg
 from solvers import continuous as cs
+from solvers.verify import DEFAULT_RTOL
 
 __all__ = ["AggregativeGame", "ContinuousGame", "SymmetricGame"]
 
@@ -213,8 +212,11 @@ class ContinuousGame:
         self._strategies = strategies
         self._payoffs = pay
         self._bounds = bnds
-        used = set().union(*(u.free_symbols for u in pay), *(lo.free_symbols for lo, _ in bnds),
-                           *(hi.free_symbols for _, hi in bnds))
+        used = set().union(
+            *(u.free_symbols for u in pay),
+            *(lo.free_symbols for lo, _ in bnds),
+            *(hi.free_symbols for _, hi in bnds),
+        )
         self._parameters = params
         self._unused = tuple(p for p in params if p.symbol not in used)
 
@@ -322,8 +324,10 @@ class ContinuousGame:
             params = "; parameters: " + ", ".join(
                 p.name + ("" if p.default is None else f"={p.default}") for p in self._parameters
             )
-        return f"ContinuousGame(players=({', '.join(self._players)}); " + "; ".join(parts) + (
-            params + ")"
+        return (
+            f"ContinuousGame(players=({', '.join(self._players)}); "
+            + "; ".join(parts)
+            + (params + ")")
         )
 
     def latex(self) -> str:
@@ -392,7 +396,7 @@ class ContinuousGame:
         *,
         starts: int = 8,
         seed: int = 0,
-        rtol: float = cs.DEFAULT_RTOL,
+        rtol: float = DEFAULT_RTOL,
         **values: Any,
     ) -> cs.ContinuousEquilibria:
         """All Nash equilibria the method finds, each verified independently.
@@ -417,8 +421,9 @@ class ContinuousGame:
             and ``.unique`` (proven) flags and notes.
         """
         vals = resolve_values(self._parameters, values, require_all=True)
-        return cs.equilibria(self.problem(), vals, method=method, starts=starts, seed=seed,
-                             rtol=rtol)
+        return cs.equilibria(
+            self.problem(), vals, method=method, starts=starts, seed=seed, rtol=rtol
+        )
 
     def equilibrium(
         self,
@@ -426,7 +431,7 @@ class ContinuousGame:
         *,
         starts: int = 8,
         seed: int = 0,
-        rtol: float = cs.DEFAULT_RTOL,
+        rtol: float = DEFAULT_RTOL,
         **values: Any,
     ) -> cs.ContinuousEquilibrium:
         """The Nash equilibrium (see :meth:`equilibria`); warns if several are found.
@@ -436,23 +441,21 @@ class ContinuousGame:
         first is returned: use :meth:`equilibria` to get them all.
         """
         vals = resolve_values(self._parameters, values, require_all=True)
-        return cs.equilibria(self.problem(), vals, method=method, starts=starts, seed=seed,
-                             rtol=rtol).single()
+        return cs.equilibria(
+            self.problem(), vals, method=method, starts=starts, seed=seed, rtol=rtol
+        ).single()
 
     def stackelberg(
         self, leader: int | str = 0, method: str | None = None, **values: Any
-    ) -> stackelberg.StackelbergEquilibrium:
+    ) -> cs.StackelbergEquilibrium:
         """Subgame-perfect equilibrium with ``leader`` moving first (see
-        :func:`solvers.stackelberg.stackelberg`)."""
+        :func:`solvers.continuous.stackelberg`)."""
         vals = resolve_values(self._parameters, values, require_all=True)
-        return stackelberg.stackelberg(self.problem(), self.player_index(leader), vals,
-                                       method=method)
+        return cs.stackelberg(self.problem(), self.player_index(leader), vals, method=method)
 
-    def sweep(
-        self, grid: Mapping[Any, Any], **values: Any
-    ) -> comparative_statics.SweepResult:
+    def sweep(self, grid: Mapping[Any, Any], **values: Any) -> cs.SweepResult:
         """Equilibrium over a grid of parameter values, vectorized (see
-        :func:`solvers.comparative_statics.sweep`).
+        :func:`solvers.continuous.sweep`).
 
         ``grid`` maps parameter names (or symbols) to arrays that broadcast together; the
         other parameters take ``values`` or their defaults.
@@ -478,7 +481,7 @@ class ContinuousGame:
         fixed = resolve_values(
             [p for p in self._parameters if p.symbol not in swept], values, require_all=True
         )
-        return comparative_statics.sweep(self.problem(), swept, fixed)
+        return cs.sweep(self.problem(), swept, fixed)
 
 
 def _param_domains(params: Sequence[Parameter]) -> dict:
@@ -490,7 +493,8 @@ class AggregativeGame:
 
     One symbolic payoff shared by all players; what differs across players are the values
     of ``player_symbols`` (incomes, weights), given as arrays. Solved through the
-    aggregate (:mod:`solvers.aggregative`), so 10,000 players take milliseconds.
+    aggregate (:func:`solvers.continuous.aggregative_equilibrium`), so 10,000 players take
+    milliseconds.
 
     Parameters
     ----------
@@ -538,8 +542,10 @@ class AggregativeGame:
         self.payoff = _as_expr(payoff, "payoff")
         if isinstance(bounds, str) or len(bounds) != 2:
             raise ValueError("bounds must be a (lower, upper) pair")
-        self.bounds = (_as_bound(bounds[0], "bounds[0]", -sp.oo),
-                       _as_bound(bounds[1], "bounds[1]", sp.oo))
+        self.bounds = (
+            _as_bound(bounds[0], "bounds[0]", -sp.oo),
+            _as_bound(bounds[1], "bounds[1]", sp.oo),
+        )
         self._parameters = tuple(as_parameter(p) for p in parameters)
         arrays = {}
         n = None
@@ -557,17 +563,23 @@ class AggregativeGame:
             raise ValueError("player_values must give at least one array of player values")
         self._arrays = arrays
         self.n_players = n
-        self.players = tuple(players) if players is not None else tuple(
-            f"player {i}" for i in range(n))
+        self.players = (
+            tuple(players) if players is not None else tuple(f"player {i}" for i in range(n))
+        )
         if len(self.players) != n:
             raise ValueError(f"players must hold {n} names")
         known = {strategy, aggregate, *arrays, *(p.symbol for p in self._parameters)}
-        for what, e in (("payoff", self.payoff), ("lower bound", self.bounds[0]),
-                        ("upper bound", self.bounds[1])):
+        for what, e in (
+            ("payoff", self.payoff),
+            ("lower bound", self.bounds[0]),
+            ("upper bound", self.bounds[1]),
+        ):
             unknown = e.free_symbols - known
             if unknown:
-                raise ValueError(f"{what} uses undeclared symbol(s) "
-                                 f"{', '.join(sorted(s.name for s in unknown))}")
+                raise ValueError(
+                    f"{what} uses undeclared symbol(s) "
+                    f"{', '.join(sorted(s.name for s in unknown))}"
+                )
         if strategy not in self.payoff.free_symbols:
             raise ValueError("payoff does not depend on the own strategy")
 
@@ -578,20 +590,26 @@ class AggregativeGame:
 
     def replacement(self, **values: Any) -> Any:
         """The symbolic replacement function with shared parameters bound."""
-        from solvers.aggregative import replacement_function
+        from solvers.continuous import replacement_function
 
         vals = resolve_values(self._parameters, values, require_all=True)
-        return replacement_function(self.payoff, self.strategy, self.aggregate,
-                                    self.bounds[0], self.bounds[1],
-                                    player_symbols=tuple(self._arrays), common=vals)
+        return replacement_function(
+            self.payoff,
+            self.strategy,
+            self.aggregate,
+            self.bounds[0],
+            self.bounds[1],
+            player_symbols=tuple(self._arrays),
+            common=vals,
+        )
 
     def equilibrium(self, verify: bool = True, **values: Any) -> Any:
         """Equilibrium through the aggregate (see
-        :func:`solvers.aggregative.aggregative_equilibrium`), verified by default with
-        vectorized global regrets (:func:`solvers.aggregative.aggregate_regrets`)."""
+        :func:`solvers.continuous.aggregative_equilibrium`), verified by default with
+        vectorized global regrets (:func:`solvers.continuous.aggregate_regrets`)."""
         from dataclasses import replace
 
-        from solvers.aggregative import aggregate_regrets, aggregative_equilibrium
+        from solvers.continuous import aggregate_regrets, aggregative_equilibrium
 
         rep = self.replacement(**values)
         named = {s.name: a for s, a in self._arrays.items()}
@@ -601,8 +619,9 @@ class AggregativeGame:
             raise ValueError("the aggregative solver needs finite strategy bounds")
         if np.any(lo > hi):
             raise ValueError("some player's lower bound exceeds its upper bound")
-        eq = aggregative_equilibrium(r, (float(lo.sum()), float(hi.sum())), lower=lo,
-                                     upper=hi, decreasing=rep.decreasing)
+        eq = aggregative_equilibrium(
+            r, (float(lo.sum()), float(hi.sum())), lower=lo, upper=hi, decreasing=rep.decreasing
+        )
         notes = list(eq.notes)
         if rep.concave is not True:
             notes.append("concavity of u(x, x + Y) in x not proven")
@@ -623,8 +642,9 @@ class AggregativeGame:
         payoffs, bounds = [], []
         for i, x in enumerate(xs):
             rep = {s: sp.nsimplify(float(a[i])) for s, a in self._arrays.items()}
-            payoffs.append(self.payoff.xreplace(rep).xreplace({self.aggregate: total,
-                                                              self.strategy: x}))
+            payoffs.append(
+                self.payoff.xreplace(rep).xreplace({self.aggregate: total, self.strategy: x})
+            )
             bounds.append(tuple(b.xreplace(rep) for b in self.bounds))
         return ContinuousGame(self.players, xs, payoffs, bounds, self._parameters)
 
@@ -634,7 +654,7 @@ class SymmetricGame:
 
     ``others`` stands for the sum of the other players' strategies. The symmetric
     equilibrium comes out in closed form in ``n`` (see
-    :func:`solvers.aggregative.symmetric_equilibrium`).
+    :func:`solvers.continuous.symmetric_equilibrium`).
 
     Examples
     --------
@@ -662,29 +682,37 @@ class SymmetricGame:
     ) -> None:
         self.strategy, self.others = strategy, others
         self.payoff = _as_expr(payoff, "payoff")
-        self.bounds = (_as_bound(bounds[0], "bounds[0]", -sp.oo),
-                       _as_bound(bounds[1], "bounds[1]", sp.oo))
+        self.bounds = (
+            _as_bound(bounds[0], "bounds[0]", -sp.oo),
+            _as_bound(bounds[1], "bounds[1]", sp.oo),
+        )
         self.n = n if isinstance(n, sp.Symbol) else sp.Integer(int(n))
         self._parameters = tuple(as_parameter(p) for p in parameters)
         known = {strategy, others, *(p.symbol for p in self._parameters)}
         if isinstance(self.n, sp.Symbol):
             known.add(self.n)
-        for what, e in (("payoff", self.payoff), ("lower bound", self.bounds[0]),
-                        ("upper bound", self.bounds[1])):
+        for what, e in (
+            ("payoff", self.payoff),
+            ("lower bound", self.bounds[0]),
+            ("upper bound", self.bounds[1]),
+        ):
             unknown = e.free_symbols - known
             if unknown:
-                raise ValueError(f"{what} uses undeclared symbol(s) "
-                                 f"{', '.join(sorted(s.name for s in unknown))}")
+                raise ValueError(
+                    f"{what} uses undeclared symbol(s) "
+                    f"{', '.join(sorted(s.name for s in unknown))}"
+                )
 
     def equilibrium(self, **values: Any) -> Any:
         """Closed-form symmetric equilibrium (values bind parameters; defaults not used)."""
-        from solvers.aggregative import symmetric_equilibrium
+        from solvers.continuous import symmetric_equilibrium
 
         vals = resolve_values(self._parameters, values, use_defaults=False)
         u = self.payoff.xreplace(vals)
         lo, hi = (b.xreplace(vals) for b in self.bounds)
-        return symmetric_equilibrium(u, self.strategy, self.others, self.n, lo, hi,
-                                     domains=_param_domains(self._parameters))
+        return symmetric_equilibrium(
+            u, self.strategy, self.others, self.n, lo, hi, domains=_param_domains(self._parameters)
+        )
 
     def to_continuous_game(self, n: int, **values: Any) -> ContinuousGame:
         """The game with ``n`` explicit players (to cross-check the closed form)."""
@@ -693,6 +721,11 @@ class SymmetricGame:
         for i, x in enumerate(xs):
             rest = sp.Add(*(xs[j] for j in range(n) if j != i))
             payoffs.append(self.payoff.xreplace({self.others: rest, self.strategy: x}))
-        game = ContinuousGame(tuple(f"player {i}" for i in range(n)), xs, payoffs,
-                              [self.bounds] * n, self._parameters)
+        game = ContinuousGame(
+            tuple(f"player {i}" for i in range(n)),
+            xs,
+            payoffs,
+            [self.bounds] * n,
+            self._parameters,
+        )
         return game.subs(values) if values else game

@@ -187,9 +187,7 @@ def as_parameter(item: Any) -> Parameter:
         return item
     if isinstance(item, sp.Symbol):
         return Parameter(item)
-    raise TypeError(
-        f"parameters must be games.Parameter objects or sympy Symbols, got {item!r}"
-    )
+    raise TypeError(f"parameters must be games.Parameter objects or sympy Symbols, got {item!r}")
 
 
 def resolve_values(
@@ -240,7 +238,8 @@ def resolve_values(
         missing = [p.name for p in params if p.symbol not in out]
         if missing:
             raise ValueError(
-                "no value for parameter(s) " + ", ".join(missing)
+                "no value for parameter(s) "
+                + ", ".join(missing)
                 + ": pass them as keyword arguments or give them defaults"
             )
     return {p.symbol: out[p.symbol] for p in params if p.symbol in out}

@@ -12,9 +12,9 @@ import textwrap
 from collections.abc import Sequence
 from pathlib import Path
 
-from papers.readme_images import README_FOLDER, write_readme_images
-from papers.registry import all_demos, all_figures, find_figure
-from papers.style import FORMATS, save, use_style
+from papers._readme import README_FOLDER, write_readme_images
+from papers._registry import all_demos, all_figures, find_figure
+from papers._style import FORMATS, save, use_style
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -31,8 +31,8 @@ import sympy as sp
 from matplotlib.figure import Figure
 
 from games.alliance import joint_products, leader_commitment, public_good
-from papers.registry import FigureSpec
-from papers.style import COLORS, figure, use_style
+from papers._registry import FigureSpec
+from papers._style import COLORS, figure, use_style
 
 __all__ = [
     "BestResponseDiagram",

@@ -27,8 +27,8 @@ from matplotlib.figure import Figure
 
 from games import classic
 from games.normal_form import NormalFormGame
-from papers.registry import FigureSpec
-from papers.style import COLORS, figure
+from papers._registry import FigureSpec
+from papers._style import COLORS, figure
 
 __all__ = ["BestResponseData", "best_response_data", "draw_best_responses"]
 
@@ -103,7 +103,7 @@ def best_response_data(game: NormalFormGame | None = None) -> BestResponseData:
     ----------
     game : NormalFormGame, optional
         A two-player game with two strategies each; default
-        :func:`games.classic.chicken` (b = 4, c = 2).
+        :func:`games.catalog.chicken` (b = 4, c = 2).
 
     Returns
     -------

@@ -37,8 +37,8 @@ from games.influence import (
     quasi_linear,
     trust_link,
 )
-from papers.registry import FigureSpec
-from papers.style import COLORS, figure, use_style
+from papers._registry import FigureSpec
+from papers._style import COLORS, figure, use_style
 
 __all__ = [
     "DEMOS",
@@ -63,9 +63,11 @@ _C_F2, _SA_F2, _SC_F2, _RECOVERY = R(3, 4), R(49, 2500), R(3, 10), R(9, 100)
 _TRUST_SHIFT = R(1, 5)
 _N = 801
 _MARKS = {"A": "o", "B": "s", "C": "D"}
-_TITLES = {2: "Figure 2. The status quo A on the frontier",
-           3: "Figure 3. Burden shifting to B reaches a higher isoquant",
-           4: "Figure 4. Overshooting to C ends below the status quo"}
+_TITLES = {
+    2: "Figure 2. The status quo A on the frontier",
+    3: "Figure 3. Burden shifting to B reaches a higher isoquant",
+    4: "Figure 4. Overshooting to C ends below the status quo",
+}
 
 
 @dataclass(frozen=True)
@@ -104,8 +106,9 @@ class IsoquantFigureData:
     caption: str
 
 
-def isoquant_figure_data(number: int = 2, model: IsoquantModel | None = None
-                         ) -> IsoquantFigureData:
+def isoquant_figure_data(
+    number: int = 2, model: IsoquantModel | None = None
+) -> IsoquantFigureData:
     """Data of Figure ``number`` (2, 3 or 4): A; A and B; A, B and C.
 
     Parameters
@@ -132,8 +135,7 @@ def isoquant_figure_data(number: int = 2, model: IsoquantModel | None = None
     iso_s = np.linspace(0.004, XLIM[1], _N)
     isoquants = {p.label: (iso_s, model.isoquant_through(p)(iso_s)) for p in points}
     caption = _caption(model)
-    return IsoquantFigureData(number, model, (s, f(s, model.select)), points, isoquants,
-                              caption)
+    return IsoquantFigureData(number, model, (s, f(s, model.select)), points, isoquants, caption)
 
 
 def _caption(model: IsoquantModel) -> str:
@@ -151,22 +153,47 @@ def _caption(model: IsoquantModel) -> str:
 
 
 def _label_point(ax, p: Point, dx=7, dy=5, ha="left"):
-    ax.plot([p.s], [p.i], marker=_MARKS.get(p.label, "o"), color=COLORS["black"], ms=5,
-            zorder=5, ls="none")
-    ax.annotate(p.label, (p.s, p.i), xytext=(dx, dy), textcoords="offset points",
-                fontsize=11, fontweight="bold", ha=ha)
+    ax.plot(
+        [p.s],
+        [p.i],
+        marker=_MARKS.get(p.label, "o"),
+        color=COLORS["black"],
+        ms=5,
+        zorder=5,
+        ls="none",
+    )
+    ax.annotate(
+        p.label,
+        (p.s, p.i),
+        xytext=(dx, dy),
+        textcoords="offset points",
+        fontsize=11,
+        fontweight="bold",
+        ha=ha,
+    )
 
 
 def _label_isoquant(ax, s, i, text, at=0.985, below=False):
     inside = np.nonzero((i <= YLIM[1] * 0.97) & (s <= at))[0]
     j = inside[-1]
-    ax.annotate(text, (s[j], i[j]), xytext=(0, -7 if below else 7), textcoords="offset points",
-                ha="right", va="top" if below else "bottom", fontsize=8, color=COLORS["red"],
-                bbox=dict(boxstyle="square,pad=0.1", fc="white", ec="none", alpha=0.85))
+    ax.annotate(
+        text,
+        (s[j], i[j]),
+        xytext=(0, -7 if below else 7),
+        textcoords="offset points",
+        ha="right",
+        va="top" if below else "bottom",
+        fontsize=8,
+        color=COLORS["red"],
+        bbox=dict(boxstyle="square,pad=0.1", fc="white", ec="none", alpha=0.85),
+    )
 
 
-def _axes(ax, xlabel="cost savings $S$ (burden shifted to allies)",
-          ylabel="influence $I$ (aligned share of allies)"):
+def _axes(
+    ax,
+    xlabel="cost savings $S$ (burden shifted to allies)",
+    ylabel="influence $I$ (aligned share of allies)",
+):
     ax.set_xlim(*XLIM)
     ax.set_ylim(*YLIM)
     ax.set_xlabel(xlabel)
@@ -207,8 +234,14 @@ def draw_isoquant_figure(data: IsoquantFigureData, ax=None) -> Figure:
         ax.plot(s, i, color=COLORS["blue"], lw=2.0, label="frontier $I(S)$ (allies' response)")
         for n, p in enumerate(data.points):
             xs, ys = data.isoquants[p.label]
-            ax.plot(xs, ys, color=COLORS["red"], lw=1.2, ls=("-", "--", ":")[n],
-                    label="isoquants of $V$" if n == 0 else None)
+            ax.plot(
+                xs,
+                ys,
+                color=COLORS["red"],
+                lw=1.2,
+                ls=("-", "--", ":")[n],
+                label="isoquants of $V$" if n == 0 else None,
+            )
             _label_isoquant(ax, xs, ys, rf"$V_{p.label} = {p.v:.3f}$")
             _label_point(ax, p, *_OFFSETS[p.label])
         _axes(ax)
@@ -231,8 +264,10 @@ def _figure_summary(number: int):
         lines += [f"  {p}" for p in d.points]
         if number >= 3:
             t = d.model.tangency
-            lines.append(f"  B is the tangency: frontier slope {t.frontier_slope:.10g} = "
-                         f"isoquant slope {t.isoquant_slope:.10g}")
+            lines.append(
+                f"  B is the tangency: frontier slope {t.frontier_slope:.10g} = "
+                f"isoquant slope {t.isoquant_slope:.10g}"
+            )
         if number == 4:
             lines.append(f"  {d.model.threshold}: beyond it V < V_A")
         return "\n".join(lines)
@@ -325,10 +360,18 @@ def collapse_data(T=1, c=_C_F2, S_A=_SA_F2, S_C=_SC_F2, recovery_shift=_RECOVERY
     down = np.linspace(up[-1], float(recovery_shift), 60)
     loop_s = np.concatenate([up, down])
     iso_s = np.linspace(0.0, XLIM[1], _N)
-    return CollapseData(m, (s, f(s)), (s, lows), (sc, np.zeros_like(sc)), (f.fold, f.fold_share),
-                        loop_s, f.hysteresis(loop_s, float(m.A.I)), R(recovery_shift),
-                        f.tipping_threshold(recovery_shift),
-                        {p.label: (iso_s, m.isoquant_through(p)(iso_s)) for p in m.points})
+    return CollapseData(
+        m,
+        (s, f(s)),
+        (s, lows),
+        (sc, np.zeros_like(sc)),
+        (f.fold, f.fold_share),
+        loop_s,
+        f.hysteresis(loop_s, float(m.A.I)),
+        R(recovery_shift),
+        f.tipping_threshold(recovery_shift),
+        {p.label: (iso_s, m.isoquant_through(p)(iso_s)) for p in m.points},
+    )
 
 
 def draw_collapse(data: CollapseData) -> Figure:
@@ -355,53 +398,97 @@ def draw_collapse(data: CollapseData) -> Figure:
     with use_style():
         blue = COLORS["blue"]
         ax.plot(*data.high, color=blue, lw=2.0, label=r"stable aligned branch $\pi_H$")
-        ax.plot(*data.low, color=blue, lw=1.2, ls="--", label=r"tipping threshold $\pi_L$ "
-                "(unstable)")
+        ax.plot(
+            *data.low,
+            color=blue,
+            lw=1.2,
+            ls="--",
+            label=r"tipping threshold $\pi_L$ "
+            "(unstable)",
+        )
         ax.plot(*data.collapse, color=blue, lw=3.0, alpha=0.45, label=r"collapse $\pi = 0$")
         fs, fp = (float(x) for x in data.fold)
         ax.plot([fs], [fp], "o", color=COLORS["black"], ms=5, zorder=5)
-        ax.annotate(f"fold $S^* = {sp.latex(data.fold[0])}$", (fs, fp), xytext=(8, -2),
-                    textcoords="offset points", fontsize=8)
+        ax.annotate(
+            f"fold $S^* = {sp.latex(data.fold[0])}$",
+            (fs, fp),
+            xytext=(8, -2),
+            textcoords="offset points",
+            fontsize=8,
+        )
         grey = COLORS["grey"]
         arrow = dict(arrowstyle="->", color=grey, lw=1.1)
         ls, st = data.loop_shifts, data.loop_states
         top = int(np.argmax(ls))
-        ax.annotate("", (fs + 0.012, fp + 0.03), (ls[0] + 0.02, st[0] + 0.03),
-                    arrowprops=dict(arrow, connectionstyle="arc3,rad=-0.12"))
+        ax.annotate(
+            "",
+            (fs + 0.012, fp + 0.03),
+            (ls[0] + 0.02, st[0] + 0.03),
+            arrowprops=dict(arrow, connectionstyle="arc3,rad=-0.12"),
+        )
         ax.annotate("", (ls[top], 0.03), (ls[top], fp - 0.03), arrowprops=arrow)
         ax.annotate("", (ls[-1], 0.04), (ls[top], 0.04), arrowprops=arrow)
         rs, cm = float(data.recovery_shift), data.critical_mass
         ax.annotate("", (rs, cm), (rs, 0.0), arrowprops=dict(arrow, ls=":"))
-        ax.text(ls[top] + 0.03, 0.40, "1. shift past the fold:\n   the bloc collapses",
-                fontsize=7.5, color=grey)
-        ax.text(ls[top] + 0.03, 0.21, "2. cutting $S$ back does not\n   restore alignment",
-                fontsize=7.5,
-                color=grey)
-        ax.annotate(f"3. critical mass $\\pi_L = {cm:.2g}$\n   must re-join together",
-                    (rs, cm), xytext=(ls[top] + 0.03, 0.06), textcoords="data", fontsize=7.5,
-                    color=grey, arrowprops=dict(arrowstyle="-", color=grey, lw=0.6))
+        ax.text(
+            ls[top] + 0.03,
+            0.40,
+            "1. shift past the fold:\n   the bloc collapses",
+            fontsize=7.5,
+            color=grey,
+        )
+        ax.text(
+            ls[top] + 0.03,
+            0.21,
+            "2. cutting $S$ back does not\n   restore alignment",
+            fontsize=7.5,
+            color=grey,
+        )
+        ax.annotate(
+            f"3. critical mass $\\pi_L = {cm:.2g}$\n   must re-join together",
+            (rs, cm),
+            xytext=(ls[top] + 0.03, 0.06),
+            textcoords="data",
+            fontsize=7.5,
+            color=grey,
+            arrowprops=dict(arrowstyle="-", color=grey, lw=0.6),
+        )
         _axes(ax)
         ax.set_xlim(0.0, 0.5)
         ax.legend(loc="upper right", frameon=False)
-        ax.set_title("F2: equilibria, fold and hysteresis\n"
-                     r"$\pi = 1 - S/(T\pi)$, " f"$T = {data.model.frontier.parameters['T']}$",
-                     loc="left", fontsize=9)
+        ax.set_title(
+            "F2: equilibria, fold and hysteresis\n"
+            r"$\pi = 1 - S/(T\pi)$, "
+            f"$T = {data.model.frontier.parameters['T']}$",
+            loc="left",
+            fontsize=9,
+        )
         m = data.model
         bx.plot(*data.high, color=blue, lw=2.0, label="frontier (aligned branch)")
         bx.plot(*data.collapse, color=blue, lw=3.0, alpha=0.45)
         for n, p in enumerate(m.points):
             xs, ys = data.isoquants[p.label]
-            bx.plot(xs, ys, color=COLORS["red"], lw=1.2, ls=("-", "--", ":")[n],
-                    label="isoquants of $V$" if n == 0 else None)
+            bx.plot(
+                xs,
+                ys,
+                color=COLORS["red"],
+                lw=1.2,
+                ls=("-", "--", ":")[n],
+                label="isoquants of $V$" if n == 0 else None,
+            )
             at, below = {"A": (0.49, True), "B": (0.49, False), "C": (0.2, False)}[p.label]
             _label_isoquant(bx, xs, ys, rf"$V_{p.label} = {p.v:.3f}$", at, below)
-            _label_point(bx, p, *{"A": (5, 6, "left"), "B": (7, 2, "left"),
-                                  "C": (5, 6, "left")}[p.label])
+            _label_point(
+                bx, p, *{"A": (5, 6, "left"), "B": (7, 2, "left"), "C": (5, 6, "left")}[p.label]
+            )
         _axes(bx, ylabel="")
         bx.set_xlim(0.0, 0.5)
         bx.legend(loc="upper right", frameon=False)
-        bx.set_title("A, B and C on F2: overshooting collapses influence\n"
-                     + _caption(m).split("; ")[1], loc="left", fontsize=9)
+        bx.set_title(
+            "A, B and C on F2: overshooting collapses influence\n" + _caption(m).split("; ")[1],
+            loc="left",
+            fontsize=9,
+        )
     return fig
 
 
@@ -412,8 +499,10 @@ def _collapse_summary() -> str:
     lines += [f"  {p}" for p in d.model.points]
     lines.append(f"  fold S* = {d.fold[0]} where pi_H = pi_L = {d.fold[1]}")
     lines.append(f"  {d.model.threshold}")
-    lines.append(f"  hysteresis: after the collapse, at S = {d.recovery_shift} the bloc stays "
-                 f"at pi = {d.loop_states[-1]:g}; critical mass pi_L = {d.critical_mass:.12g}")
+    lines.append(
+        f"  hysteresis: after the collapse, at S = {d.recovery_shift} the bloc stays "
+        f"at pi = {d.loop_states[-1]:g}; critical mass pi_L = {d.critical_mass:.12g}"
+    )
     return "\n".join(lines)
 
 
@@ -507,73 +596,131 @@ def draw_trust(data: TrustData) -> Figure:
     t = data.trust
     with use_style():
         blue, orange = COLORS["blue"], COLORS["orange"]
-        ax.plot(*data.before, color=blue, lw=2.0,
-                label=rf"before: $\mu = {t.mu_before}$, $T = {t.T_before}$")
+        ax.plot(
+            *data.before,
+            color=blue,
+            lw=2.0,
+            label=rf"before: $\mu = {t.mu_before}$, $T = {t.T_before}$",
+        )
         ax.plot(*data.before_low, color=blue, lw=1.0, ls="--")
-        ax.plot(*data.after, color=orange, lw=2.0,
-                label=rf"after a threat: $\mu' = {t.mu_after}$, $T = {sp.latex(t.T_after)}$")
+        ax.plot(
+            *data.after,
+            color=orange,
+            lw=2.0,
+            label=rf"after a threat: $\mu' = {t.mu_after}$, $T = {sp.latex(t.T_after)}$",
+        )
         ax.plot(*data.after_low, color=orange, lw=1.0, ls="--")
-        ax.plot([0.003, 0.5], [0, 0], color=COLORS["grey"], lw=3.0, alpha=0.45,
-                label=r"collapse $\pi = 0$")
+        ax.plot(
+            [0.003, 0.5],
+            [0, 0],
+            color=COLORS["grey"],
+            lw=3.0,
+            alpha=0.45,
+            label=r"collapse $\pi = 0$",
+        )
         lo, hi = (float(x) for x in t.newly_unsafe)
-        ax.axvspan(lo, hi, color=COLORS["red"], alpha=0.08, lw=0,
-                   label="shifts made unsafe by the threat")
+        ax.axvspan(
+            lo, hi, color=COLORS["red"], alpha=0.08, lw=0, label="shifts made unsafe by the threat"
+        )
         for fold, col in ((t.fold_before, blue), (t.fold_after, orange)):
             f = float(fold)
             ax.plot([f], [0.5], "o", color=col, ms=5, zorder=5)
-            ax.annotate(f"fold ${sp.latex(fold)}$", (f, 0.5), xytext=(6, -12),
-                        textcoords="offset points", fontsize=8, color=col)
+            ax.annotate(
+                f"fold ${sp.latex(fold)}$",
+                (f, 0.5),
+                xytext=(6, -12),
+                textcoords="offset points",
+                fontsize=8,
+                color=col,
+            )
         s = float(data.shift)
         b, a = data.outcome
         ax.plot([s], [b], "o", color=COLORS["black"], ms=5, zorder=6)
         ax.plot([s], [a], "x", color=COLORS["black"], ms=7, mew=1.6, zorder=6)
-        ax.annotate("", (s, a + 0.03), (s, b - 0.03),
-                    arrowprops=dict(arrowstyle="->", color=COLORS["black"], lw=1.0))
-        ax.annotate(f"$S = {sp.latex(data.shift)}$: safe before\n($\\pi = {b:.3f}$), "
-                    "collapse after", (s, b), xytext=(0.3, 0.6), textcoords="data",
-                    fontsize=8, arrowprops=dict(arrowstyle="-", color=COLORS["grey"], lw=0.6))
+        ax.annotate(
+            "",
+            (s, a + 0.03),
+            (s, b - 0.03),
+            arrowprops=dict(arrowstyle="->", color=COLORS["black"], lw=1.0),
+        )
+        ax.annotate(
+            f"$S = {sp.latex(data.shift)}$: safe before\n($\\pi = {b:.3f}$), collapse after",
+            (s, b),
+            xytext=(0.3, 0.6),
+            textcoords="data",
+            fontsize=8,
+            arrowprops=dict(arrowstyle="-", color=COLORS["grey"], lw=0.6),
+        )
         _axes(ax)
         ax.set_xlim(0.0, 0.5)
         ax.legend(loc="upper right", frameon=False, fontsize=7.5)
-        ax.set_title("Trust link: a threat moves the fold\n"
-                     rf"Bayes: $\mu = {t.mu_before} \to \mu' = {t.mu_after}$; "
-                     rf"$T = B\mu$, $B = {sp.latex(t.B)}$; fold $T/4$", loc="left", fontsize=9)
+        ax.set_title(
+            "Trust link: a threat moves the fold\n"
+            rf"Bayes: $\mu = {t.mu_before} \to \mu' = {t.mu_after}$; "
+            rf"$T = B\mu$, $B = {sp.latex(t.B)}$; fold $T/4$",
+            loc="left",
+            fontsize=9,
+        )
     return fig
 
 
 def _trust_summary() -> str:
     d = trust_data()
     t = d.trust
-    return "\n".join([
-        f"  belief mu: {t.mu_before} -> {t.mu_after} (Bayes after a threat)",
-        f"  tolerance T = B*mu: {t.T_before} -> {t.T_after}",
-        f"  fold S*: {t.fold_before} -> {t.fold_after}",
-        f"  S = {d.shift}: aligned share {d.outcome[0]:.10g} before, {d.outcome[1]:g} after",
-    ])
+    return "\n".join(
+        [
+            f"  belief mu: {t.mu_before} -> {t.mu_after} (Bayes after a threat)",
+            f"  tolerance T = B*mu: {t.T_before} -> {t.T_after}",
+            f"  fold S*: {t.fold_before} -> {t.fold_after}",
+            f"  S = {d.shift}: aligned share {d.outcome[0]:.10g} before, {d.outcome[1]:g} after",
+        ]
+    )
 
 
 FIGURES = [
-    FigureSpec("isoquant-fig2", _figure_builder(2), _figure_summary(2),
-               "Isoquant argument, Figure 2: frontier (F1), status quo A and its isoquant",
-               readme=True),
-    FigureSpec("isoquant-fig3", _figure_builder(3), _figure_summary(3),
-               "Isoquant argument, Figure 3: B, the tangency, on a higher isoquant",
-               readme=True),
-    FigureSpec("isoquant-fig4", _figure_builder(4), _figure_summary(4),
-               "Isoquant argument, Figure 4: C, an overshoot, on a lower isoquant",
-               readme=True),
-    FigureSpec("isoquant-f2-collapse", lambda: draw_collapse(collapse_data()),
-               _collapse_summary, "Isoquant argument on F2: branches, fold, collapse, "
-               "hysteresis", readme=True),
-    FigureSpec("isoquant-trust", lambda: draw_trust(trust_data()), _trust_summary,
-               "Trust link: a threat lowers trust and moves the F2 fold", readme=True),
+    FigureSpec(
+        "isoquant-fig2",
+        _figure_builder(2),
+        _figure_summary(2),
+        "Isoquant argument, Figure 2: frontier (F1), status quo A and its isoquant",
+        readme=True,
+    ),
+    FigureSpec(
+        "isoquant-fig3",
+        _figure_builder(3),
+        _figure_summary(3),
+        "Isoquant argument, Figure 3: B, the tangency, on a higher isoquant",
+        readme=True,
+    ),
+    FigureSpec(
+        "isoquant-fig4",
+        _figure_builder(4),
+        _figure_summary(4),
+        "Isoquant argument, Figure 4: C, an overshoot, on a lower isoquant",
+        readme=True,
+    ),
+    FigureSpec(
+        "isoquant-f2-collapse",
+        lambda: draw_collapse(collapse_data()),
+        _collapse_summary,
+        "Isoquant argument on F2: branches, fold, collapse, hysteresis",
+        readme=True,
+    ),
+    FigureSpec(
+        "isoquant-trust",
+        lambda: draw_trust(trust_data()),
+        _trust_summary,
+        "Trust link: a threat lowers trust and moves the F2 fold",
+        readme=True,
+    ),
 ]
 
 # ---------------------------------------------------------------- classroom demo
 
 
-def demo_state(shift: float = 0.9, alpha: float = 0.6, k: float = 2.0,
-               S_A: float = 0.2) -> IsoquantModel:
+def demo_state(
+    shift: float = 0.9, alpha: float = 0.6, k: float = 2.0, S_A: float = 0.2
+) -> IsoquantModel:
     """The model behind the demo's current slider values (F1 frontier, Cobb-Douglas V).
 
     Parameters
@@ -596,8 +743,9 @@ def demo_state(shift: float = 0.9, alpha: float = 0.6, k: float = 2.0,
     >>> round(demo_state(0.9, 0.6, 2.0).B.s, 12)
     0.5
     """
-    return isoquant_model(f1_frontier(k=float(k)), cobb_douglas(alpha=float(alpha)),
-                          S_A=float(S_A), S_C=float(shift))
+    return isoquant_model(
+        f1_frontier(k=float(k)), cobb_douglas(alpha=float(alpha)), S_A=float(S_A), S_C=float(shift)
+    )
 
 
 class IsoquantDemo:
@@ -626,9 +774,11 @@ class IsoquantDemo:
     (0.57735, 0.666667)
     """
 
-    SLIDERS = (("shift", "burden shift $S_C$", 0.02, 1.0, 0.9),
-               ("alpha", r"weight on influence $\alpha$", 0.05, 0.95, 0.6),
-               ("k", "hedging inertia $k$", 1.0, 5.0, 2.0))
+    SLIDERS = (
+        ("shift", "burden shift $S_C$", 0.02, 1.0, 0.9),
+        ("alpha", r"weight on influence $\alpha$", 0.05, 0.95, 0.6),
+        ("k", "hedging inertia $k$", 1.0, 5.0, 2.0),
+    )
 
     def __init__(self, fig: Figure | None = None):
         from matplotlib.widgets import Slider
@@ -643,12 +793,17 @@ class IsoquantDemo:
                 self.sliders[key].on_changed(self.update)
             blue, red = COLORS["blue"], COLORS["red"]
             (self.frontier_line,) = self.ax.plot([], [], color=blue, lw=2.0, label="frontier")
-            self.iso_lines = {p: self.ax.plot([], [], color=red, lw=1.2, ls=ls)[0]
-                              for p, ls in zip("ABC", ("-", "--", ":"), strict=True)}
+            self.iso_lines = {
+                p: self.ax.plot([], [], color=red, lw=1.2, ls=ls)[0]
+                for p, ls in zip("ABC", ("-", "--", ":"), strict=True)
+            }
             self.marks = {p: self.ax.plot([], [], _MARKS[p], color="k", ms=5)[0] for p in "ABC"}
-            self.labels = {p: self.ax.annotate(p, (0, 0), xytext=(6, 5),
-                                               textcoords="offset points", fontweight="bold")
-                           for p in "ABC"}
+            self.labels = {
+                p: self.ax.annotate(
+                    p, (0, 0), xytext=(6, 5), textcoords="offset points", fontweight="bold"
+                )
+                for p in "ABC"
+            }
             self.text = self.ax.text(0.02, 0.03, "", transform=self.ax.transAxes, fontsize=8)
             _axes(self.ax)
         self.model = None
@@ -679,25 +834,33 @@ class IsoquantDemo:
             self.marks[p.label].set_data([p.s], [p.i])
             self.labels[p.label].xy = (p.s, p.i)
         verdict = "C is worse than A" if m.C.v < m.A.v else "C is still better than A"
-        self.text.set_text(f"B: S = {m.B.s:.3f}, I = {m.B.i:.3f}; threshold "
-                           f"{float(m.threshold.S) if m.threshold.S is not None else 'none'}"
-                           f"\nV_A = {m.A.v:.3f}, V_B = {m.B.v:.3f}, V_C = {m.C.v:.3f}: "
-                           f"{verdict}")
+        self.text.set_text(
+            f"B: S = {m.B.s:.3f}, I = {m.B.i:.3f}; threshold "
+            f"{float(m.threshold.S) if m.threshold.S is not None else 'none'}"
+            f"\nV_A = {m.A.v:.3f}, V_B = {m.B.v:.3f}, V_C = {m.C.v:.3f}: "
+            f"{verdict}"
+        )
         self.model = m
         self.fig.canvas.draw_idle()
         return m
 
 
-_INTERACTIVE = (("QtAgg", ("PyQt6", "PySide6", "PyQt5", "PySide2")), ("TkAgg", ("tkinter",)),
-                ("GTK4Agg", ("gi",)), ("GTK3Agg", ("gi",)), ("WXAgg", ("wx",)))
+_INTERACTIVE = (
+    ("QtAgg", ("PyQt6", "PySide6", "PyQt5", "PySide2")),
+    ("TkAgg", ("tkinter",)),
+    ("GTK4Agg", ("gi",)),
+    ("GTK3Agg", ("gi",)),
+    ("WXAgg", ("wx",)),
+)
 
 
 def _interactive_backend() -> tuple[str | None, str]:
     """An available interactive backend, or None and the reason."""
     if sys.platform == "darwin":
         return "macosx", ""
-    if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY")
-                                                 or os.environ.get("WAYLAND_DISPLAY")):
+    if sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    ):
         return None, "no display (DISPLAY and WAYLAND_DISPLAY are unset)"
     for backend, modules in _INTERACTIVE:
         if any(importlib.util.find_spec(m) is not None for m in modules):
@@ -727,9 +890,11 @@ def run_demo() -> IsoquantDemo | None:
     """
     backend, reason = _interactive_backend()
     if backend is None:
-        print(f"cannot open the isoquant demo: {reason}. It needs an interactive matplotlib "
-              "backend; the figures can still be built with `python -m papers build`.",
-              file=sys.stderr)
+        print(
+            f"cannot open the isoquant demo: {reason}. It needs an interactive matplotlib "
+            "backend; the figures can still be built with `python -m papers build`.",
+            file=sys.stderr,
+        )
         return None
     import matplotlib.pyplot as plt
 

@@ -1,9 +1,16 @@
 """Algorithms that solve games given as plain arrays or sympy systems.
 
 ``solvers`` knows nothing about alliances or figures: payoff arrays (numpy, ``Fraction``
-or sympy entries) go in, verified equilibria come out (see :mod:`solvers.result`).
-:func:`equilibria` picks the method that cannot miss; the methods are also available by
-name (see :mod:`solvers.nash`).
+or sympy entries) go in, verified equilibria come out (see :mod:`solvers.result`). One
+subpackage per family of games:
+
+* :mod:`solvers.finite` -- finite games (normal form): :func:`equilibria` picks the method
+  that cannot miss; every method is also available by name;
+* :mod:`solvers.continuous` -- games with continuous strategies (KKT enumeration, numeric
+  roots, Stackelberg, aggregative games, comparative statics).
+
+:mod:`solvers.verify` checks any profile (regret with a scale-aware tolerance), and
+:mod:`solvers.result` is the result shape every solver returns.
 
 Examples
 --------
@@ -15,18 +22,25 @@ Examples
 ('vertex_enumeration', True)
 """
 
-from solvers.dominance import iterated_elimination
-from solvers.nash import equilibria
-from solvers.pivoting import lemke_howson, lemke_howson_all_labels
-from solvers.polynomial import polynomial_equilibria
-from solvers.pure import pure_equilibria
+from solvers.finite import (
+    METHODS,
+    equilibria,
+    is_degenerate,
+    iterated_elimination,
+    lemke_howson,
+    lemke_howson_all_labels,
+    polynomial_equilibria,
+    pure_equilibria,
+    support_enumeration,
+    symbolic_equilibria,
+    vertex_enumeration,
+)
 from solvers.result import DegenerateGameWarning, Equilibria, Equilibrium
-from solvers.support import support_enumeration
 from solvers.verify import DEFAULT_RTOL, expected_payoffs, is_nash, payoff_scale, regret, tolerance
-from solvers.vertex import is_degenerate, vertex_enumeration
 
 __all__ = [
     "DEFAULT_RTOL",
+    "METHODS",
     "DegenerateGameWarning",
     "Equilibria",
     "Equilibrium",
@@ -42,6 +56,7 @@ __all__ = [
     "pure_equilibria",
     "regret",
     "support_enumeration",
+    "symbolic_equilibria",
     "tolerance",
     "vertex_enumeration",
 ]

@@ -25,8 +25,8 @@ from typing import Any
 
 import numpy as np
 
-from solvers._format import fmt as _fmt
-from solvers._format import plain as _plain
+from solvers._numbers import fmt as _fmt
+from solvers._numbers import plain as _plain
 from solvers.verify import expected_payoffs, regret
 
 __all__ = ["DegenerateGameWarning", "Equilibria", "Equilibrium"]
@@ -40,7 +40,7 @@ class DegenerateGameWarning(UserWarning):
     --------
     >>> import warnings
     >>> import numpy as np
-    >>> from solvers.vertex import vertex_enumeration
+    >>> from solvers.finite._vertex import vertex_enumeration
     >>> with warnings.catch_warnings(record=True) as caught:
     ...     warnings.simplefilter("always")
     ...     eqs = vertex_enumeration(np.zeros((2, 2)), np.zeros((2, 2)))
@@ -226,7 +226,7 @@ class Equilibria(list):
     Examples
     --------
     >>> import numpy as np
-    >>> from solvers.vertex import vertex_enumeration
+    >>> from solvers.finite._vertex import vertex_enumeration
     >>> eqs = vertex_enumeration(np.array([[3, 0], [5, 1]]), np.array([[3, 5], [0, 1]]))
     >>> len(eqs), eqs.method, eqs.degenerate, eqs.complete
     (1, 'vertex_enumeration', False, True)

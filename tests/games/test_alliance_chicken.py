@@ -49,7 +49,7 @@ def test_float_inputs() -> None:
 def test_free_riding_summary() -> None:
     s = lumpy_task(4, 2).free_riding()
     assert s.corner_share == pytest.approx(1 / 3)
-    assert s.nash_total == pytest.approx(1 - (1 / 3) ** 2)       # task done with prob 8/9
+    assert s.nash_total == pytest.approx(1 - (1 / 3) ** 2)  # task done with prob 8/9
     assert s.exploitation_index is None and np.isnan(s.rank_correlation)
 
 

@@ -33,7 +33,7 @@ def test_rank_correlation_by_hand() -> None:
     expected = np.corrcoef(_rank(GDP), _rank(shares))[0, 1]
     assert t.rho == pytest.approx(expected, rel=1e-12)
     assert np.allclose(t.burden_shares, shares)
-    assert t.p_method == "exact permutation"                        # n = 8 <= 9
+    assert t.p_method == "exact permutation"  # n = 8 <= 9
 
 
 def test_perfect_rank_agreement_exact_p_values() -> None:
@@ -61,7 +61,7 @@ def test_three_allies_exact_p_values_by_hand() -> None:
         (3,2,1)           8 -> -1
     P(rho >= 1/2) = 3/6 = 1/2 and P(|rho| >= 1/2) = 6/6 = 1.
     """
-    t = exploitation_test([10, 20, 30], [1, 6, 6])      # shares 0.1, 0.3, 0.2
+    t = exploitation_test([10, 20, 30], [1, 6, 6])  # shares 0.1, 0.3, 0.2
     assert t.rho == pytest.approx(0.5)
     assert t.p_value_greater == pytest.approx(1 / 2, rel=1e-12)
     assert t.p_value == pytest.approx(1.0, rel=1e-12)
@@ -88,7 +88,7 @@ def test_exact_p_values_match_brute_force_enumeration() -> None:
     """n = 7 without ties: loop over all 5040 orderings with itertools and the sum-d^2
     formula, independent of the vectorised enumeration in the code."""
     gdp = [70.0, 60.0, 50.0, 40.0, 30.0, 20.0, 10.0]
-    defence = [2.1, 3.0, 1.0, 1.6, 0.3, 0.5, 0.15]      # shares .03 .05 .02 .04 .01 .025 .015
+    defence = [2.1, 3.0, 1.0, 1.6, 0.3, 0.5, 0.15]  # shares .03 .05 .02 .04 .01 .025 .015
     shares = np.asarray(defence) / np.asarray(gdp)
     rx, ry = _rank(gdp), _rank(shares)
     n = len(gdp)
@@ -120,7 +120,8 @@ def test_large_sample_uses_the_t_approximation() -> None:
     # the documented method for n > 9 is scipy's t approximation
     assert t.p_value == pytest.approx(spearmanr(gdp, shares).pvalue, rel=1e-12)
     assert t.p_value_greater == pytest.approx(
-        spearmanr(gdp, shares, alternative="greater").pvalue, rel=1e-12)
+        spearmanr(gdp, shares, alternative="greater").pvalue, rel=1e-12
+    )
     # and it agrees with a Monte Carlo permutation estimate (independent of scipy)
     rng = np.random.default_rng(12345)
     rx, ry = _rank(gdp), _rank(shares)
@@ -131,7 +132,7 @@ def test_large_sample_uses_the_t_approximation() -> None:
     mc_greater = np.mean(s >= observed - 1e-9)
     mc_two = np.mean(np.abs(s) >= abs(observed) - 1e-9)
     # MC standard error <= 0.0015; the t approximation is off by well under 0.01 at n = 40
-    assert 0.02 < t.p_value < 0.2                       # an informative, non-extreme case
+    assert 0.02 < t.p_value < 0.2  # an informative, non-extreme case
     assert t.p_value_greater == pytest.approx(mc_greater, abs=0.01)
     assert t.p_value == pytest.approx(mc_two, abs=0.01)
 
@@ -151,8 +152,7 @@ def test_method_switches_between_nine_and_ten_allies() -> None:
         # two contributors (10, 8): G = 18 a/(a + 2(1-a)) = 18 a/(2 - a) = 6.12
         # -> a = 2 G/(18 + G) = 12.24/24.12; threshold (1-a) G/a = 5.94...: 8 > it >= 2;
         # g_i = w_i - threshold
-        pytest.param([10, 8, 2, 1], [4, 2, 0.1, 0.02], 12.24 / 24.12, None,
-                     id="two-contributors"),
+        pytest.param([10, 8, 2, 1], [4, 2, 0.1, 0.02], 12.24 / 24.12, None, id="two-contributors"),
     ],
 )
 def test_fitted_model_matches_the_observed_total(gdp, defence, a, contributions) -> None:
@@ -163,15 +163,16 @@ def test_fitted_model_matches_the_observed_total(gdp, defence, a, contributions)
     threshold = (1 - a) / a * total
     contributors = np.flatnonzero(w > threshold)
     m = len(contributors)
-    g_formula = a * w[contributors].sum() / (a + m * (1 - a))          # MODELS.md a.2
-    assert g_formula == pytest.approx(total, rel=1e-12)               # the hand fit holds
+    g_formula = a * w[contributors].sum() / (a + m * (1 - a))  # MODELS.md a.2
+    assert g_formula == pytest.approx(total, rel=1e-12)  # the hand fit holds
     assert float(t.predicted.total) == pytest.approx(g_formula, rel=1e-10)
     assert t.predicted.contributors == tuple(contributors.tolist())
     expected = np.maximum(w - threshold, 0.0)
     if contributions is not None:
         assert np.allclose(expected, contributions)
-    assert np.allclose(np.asarray(t.predicted.contributions, dtype=float), expected,
-                       rtol=1e-9, atol=1e-9)
+    assert np.allclose(
+        np.asarray(t.predicted.contributions, dtype=float), expected, rtol=1e-9, atol=1e-9
+    )
     assert "Spearman rho" in str(t)
 
 

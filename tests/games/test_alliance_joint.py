@@ -62,18 +62,22 @@ def _best_response_numeric(w, others, a, b):
     def neg_u(x):
         return -((1 - a - b) * np.log(w - x) + a * np.log(x + others) + b * np.log(x))
 
-    res = minimize_scalar(neg_u, bounds=(1e-14 * w, w * (1 - 1e-14)), method="bounded",
-                          options={"xatol": 1e-13})
+    res = minimize_scalar(
+        neg_u, bounds=(1e-14 * w, w * (1 - 1e-14)), method="bounded", options={"xatol": 1e-13}
+    )
     return res.x
 
 
-@given(st.lists(st.floats(0.1, 100.0), min_size=2, max_size=6), st.floats(0.1, 0.8),
-       st.floats(0.01, 0.15))
+@given(
+    st.lists(st.floats(0.1, 100.0), min_size=2, max_size=6),
+    st.floats(0.1, 0.8),
+    st.floats(0.01, 0.15),
+)
 def test_unequal_incomes_interior_best_responses(incomes, a, b) -> None:
     m = joint_products(incomes, a=a, b=b)
     eq = m.equilibrium()
     q = np.asarray(eq.contributions, dtype=float)
-    assert eq.contributors == tuple(range(len(incomes)))     # all interior when b > 0
+    assert eq.contributors == tuple(range(len(incomes)))  # all interior when b > 0
     assert np.all(q > 0) and np.all(q < np.asarray(incomes))
     for i, w in enumerate(incomes):
         br = _best_response_numeric(w, q.sum() - q[i], a, b)
@@ -96,7 +100,7 @@ def test_joint_products_weaken_exploitation() -> None:
     assert all(x > y for x, y in itertools.pairwise(shares))
     assert all(x > y for x, y in itertools.pairwise(indices))
     income_share = 10 / sum(incomes)
-    assert shares[-1] > income_share                      # toward, not past, proportionality
+    assert shares[-1] > income_share  # toward, not past, proportionality
     assert m.free_riding().corner_share == 0
 
 

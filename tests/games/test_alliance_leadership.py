@@ -38,7 +38,7 @@ def test_sympy_derivation_of_the_leader_optimum() -> None:
     nash = a * (w1 + w2) / (2 - a)
     # G^S <= G^N  <=>  a (2 - a) <= 1  <=>  (1 - a)^2 >= 0
     assert sp.simplify(nash - total - a * (w1 + w2) * (1 - a) ** 2 / (2 - a)) == 0
-    vals = {a: sp.Rational(2, 3), w1: 9, w2: 6}       # g1* = 4, follower 8/3: both interior
+    vals = {a: sp.Rational(2, 3), w1: 9, w2: 6}  # g1* = 4, follower 8/3: both interior
     r = leader_commitment([9, 6], a=sp.Rational(2, 3)).equilibrium()
     assert tuple(r.sequential.contributions) == (4, sp.Rational(8, 3))
     assert r.sequential.contributions[0] == g1_star.subs(vals)
@@ -72,12 +72,13 @@ def _follower_total(w_followers, a, g_lead):
     return best
 
 
-@given(st.lists(st.floats(0.5, 50.0), min_size=2, max_size=4), st.floats(0.1, 0.9),
-       st.integers(0, 3))
+@given(
+    st.lists(st.floats(0.5, 50.0), min_size=2, max_size=4), st.floats(0.1, 0.9), st.integers(0, 3)
+)
 def test_leadership_lowers_total_and_is_optimal(incomes, a, leader) -> None:
     leader = leader % len(incomes)
     r = leader_commitment(incomes, a=a, leader=leader).equilibrium()
-    assert r.total_change <= 1e-9 * max(incomes)            # security never rises
+    assert r.total_change <= 1e-9 * max(incomes)  # security never rises
     assert r.leader_contribution_change <= 1e-9 * max(incomes)
     assert r.leader_utility_gain >= -1e-9
     # independent check of the leader's choice on a fine grid

@@ -36,11 +36,17 @@ CASES = [
     pytest.param(Case((10, 8, 2), HALF, 6, (4, 2, 0), (0, 1)), id="models-a2-corner-10-8-2"),
     pytest.param(Case((9, 9, 2), HALF, 6, (3, 3, 0), (0, 1)), id="models-a2-neutrality-9-9-2"),
     pytest.param(Case((2, 10, 8), HALF, 6, (0, 4, 2), (1, 2)), id="unsorted-input-order-kept"),
-    pytest.param(Case((5,), HALF, sp.Rational(5, 2), (sp.Rational(5, 2),), (0,)),
-                 id="single-ally-standalone"),
+    pytest.param(
+        Case((5,), HALF, sp.Rational(5, 2), (sp.Rational(5, 2),), (0,)),
+        id="single-ally-standalone",
+    ),
     # a = 1/3: k = 2; all three: G = (1/3)*12/(1/3 + 2) = 12/7, thresholds 24/7 < 4
-    pytest.param(Case((4, 4, 4), sp.Rational(1, 3), sp.Rational(12, 7),
-                      (sp.Rational(4, 7),) * 3, (0, 1, 2)), id="symmetric-all-interior"),
+    pytest.param(
+        Case(
+            (4, 4, 4), sp.Rational(1, 3), sp.Rational(12, 7), (sp.Rational(4, 7),) * 3, (0, 1, 2)
+        ),
+        id="symmetric-all-interior",
+    ),
 ]
 
 
@@ -55,9 +61,9 @@ def test_worked_examples(case: Case) -> None:
 
 def test_models_example_fields() -> None:
     eq = public_good([10, 8, 2], a=HALF).equilibrium()
-    assert tuple(eq.private_consumption) == (6, 6, 2)     # y_1 = y_2 = 6
+    assert tuple(eq.private_consumption) == (6, 6, 2)  # y_1 = y_2 = 6
     assert tuple(eq.burden_shares) == (sp.Rational(2, 5), sp.Rational(1, 4), 0)
-    assert eq.leader == 0 and eq.leader_share == sp.Rational(2, 3)   # vs income share 1/2
+    assert eq.leader == 0 and eq.leader_share == sp.Rational(2, 3)  # vs income share 1/2
     assert eq.contributor_names == ("ally 1", "ally 2")
     d = eq.to_dict()
     assert d["total"] == Fraction(6) and d["contributors"] == ["ally 1", "ally 2"]
@@ -73,7 +79,7 @@ def test_sympy_derivation_of_the_two_contributor_equilibrium() -> None:
     assert len(sol) == 1
     g_star = (sol[0][g1], sol[0][g2])
     total = sum(g_star)
-    assert a * w[2] - (1 - a) * total <= 0          # ally 3 at its corner
+    assert a * w[2] - (1 - a) * total <= 0  # ally 3 at its corner
     eq = public_good(w, a=a).equilibrium()
     assert tuple(eq.contributions) == (*g_star, 0)
 
@@ -100,7 +106,7 @@ def _brute_force(incomes, a):
 )
 def test_matches_brute_force_enumeration_of_contributor_sets(incomes, a) -> None:
     sets = _brute_force(incomes, a)
-    assert len(sets) == 1                                    # uniqueness (BBV)
+    assert len(sets) == 1  # uniqueness (BBV)
     c, total = sets[0]
     eq = public_good(incomes, a=a).equilibrium()
     assert eq.total == total
@@ -118,8 +124,9 @@ def test_each_contribution_maximises_own_utility(incomes, a) -> None:
         def neg_u(x, w=w, others=others):
             return -((1 - a) * np.log(w - x) + a * np.log(x + others + 1e-300))
 
-        res = minimize_scalar(neg_u, bounds=(0.0, w * (1 - 1e-12)), method="bounded",
-                              options={"xatol": 1e-12})
+        res = minimize_scalar(
+            neg_u, bounds=(0.0, w * (1 - 1e-12)), method="bounded", options={"xatol": 1e-12}
+        )
         best = min(-res.fun, -neg_u(0.0))
         assert -neg_u(g[i]) >= best - 1e-9 * (1 + abs(best))
 
@@ -136,14 +143,17 @@ def test_neutrality_property(incomes, data) -> None:
     contributors = eq.contributors
     assume(len(contributors) >= 2)
     k = (1 - a) / a
-    threshold = k * eq.total            # a contributor keeps contributing iff w > threshold
+    threshold = k * eq.total  # a contributor keeps contributing iff w > threshold
     slack = [sp.Rational(incomes[i]) - threshold for i in contributors]
     # random shares in (-slack_i, +inf) that sum to zero, as exact rationals
     raw = [data.draw(st.integers(-1000, 1000)) for _ in contributors]
     mean = sp.Rational(sum(raw), len(raw))
     t_c = [sp.Rational(r) - mean for r in raw]
-    scale = min((s / (-t)) for s, t in zip(slack, t_c, strict=True) if t < 0) if any(
-        t < 0 for t in t_c) else 1
+    scale = (
+        min((s / (-t)) for s, t in zip(slack, t_c, strict=True) if t < 0)
+        if any(t < 0 for t in t_c)
+        else 1
+    )
     factor = sp.Rational(data.draw(st.integers(1, 99)), 100) * min(1, scale)
     transfers = [0] * len(incomes)
     for i, t in zip(contributors, t_c, strict=True):
@@ -174,8 +184,10 @@ def test_crowding_out_sympy_two_contributors() -> None:
     """MODELS.md a.2(4): with taxes T1, T2 and G_gov = T1 + T2 the total stays a(I1+I2)/(2-a)."""
     a, i1, i2, t1, t2, g1, g2 = sp.symbols("a I1 I2 T1 T2 g1 g2", positive=True)
     G = t1 + t2 + g1 + g2
-    focs = [sp.diff((1 - a) * sp.log(i1 - t1 - g1) + a * sp.log(G), g1),
-            sp.diff((1 - a) * sp.log(i2 - t2 - g2) + a * sp.log(G), g2)]
+    focs = [
+        sp.diff((1 - a) * sp.log(i1 - t1 - g1) + a * sp.log(G), g1),
+        sp.diff((1 - a) * sp.log(i2 - t2 - g2) + a * sp.log(G), g2),
+    ]
     sol = sp.solve(focs, [g1, g2], dict=True)[0]
     total = sp.simplify(G.subs(sol))
     assert sp.simplify(total - a * (i1 + i2) / (2 - a)) == 0
@@ -206,7 +218,7 @@ def test_exploitation_burden_share_weakly_increasing_in_income(incomes, a) -> No
 
 def test_underprovision_samuelson_10_vs_nash_6() -> None:
     m = public_good([10, 8, 2], a=HALF)
-    assert m.efficient().total == 10                   # a*W
+    assert m.efficient().total == 10  # a*W
     assert tuple(m.efficient().contributions) == (5, 4, 1)
     u = m.underprovision()
     assert (u.nash_total, u.efficient_total, u.ratio, u.gap) == (6, 10, sp.Rational(3, 5), 4)
@@ -289,13 +301,13 @@ def test_thousands_of_allies_verified(a, draw) -> None:
     m = np.arange(1, len(w) + 1)
     totals = a * np.cumsum(ws) / (a + m * (1 - a))
     cut = (1 - a) / a * totals
-    inside = ws > cut                                   # the m-th richest contributes
-    outside = np.append(ws[1:] <= cut[:-1], True)       # the (m+1)-th does not
-    (consistent,) = np.flatnonzero(inside & outside)    # exactly one (BBV uniqueness)
+    inside = ws > cut  # the m-th richest contributes
+    outside = np.append(ws[1:] <= cut[:-1], True)  # the (m+1)-th does not
+    (consistent,) = np.flatnonzero(inside & outside)  # exactly one (BBV uniqueness)
     n_c = consistent + 1
     w_c = ws[:n_c].sum()
     g_closed = a * w_c / (a + n_c * (1 - a))
-    assert 1 < n_c < len(w)                             # a real interior/corner mix
+    assert 1 < n_c < len(w)  # a real interior/corner mix
     assert total == pytest.approx(g_closed, rel=1e-12)
     assert float(eq.total) == pytest.approx(g_closed, rel=1e-12)
     assert set(eq.contributors) == set(order[:n_c].tolist())
@@ -315,7 +327,7 @@ def test_game_solves_to_the_same_equilibrium() -> None:
 
 def test_best_response_and_payoffs() -> None:
     m = public_good([10, 8, 2], a=HALF)
-    assert m.best_response(0, 2) == 4                    # a*10 - (1-a)*2
+    assert m.best_response(0, 2) == 4  # a*10 - (1-a)*2
     assert m.best_response(2, 10) == 0
     u = m.payoffs(np.array([[4.0, 2.0, 0.0]]))
     assert u[0, 0] == pytest.approx(np.log(6))

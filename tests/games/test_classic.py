@@ -60,8 +60,7 @@ CASES = [
         Case(
             classic.battle_of_the_sexes(),
             # row mixes to make the column indifferent: 2x = 3(1 - x) -> x = 3/5
-            profiles(((1, 0), (1, 0)), ((0, 1), (0, 1)),
-                     ((F(3, 5), F(2, 5)), (F(2, 5), F(3, 5)))),
+            profiles(((1, 0), (1, 0)), ((0, 1), (0, 1)), ((F(3, 5), F(2, 5)), (F(2, 5), F(3, 5)))),
         ),
         id="battle-of-sexes-3-equilibria",
     ),
@@ -81,10 +80,14 @@ CASES = [
         Case(classic.rock_paper_scissors(win=2, lose=-1), profiles(((F(1, 3),) * 3,) * 2)),
         id="rock-paper-scissors-2-1-1-equilibrium",
     ),
-    pytest.param(Case(classic.pure_coordination(), _coordination(2)),
-                 id="pure-coordination-2x2-3-equilibria"),
-    pytest.param(Case(classic.pure_coordination(3, payoff=5), _coordination(3)),
-                 id="pure-coordination-3x3-7-equilibria"),
+    pytest.param(
+        Case(classic.pure_coordination(), _coordination(2)),
+        id="pure-coordination-2x2-3-equilibria",
+    ),
+    pytest.param(
+        Case(classic.pure_coordination(3, payoff=5), _coordination(3)),
+        id="pure-coordination-3x3-7-equilibria",
+    ),
 ]
 
 

@@ -46,8 +46,11 @@ def public_good(incomes, a=None) -> ContinuousGame:
         g,
         [(1 - A) * sp.log(wi - gi) + A * sp.log(G) for wi, gi in zip(w, g, strict=True)],
         [(0, wi) for wi in w],
-        [Parameter(wi, v, sp.Interval.open(0, sp.oo), "income") for wi, v in
-         zip(w, incomes, strict=True)] + [Parameter(A, a, sp.Interval.open(0, 1))],
+        [
+            Parameter(wi, v, sp.Interval.open(0, sp.oo), "income")
+            for wi, v in zip(w, incomes, strict=True)
+        ]
+        + [Parameter(A, a, sp.Interval.open(0, 1))],
     )
 
 
@@ -81,9 +84,13 @@ def test_symbolic_bounds_and_name_unification():
     g1, g2 = sp.symbols("g1 g2")
     w = sp.Symbol("w")  # same name as the parameter's symbol but different assumptions
     wp = sp.Symbol("w", positive=True)
-    game = ContinuousGame(("A", "B"), (g1, g2), (sp.log(w - g1) + sp.log(g1 + g2),
-                                                 sp.log(8 - g2) + sp.log(g1 + g2)),
-                          ((0, w), (0, 8)), [Parameter(wp, 10)])
+    game = ContinuousGame(
+        ("A", "B"),
+        (g1, g2),
+        (sp.log(w - g1) + sp.log(g1 + g2), sp.log(8 - g2) + sp.log(g1 + g2)),
+        ((0, w), (0, 8)),
+        [Parameter(wp, 10)],
+    )
     assert game.bounds[0] == (0, wp)
     assert wp in game.payoffs[0].free_symbols
 
@@ -94,9 +101,11 @@ def test_symbolic_bounds_and_name_unification():
         ({"payoffs": ("X", "Y")}, "must be a sympy expression|expected a number"),
         ({"bounds": ((1, 0), (0, 1))}, "lower bound must be below"),
         ({"bounds": ((0, 1),)}, "one entry per player"),
-        ({"payoffs": (-sp.Symbol("x") ** 2, -sp.Symbol("x"))}, "does not depend on its own"),
-        ({"payoffs": (-sp.Symbol("x") ** 2 * sp.Symbol("k"), -sp.Symbol("y") ** 2)},
-         "undeclared symbol"),
+        ({"payoffs": (-(sp.Symbol("x") ** 2), -sp.Symbol("x"))}, "does not depend on its own"),
+        (
+            {"payoffs": (-(sp.Symbol("x") ** 2) * sp.Symbol("k"), -(sp.Symbol("y") ** 2))},
+            "undeclared symbol",
+        ),
         ({"bounds": ((0, sp.Symbol("y")), (0, 1))}, "depends on strategies"),
         ({"bounds": ((0, sp.Symbol("z")), (0, 1))}, "undeclared symbol"),
         ({"players": ("A", "A")}, "distinct"),
@@ -106,8 +115,12 @@ def test_symbolic_bounds_and_name_unification():
 )
 def test_validation_errors(kwargs, match):
     x, y = sp.symbols("x y")
-    args = {"players": ("A", "B"), "strategies": (x, y), "payoffs": (-x**2, -y**2),
-            "bounds": ((0, 1), (0, 1))}
+    args = {
+        "players": ("A", "B"),
+        "strategies": (x, y),
+        "payoffs": (-(x**2), -(y**2)),
+        "bounds": ((0, 1), (0, 1)),
+    }
     args.update(kwargs)
     with pytest.raises((ValueError, TypeError), match=match):
         ContinuousGame(**args)
@@ -116,8 +129,9 @@ def test_validation_errors(kwargs, match):
 def test_bounds_checked_with_defaults_and_domain_errors():
     x, y, w = sp.symbols("x y w")
     with pytest.raises(ValueError, match="lower bound must be below"):
-        ContinuousGame(("A", "B"), (x, y), (-x**2, -y**2), ((0, w), (0, 1)),
-                       [Parameter(w, -1)])
+        ContinuousGame(
+            ("A", "B"), (x, y), (-(x**2), -(y**2)), ((0, w), (0, 1)), [Parameter(w, -1)]
+        )
     game = public_good([10, 8, 2])
     with pytest.raises(ValueError, match="'a' = 2 is outside its domain"):
         game.equilibrium(a=2)
@@ -127,7 +141,7 @@ def test_bounds_checked_with_defaults_and_domain_errors():
 
 def test_missing_parameter_value_is_a_clear_error():
     x, y, k = sp.symbols("x y k")
-    game = ContinuousGame(("A", "B"), (x, y), (-x**2 + k * x, -y**2), ((0, 1), (0, 1)), [k])
+    game = ContinuousGame(("A", "B"), (x, y), (-(x**2) + k * x, -(y**2)), ((0, 1), (0, 1)), [k])
     with pytest.raises(ValueError, match="no value for parameter"):
         game.equilibrium()
     assert game.equilibrium(k=1).strategies == {"A": R(1, 2), "B": 0}
@@ -167,8 +181,7 @@ def test_public_good_best_response_matches_bbv_formula():
 
 def test_nonconcave_best_response_is_numeric():
     x, y = sp.symbols("x y")
-    game = ContinuousGame(("A", "B"), (x, y), (x**3 - x * y, -(y - x) ** 2),
-                          ((-1, 1), (0, 2)))
+    game = ContinuousGame(("A", "B"), (x, y), (x**3 - x * y, -((y - x) ** 2)), ((-1, 1), (0, 2)))
     br = game.best_response("A")
     assert br.concave is False and br.expr is None
     # u_A = x^3 - x*y on [-1, 1]: local max at -sqrt(y/3) worth (2/3) y sqrt(y/3),
@@ -193,9 +206,12 @@ def test_cournot_asymmetric_costs_with_exit():
     # firm 2's cost is so high that it produces nothing: q1 = (a - c1)/2 = 4.5,
     # and firm 2's marginal profit at 0 is a - q1 - c2 = 10 - 4.5 - 6 < 0
     q1, q2 = sp.symbols("q1 q2")
-    game = ContinuousGame(("F1", "F2"), (q1, q2),
-                          ((10 - q1 - q2 - 1) * q1, (10 - q1 - q2 - 6) * q2),
-                          ((0, None), (0, None)))
+    game = ContinuousGame(
+        ("F1", "F2"),
+        (q1, q2),
+        ((10 - q1 - q2 - 1) * q1, (10 - q1 - q2 - 6) * q2),
+        ((0, None), (0, None)),
+    )
     eq = game.equilibrium()
     assert eq.strategies == {"F1": R(9, 2), "F2": 0}
     assert eq.active == {"F1": "interior", "F2": "lower"}
@@ -219,9 +235,12 @@ def test_olson_zeckhauser_exploitation_no_interior_equilibrium():
     # MODELS.md a.1: u_i = T_i log X - x_i, T = (5, 2, 1) -> x = (5, 0, 0)
     x = sp.symbols("x1:4")
     T = (5, 2, 1)
-    game = ContinuousGame(("US", "UK", "FR"), x,
-                          [t * sp.log(sum(x)) - xi for t, xi in zip(T, x, strict=True)],
-                          [(0, None)] * 3)
+    game = ContinuousGame(
+        ("US", "UK", "FR"),
+        x,
+        [t * sp.log(sum(x)) - xi for t, xi in zip(T, x, strict=True)],
+        [(0, None)] * 3,
+    )
     eqs = game.equilibria()
     assert len(eqs) == 1 and eqs.complete
     assert eqs[0].strategies == {"US": 5, "UK": 0, "FR": 0}
@@ -231,8 +250,7 @@ def test_olson_zeckhauser_exploitation_no_interior_equilibrium():
 def test_game_with_only_corner_equilibrium():
     # a linear public-good dilemma: marginal private benefit 1 < cost 2
     x, y = sp.symbols("x y")
-    game = ContinuousGame(("A", "B"), (x, y), ((x + y) - 2 * x, (x + y) - 2 * y),
-                          ((0, 1), (0, 1)))
+    game = ContinuousGame(("A", "B"), (x, y), ((x + y) - 2 * x, (x + y) - 2 * y), ((0, 1), (0, 1)))
     eq = game.equilibrium()
     assert eq.strategies == {"A": 0, "B": 0} and eq.unique
     assert set(eq.active.values()) == {"lower"}
@@ -242,8 +260,9 @@ def test_several_equilibria_all_reported():
     # best response x = 3y^2 - 2y^3 (smoothstep): its fixed points are 0, 1/2, 1
     x, y = sp.symbols("x y")
     f = lambda z: 3 * z**2 - 2 * z**3  # noqa: E731
-    game = ContinuousGame(("A", "B"), (x, y), (-(x - f(y)) ** 2, -(y - f(x)) ** 2),
-                          ((0, 1), (0, 1)))
+    game = ContinuousGame(
+        ("A", "B"), (x, y), (-((x - f(y)) ** 2), -((y - f(x)) ** 2)), ((0, 1), (0, 1))
+    )
     eqs = game.equilibria()
     assert sorted(e.profile for e in eqs) == [(0, 0), (R(1, 2), R(1, 2)), (1, 1)]
     assert eqs.complete and not eqs.unique
@@ -256,8 +275,9 @@ def test_several_equilibria_all_reported():
 def test_linear_pennies_has_the_mixed_point_as_equilibrium():
     # matching pennies with x, y = probabilities of "heads": the only equilibrium is 1/2
     x, y = sp.symbols("x y")
-    game = ContinuousGame(("A", "B"), (x, y), (x * (2 * y - 1), -y * (2 * x - 1)),
-                          ((0, 1), (0, 1)))
+    game = ContinuousGame(
+        ("A", "B"), (x, y), (x * (2 * y - 1), -y * (2 * x - 1)), ((0, 1), (0, 1))
+    )
     eq = game.equilibrium()
     assert eq.strategies == {"A": R(1, 2), "B": R(1, 2)} and eq.unique
 
@@ -265,8 +285,9 @@ def test_linear_pennies_has_the_mixed_point_as_equilibrium():
 def test_no_equilibrium_raises():
     # A's payoff grows without bound in x >= 0 whatever B does: no best response exists
     x, y = sp.symbols("x y")
-    game = ContinuousGame(("A", "B"), (x, y), (x * (1 + y**2), -(y - 1) ** 2),
-                          ((0, None), (0, 2)))
+    game = ContinuousGame(
+        ("A", "B"), (x, y), (x * (1 + y**2), -((y - 1) ** 2)), ((0, None), (0, 2))
+    )
     eqs = game.equilibria()
     assert len(eqs) == 0 and eqs.complete
     with pytest.raises(NoEquilibriumFound, match="none exists"):
@@ -282,11 +303,13 @@ def test_exact_and_numeric_agree(game):
     exact = game.equilibrium(method="exact")
     numeric = game.equilibrium(method="numeric")
     assert exact.exact and not numeric.exact
-    np.testing.assert_allclose([float(v) for v in exact.profile], numeric.profile,
-                               rtol=1e-9, atol=1e-9)
+    np.testing.assert_allclose(
+        [float(v) for v in exact.profile], numeric.profile, rtol=1e-9, atol=1e-9
+    )
     assert exact.active == numeric.active
-    assert all(r <= t for r, t in zip(numeric.regrets.values(), numeric.tolerance.values(),
-                                       strict=True))
+    assert all(
+        r <= t for r, t in zip(numeric.regrets.values(), numeric.tolerance.values(), strict=True)
+    )
 
 
 def test_float_parameters_go_numeric():
@@ -391,16 +414,21 @@ def test_varian_sequential_public_good():
 def test_aggregative_game_matches_bbv_and_explicit_game():
     g, G, w, a = sp.symbols("g G w a", positive=True)
     incomes = [10, 8, 2, 7]
-    game = AggregativeGame(g, G, (1 - a) * sp.log(w - g) + a * sp.log(G), (0, w),
-                           {w: incomes}, [Parameter(a, R(1, 2), sp.Interval.open(0, 1))])
+    game = AggregativeGame(
+        g,
+        G,
+        (1 - a) * sp.log(w - g) + a * sp.log(G),
+        (0, w),
+        {w: incomes},
+        [Parameter(a, R(1, 2), sp.Interval.open(0, 1))],
+    )
     eq = game.equilibrium()
     G_cf, g_cf = bbv_closed_form(incomes, 0.5)
     assert eq.aggregate == pytest.approx(G_cf, rel=1e-12)
     np.testing.assert_allclose(eq.strategies, g_cf, atol=1e-12)
     assert eq.verified and eq.unique
     explicit = game.to_continuous_game().equilibrium()
-    np.testing.assert_allclose([float(v) for v in explicit.profile], eq.strategies,
-                               atol=1e-12)
+    np.testing.assert_allclose([float(v) for v in explicit.profile], eq.strategies, atol=1e-12)
 
 
 def test_aggregative_game_validation():
@@ -414,8 +442,14 @@ def test_aggregative_game_validation():
 @pytest.mark.parametrize("n", [2, 3, 4])
 def test_symmetric_public_good_closed_form_matches_explicit_games(n):
     g, S, N, w, a = sp.symbols("g S n w a", positive=True)
-    game = SymmetricGame(g, S, (1 - a) * sp.log(w - g) + a * sp.log(g + S), (0, w), N,
-                         [Parameter(a, None, sp.Interval.open(0, 1)), w])
+    game = SymmetricGame(
+        g,
+        S,
+        (1 - a) * sp.log(w - g) + a * sp.log(g + S),
+        (0, w),
+        N,
+        [Parameter(a, None, sp.Interval.open(0, 1)), w],
+    )
     eq = game.equilibrium()
     closed = a * w / (a + N * (1 - a))  # BBV with every ally contributing
     assert sp.simplify(eq.interior[0] - closed) == 0
@@ -431,8 +465,9 @@ def test_symmetric_cournot_and_sandler_joint_products():
     assert sp.simplify(eq.interior[0] - (A - C) / (N + 1)) == 0
     # MODELS.md a.4: q^N = w(a/n + b)/(1 - a + a/n); a=1/2, n=4, w=1, b=1/10 -> 9/25
     a, b, w = sp.symbols("a b w", positive=True)
-    sandler = SymmetricGame(q, S, (1 - a - b) * sp.log(w - q) + a * sp.log(q + S)
-                            + b * sp.log(q), (0, w), N, [a, b, w]).equilibrium()
+    sandler = SymmetricGame(
+        q, S, (1 - a - b) * sp.log(w - q) + a * sp.log(q + S) + b * sp.log(q), (0, w), N, [a, b, w]
+    ).equilibrium()
     val = sandler.interior[0].subs({a: R(1, 2), b: R(1, 10), w: 1, N: 4})
     assert sp.nsimplify(val) == R(9, 25)
 

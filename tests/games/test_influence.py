@@ -72,14 +72,17 @@ def test_b_is_the_tangency():
     # independent: frontier slope -2S and isoquant slope -(2/3) I / S at (1/2, 3/4)
     assert m.tangency.interior and m.tangency.exact
     assert math.isclose(m.tangency.frontier_slope, -1.0, rel_tol=1e-12)
-    assert math.isclose(m.tangency.isoquant_slope, float(-R(2, 3) * R(3, 4) / R(1, 2)),
-                        rel_tol=1e-12)
+    assert math.isclose(
+        m.tangency.isoquant_slope, float(-R(2, 3) * R(3, 4) / R(1, 2)), rel_tol=1e-12
+    )
     assert abs(m.tangency.foc_residual) < 1e-12
 
 
-@pytest.mark.parametrize(("alpha", "k"), [(R(3, 5), 2), (R(1, 2), 3), (R(4, 5), 2),
-                                          (R(1, 3), R(3, 2))],
-                         ids=lambda v: str(v))
+@pytest.mark.parametrize(
+    ("alpha", "k"),
+    [(R(3, 5), 2), (R(1, 2), 3), (R(4, 5), 2), (R(1, 3), R(3, 2))],
+    ids=lambda v: str(v),
+)
 def test_f1_cobb_douglas_optimum_closed_form(alpha, k):
     m = isoquant_model(f1_frontier(k), cobb_douglas(alpha))
     # maximise alpha*log(1 - t) + (1-alpha)/k*log t in t = S**k
@@ -154,8 +157,11 @@ def test_f2_general_k_fold(k):
     assert abs(hi - lo) < 1e-3
 
 
-@pytest.mark.parametrize(("start", "limit"), [(1, 0.9), (0.2, 0.9), (0.11, 0.9), (0.09, 0.0),
-                                              (0.05, 0.0)], ids=lambda v: str(v))
+@pytest.mark.parametrize(
+    ("start", "limit"),
+    [(1, 0.9), (0.2, 0.9), (0.11, 0.9), (0.09, 0.0), (0.05, 0.0)],
+    ids=lambda v: str(v),
+)
 def test_f2_hysteresis_by_best_response_iteration(start, limit):
     f = f2_frontier()
     path = f.iterate(R(9, 100), start)
@@ -289,8 +295,9 @@ def test_comparative_statics_f1_against_closed_form():
     assert math.isclose(cs.optimum["alpha"], float(sp.diff(sb, a).subs(at)), rel_tol=1e-10)
     assert math.isclose(cs.optimum["k"], float(sp.diff(sb, k).subs(at)), rel_tol=1e-10)
     ib = 1 - sb**k
-    assert math.isclose(cs.optimum_influence["alpha"], float(sp.diff(ib, a).subs(at)),
-                        rel_tol=1e-10)
+    assert math.isclose(
+        cs.optimum_influence["alpha"], float(sp.diff(ib, a).subs(at)), rel_tol=1e-10
+    )
     assert cs.optimum["alpha"] < 0 < cs.optimum["k"]  # MODELS b.2 signs
     assert cs.optimum["S_A"] == 0.0
 
@@ -339,9 +346,16 @@ def test_comparative_statics_fold_threshold_moves_with_t():
 # ------------------------------------------------------------------ national interest
 
 
-@pytest.mark.parametrize(("interest", "level"), [
-    (cobb_douglas(), R(1, 2)), (cobb_douglas(R(1, 3)), R(1, 2)), (quasi_linear(), R(3, 2)),
-    (quasi_linear(2, R(1, 3)), R(5, 2))], ids=["cd-3/5", "cd-1/3", "ql", "ql-2-1/3"])
+@pytest.mark.parametrize(
+    ("interest", "level"),
+    [
+        (cobb_douglas(), R(1, 2)),
+        (cobb_douglas(R(1, 3)), R(1, 2)),
+        (quasi_linear(), R(3, 2)),
+        (quasi_linear(2, R(1, 3)), R(5, 2)),
+    ],
+    ids=["cd-3/5", "cd-1/3", "ql", "ql-2-1/3"],
+)
 def test_isoquant_is_a_level_set(interest, level):
     curve = interest.isoquant(level)
     s = np.linspace(0.3, 1.0, 8)
@@ -352,23 +366,27 @@ def test_isoquant_is_a_level_set(interest, level):
 # ------------------------------------------------------------------ validation
 
 
-@pytest.mark.parametrize(("build", "match"), [
-    (lambda: f1_frontier(k=0), "k must lie"),
-    (lambda: f1_frontier(k="2"), "k must be a real number"),
-    (lambda: f1_frontier(k=float("nan")), "k must be finite"),
-    (lambda: f1_frontier(k=True), "k must be a real number"),
-    (lambda: f1_frontier(k=sp.Symbol("q")), "unbound symbols"),
-    (lambda: cobb_douglas(alpha=1), "alpha must lie"),
-    (lambda: quasi_linear(c=-1), "c must lie"),
-    (lambda: f2_frontier(T=0), "T must lie"),
-    (lambda: f3_frontier(a=R(1, 2), x0=9), "x0 must lie"),
-    (lambda: isoquant_model(S_A=2), "S_A must lie"),
-    (lambda: isoquant_model(S_C=0), "S_C must lie"),
-    (lambda: isoquant_model(select="best"), "select must be one of"),
-    (lambda: isoquant_model(frontier="F1"), "frontier must be a Frontier"),
-    (lambda: f1_frontier()(np.array([-0.1])), "S must be >= 0"),
-    (lambda: f1_frontier()(np.array([1.5])), "domain"),
-], ids=lambda v: v if isinstance(v, str) else "")
+@pytest.mark.parametrize(
+    ("build", "match"),
+    [
+        (lambda: f1_frontier(k=0), "k must lie"),
+        (lambda: f1_frontier(k="2"), "k must be a real number"),
+        (lambda: f1_frontier(k=float("nan")), "k must be finite"),
+        (lambda: f1_frontier(k=True), "k must be a real number"),
+        (lambda: f1_frontier(k=sp.Symbol("q")), "unbound symbols"),
+        (lambda: cobb_douglas(alpha=1), "alpha must lie"),
+        (lambda: quasi_linear(c=-1), "c must lie"),
+        (lambda: f2_frontier(T=0), "T must lie"),
+        (lambda: f3_frontier(a=R(1, 2), x0=9), "x0 must lie"),
+        (lambda: isoquant_model(S_A=2), "S_A must lie"),
+        (lambda: isoquant_model(S_C=0), "S_C must lie"),
+        (lambda: isoquant_model(select="best"), "select must be one of"),
+        (lambda: isoquant_model(frontier="F1"), "frontier must be a Frontier"),
+        (lambda: f1_frontier()(np.array([-0.1])), "S must be >= 0"),
+        (lambda: f1_frontier()(np.array([1.5])), "domain"),
+    ],
+    ids=lambda v: v if isinstance(v, str) else "",
+)
 def test_bad_input_raises_clear_errors(build, match):
     with pytest.raises((ValueError, TypeError), match=match):
         build()
@@ -402,19 +420,28 @@ def test_property_dynamic_limit_matches_iteration(s, start):
 # ------------------------------------------------------------------ review fixes
 
 
-@pytest.mark.parametrize(("build", "match"), [
-    # F1 (k = 2), alpha = 3/5: S_B**2 = (2/5)/(2/5 + 6/5) = 1/4, so S_B = 1/2
-    (lambda: isoquant_model(S_C=R(2, 5)), r"S_C must exceed the optimum's S_B = 1/2\b"),
-    (lambda: isoquant_model(S_C=R(1, 2)), r"S_C must exceed the optimum's S_B = 1/2\b"),
-    (lambda: isoquant_model(S_C=0.3), r"S_C must exceed the optimum's S_B = 1/2\b.*got 0\.3"),
-    # F2, V = I + (3/4) sqrt(S): S_B = c**2/(4*(1 + c**2)) = 9/100
-    (lambda: isoquant_model(f2_frontier(), quasi_linear(), S_A=R(1, 100), S_C=R(1, 20)),
-     r"S_C must exceed the optimum's S_B = 9/100"),
-    # alpha = 12/13: S_B**2 = (1/13)/(25/13), S_B = 1/5 < S_A = 3/10: S_A binds
-    (lambda: isoquant_model(f1_frontier(2), cobb_douglas(R(12, 13)), S_A=R(3, 10),
-                            S_C=R(1, 4)),
-     r"S_C must exceed the status quo's S_A = 3/10"),
-], ids=["below-B", "at-B", "float-below-B", "F2-below-B", "below-A"])
+@pytest.mark.parametrize(
+    ("build", "match"),
+    [
+        # F1 (k = 2), alpha = 3/5: S_B**2 = (2/5)/(2/5 + 6/5) = 1/4, so S_B = 1/2
+        (lambda: isoquant_model(S_C=R(2, 5)), r"S_C must exceed the optimum's S_B = 1/2\b"),
+        (lambda: isoquant_model(S_C=R(1, 2)), r"S_C must exceed the optimum's S_B = 1/2\b"),
+        (lambda: isoquant_model(S_C=0.3), r"S_C must exceed the optimum's S_B = 1/2\b.*got 0\.3"),
+        # F2, V = I + (3/4) sqrt(S): S_B = c**2/(4*(1 + c**2)) = 9/100
+        (
+            lambda: isoquant_model(f2_frontier(), quasi_linear(), S_A=R(1, 100), S_C=R(1, 20)),
+            r"S_C must exceed the optimum's S_B = 9/100",
+        ),
+        # alpha = 12/13: S_B**2 = (1/13)/(25/13), S_B = 1/5 < S_A = 3/10: S_A binds
+        (
+            lambda: isoquant_model(
+                f1_frontier(2), cobb_douglas(R(12, 13)), S_A=R(3, 10), S_C=R(1, 4)
+            ),
+            r"S_C must exceed the status quo's S_A = 3/10",
+        ),
+    ],
+    ids=["below-B", "at-B", "float-below-B", "F2-below-B", "below-A"],
+)
 def test_overshoot_c_must_lie_beyond_a_and_b(build, match):
     with pytest.raises(ValueError, match=match):
         build()
@@ -433,15 +460,19 @@ def test_withdrawal_corner_has_no_overshoot_role():
         isoquant_model(f2_frontier(), quasi_linear(c=3), S_A=R(1, 50), S_C=R(1, 100))
 
 
-@pytest.mark.parametrize(("build", "match"), [
-    (lambda: f2_frontier(shift_limit=0.1), r"shift_limit must be at least the fold S\* = 1/4"),
-    # T = 2: fold T/4 = 1/2
-    (lambda: f2_frontier(T=2, shift_limit=R(2, 5)), r"shift_limit .* S\* = 1/2\b"),
-    # k = 2: fold (2/3)*(1/3)**(1/2) = 2*sqrt(3)/9 ~ 0.3849
-    (lambda: f2_frontier(k=2, shift_limit=R(3, 10)), r"shift_limit .* 0\.3849001795"),
-    # the trust link's pre-threat frontier: T = (10/9)*(9/10) = 1, fold 1/4
-    (lambda: trust_link(shift_limit=R(1, 5)), r"shift_limit .* S\* = 1/4"),
-], ids=["k1", "T2", "k2", "trust-link"])
+@pytest.mark.parametrize(
+    ("build", "match"),
+    [
+        (lambda: f2_frontier(shift_limit=0.1), r"shift_limit must be at least the fold S\* = 1/4"),
+        # T = 2: fold T/4 = 1/2
+        (lambda: f2_frontier(T=2, shift_limit=R(2, 5)), r"shift_limit .* S\* = 1/2\b"),
+        # k = 2: fold (2/3)*(1/3)**(1/2) = 2*sqrt(3)/9 ~ 0.3849
+        (lambda: f2_frontier(k=2, shift_limit=R(3, 10)), r"shift_limit .* 0\.3849001795"),
+        # the trust link's pre-threat frontier: T = (10/9)*(9/10) = 1, fold 1/4
+        (lambda: trust_link(shift_limit=R(1, 5)), r"shift_limit .* S\* = 1/4"),
+    ],
+    ids=["k1", "T2", "k2", "trust-link"],
+)
 def test_shift_limit_below_the_fold_is_refused(build, match):
     with pytest.raises(ValueError, match=match):
         build()
@@ -472,7 +503,7 @@ def test_f3_a_is_the_weight_on_private_consumption():
     from games.alliance import public_good
 
     f = f3_frontier(a=R(1, 4))
-    assert f.domain == (0, 24)                     # x0 = (3/4)*8/(1/4) = 24
+    assert f.domain == (0, 24)  # x0 = (3/4)*8/(1/4) = 24
     # BBV Nash, incomes (16, 8), a = 3/4: G = (3/4)*24/(3/4 + 2/4) = 72/5,
     # g_US = 16 - (1/3)*72/5 = 56/5: US share 7/9 at S = 24 - 56/5
     eq = public_good([16, 8], a=R(3, 4)).equilibrium()

@@ -1,4 +1,4 @@
-"""Gambit .nfg reading and writing (games.nfg and NormalFormGame's nfg methods)."""
+"""Gambit .nfg reading and writing (games.normal_form._nfg and NormalFormGame's nfg methods)."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ import sympy as sp
 from hypothesis import given
 from hypothesis import strategies as st
 
-from games.nfg import NFGParseError, parse_nfg
 from games.normal_form import NormalFormGame
+from games.normal_form._nfg import NFGParseError, parse_nfg
 
 # Gambit's documented sample (e02.nfg): Selten (IJGT 1975), Figure 2, in both versions
 PAYOFF_VERSION = """NFG 1 R "Selten (IJGT, 75), Figure 2, normal form"
@@ -74,16 +74,21 @@ def test_numbers_are_exact():
 
 
 def test_escaped_quotes_and_backslashes_in_labels():
-    g = NormalFormGame([[[1, 2]], [[3, 4]]], players=('say "hi"', "back\\slash"),
-                       strategies=(("a b",), ("{x}", "y,z")), name='the "game"')
+    g = NormalFormGame(
+        [[[1, 2]], [[3, 4]]],
+        players=('say "hi"', "back\\slash"),
+        strategies=(("a b",), ("{x}", "y,z")),
+        name='the "game"',
+    )
     text = g.to_nfg()
     assert NormalFormGame.from_nfg(text) == g
     assert NormalFormGame.from_nfg(text).name == 'the "game"'
 
 
 def test_write_and_read_files(tmp_path):
-    g = NormalFormGame([[[F(1, 3), 2], [3, 4]], [[0, -1], [F(-7, 2), 5]]],
-                       players=("r", "c"), name="file")
+    g = NormalFormGame(
+        [[[F(1, 3), 2], [3, 4]], [[0, -1], [F(-7, 2), 5]]], players=("r", "c"), name="file"
+    )
     path = tmp_path / "g.nfg"
     g.write_nfg(path, comment="made by a test")
     assert "made by a test" in path.read_text()
@@ -107,7 +112,7 @@ def test_unbound_parameters_cannot_be_written():
 
 
 exact_numbers = st.one_of(
-    st.integers(-10**6, 10**6),
+    st.integers(-(10**6), 10**6),
     st.fractions(min_value=-1000, max_value=1000, max_denominator=10**4),
 )
 
@@ -118,12 +123,12 @@ def games(draw):
     shape = tuple(draw(st.lists(st.integers(1, 3), min_size=n, max_size=n)))
     size = int(np.prod(shape))
     payoffs = [
-        np.array(draw(st.lists(exact_numbers, min_size=size, max_size=size)),
-                 dtype=object).reshape(shape)
+        np.array(
+            draw(st.lists(exact_numbers, min_size=size, max_size=size)), dtype=object
+        ).reshape(shape)
         for _ in range(n)
     ]
-    label = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)),
-                    max_size=6)
+    label = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=6)
     players = draw(st.lists(label, min_size=n, max_size=n, unique=True))
     strategies = [draw(st.lists(label, min_size=m, max_size=m, unique=True)) for m in shape]
     name = draw(label)
@@ -149,27 +154,50 @@ GOOD = 'NFG 1 R "t" { "A" "B" }\n{ 2 2 }\n""\n1 2 3 4\n5 6 7 8\n'
     [
         pytest.param("EFG 2 R", 1, "expected 'NFG'", id="not-nfg"),
         pytest.param('NFG 2 R "t"', 1, "version", id="version"),
-        pytest.param('NFG 1 R\n"t" { "A" }\n{ 2 }\n1 2', 2, "at least two players",
-                     id="one-player"),
-        pytest.param('NFG 1 R "t" { "A" "B" }\n{ 2 2 2 }\n', 2, "2 players but strategies",
-                     id="strategy-count"),
-        pytest.param('NFG 1 R "t" { "A" "B" }\n{ 2 0 }\n', 2, "positive integer",
-                     id="zero-strategies"),
-        pytest.param(GOOD.replace("7 8\n", "7\n"), 6, "end of file.*payoff 8 of 8",
-                     id="too-few-payoffs"),
+        pytest.param(
+            'NFG 1 R\n"t" { "A" }\n{ 2 }\n1 2', 2, "at least two players", id="one-player"
+        ),
+        pytest.param(
+            'NFG 1 R "t" { "A" "B" }\n{ 2 2 2 }\n',
+            2,
+            "2 players but strategies",
+            id="strategy-count",
+        ),
+        pytest.param(
+            'NFG 1 R "t" { "A" "B" }\n{ 2 0 }\n', 2, "positive integer", id="zero-strategies"
+        ),
+        pytest.param(
+            GOOD.replace("7 8\n", "7\n"), 6, "end of file.*payoff 8 of 8", id="too-few-payoffs"
+        ),
         pytest.param(GOOD.replace("7 8", "7 8 9"), 5, "unexpected '9'", id="too-many-payoffs"),
         pytest.param(GOOD.replace("5 6", "5 x6"), 5, "found 'x6'", id="bad-number"),
         pytest.param(GOOD.replace("1 2 3", "1 2/0 3"), 4, "division by zero", id="div-zero"),
         pytest.param(GOOD.replace("1 2 3", "1, 2 3"), 4, "found ','", id="stray-comma"),
         pytest.param('NFG 1 R "t { "A" "B" }', 1, "unterminated", id="unterminated-label"),
-        pytest.param('NFG 1 R "t" { "A" "B" }\n{ { "x" } { "y" }\n', 3, "end of file",
-                     id="unbalanced-braces"),
-        pytest.param('NFG 1 R "t" { "A" "B" }\n{ 1 1 }\n{ { "o" 1 2 } }\n\n2', 5,
-                     "outcome number 2", id="outcome-out-of-range"),
-        pytest.param('NFG 1 R "t" { "A" "B" }\n{ 1 1 }\n{\n{ "o" 1 2 3 }\n}\n1', 4,
-                     "outcome 1 has 3 payoffs", id="outcome-payoff-count"),
-        pytest.param('NFG 1 R "t" { "A" "B" }\n{ 1 1 }\n{ { "o" 1 2 } }\n1.5', 4,
-                     "outcome number", id="outcome-not-integer"),
+        pytest.param(
+            'NFG 1 R "t" { "A" "B" }\n{ { "x" } { "y" }\n',
+            3,
+            "end of file",
+            id="unbalanced-braces",
+        ),
+        pytest.param(
+            'NFG 1 R "t" { "A" "B" }\n{ 1 1 }\n{ { "o" 1 2 } }\n\n2',
+            5,
+            "outcome number 2",
+            id="outcome-out-of-range",
+        ),
+        pytest.param(
+            'NFG 1 R "t" { "A" "B" }\n{ 1 1 }\n{\n{ "o" 1 2 3 }\n}\n1',
+            4,
+            "outcome 1 has 3 payoffs",
+            id="outcome-payoff-count",
+        ),
+        pytest.param(
+            'NFG 1 R "t" { "A" "B" }\n{ 1 1 }\n{ { "o" 1 2 } }\n1.5',
+            4,
+            "outcome number",
+            id="outcome-not-integer",
+        ),
     ],
 )
 def test_malformed_files_name_the_line(text, line, match):

@@ -18,46 +18,92 @@ PD = [[[3, 0], [5, 1]], [[3, 5], [0, 1]]]
 
 # ----------------------------------------------------------------------------- validation
 
+
 @pytest.mark.parametrize(
     ("payoffs", "kwargs", "error", "match"),
     [
         pytest.param([[[1, 2]]], {}, ValueError, "at least two players", id="one-player"),
         pytest.param([], {}, ValueError, "at least two players", id="no-players"),
-        pytest.param([[[1, 2], [3]], [[1, 2], [3, 4]]], {}, ValueError, "ragged",
-                     id="ragged-row"),
-        pytest.param([[[1, 2], [3, 4]], [[1, 2, 3], [4, 5, 6]]], {}, ValueError,
-                     r"payoffs\[1\] has shape \(2, 3\)", id="mismatched-shapes"),
+        pytest.param([[[1, 2], [3]], [[1, 2], [3, 4]]], {}, ValueError, "ragged", id="ragged-row"),
+        pytest.param(
+            [[[1, 2], [3, 4]], [[1, 2, 3], [4, 5, 6]]],
+            {},
+            ValueError,
+            r"payoffs\[1\] has shape \(2, 3\)",
+            id="mismatched-shapes",
+        ),
         pytest.param([[1, 2], [3, 4]], {}, ValueError, "1 axes", id="vectors-not-matrices"),
-        pytest.param([np.zeros((2, 2))] * 3, {}, ValueError, "3 players needs 3 arrays",
-                     id="arrays-vs-players"),
-        pytest.param([np.zeros((2, 0)), np.zeros((2, 0))], {}, ValueError, "at least one",
-                     id="empty-strategy-set"),
+        pytest.param(
+            [np.zeros((2, 2))] * 3,
+            {},
+            ValueError,
+            "3 players needs 3 arrays",
+            id="arrays-vs-players",
+        ),
+        pytest.param(
+            [np.zeros((2, 0)), np.zeros((2, 0))],
+            {},
+            ValueError,
+            "at least one",
+            id="empty-strategy-set",
+        ),
         pytest.param([[[1, float("nan")]], [[1, 2]]], {}, ValueError, "finite", id="nan"),
         pytest.param([[[1, np.inf]], [[1, 2]]], {}, ValueError, "finite", id="inf"),
         pytest.param([[[1, sp.oo]], [[1, 2]]], {}, ValueError, "finite", id="sympy-oo"),
         pytest.param([[[1, "2"]], [[1, 2]]], {}, TypeError, "string", id="string-entry"),
         pytest.param([[[1, True]], [[1, 2]]], {}, TypeError, "boolean", id="bool-entry"),
-        pytest.param([np.array([[True, False]]), np.array([[1, 2]])], {}, TypeError,
-                     "boolean", id="bool-array"),
+        pytest.param(
+            [np.array([[True, False]]), np.array([[1, 2]])],
+            {},
+            TypeError,
+            "boolean",
+            id="bool-array",
+        ),
         pytest.param([[[1, 1j]], [[1, 2]]], {}, TypeError, "complex", id="complex-entry"),
         pytest.param([[[1, sp.I]], [[1, 2]]], {}, ValueError, "real", id="sympy-imaginary"),
         pytest.param([[[1, None]], [[1, 2]]], {}, TypeError, "NoneType", id="none-entry"),
-        pytest.param([[[1, sp.Symbol("x") > 1]], [[1, 2]]], {}, TypeError, "not a sympy",
-                     id="relational-entry"),
-        pytest.param([np.array([["a", "b"]]), np.array([[1, 2]])], {}, TypeError, "strings",
-                     id="string-array"),
+        pytest.param(
+            [[[1, sp.Symbol("x") > 1]], [[1, 2]]],
+            {},
+            TypeError,
+            "not a sympy",
+            id="relational-entry",
+        ),
+        pytest.param(
+            [np.array([["a", "b"]]), np.array([[1, 2]])],
+            {},
+            TypeError,
+            "strings",
+            id="string-array",
+        ),
         pytest.param("payoffs", {}, TypeError, "sequence", id="payoffs-string"),
-        pytest.param(PD, {"players": ("A",)}, ValueError, "players has 1 labels",
-                     id="too-few-players"),
+        pytest.param(
+            PD, {"players": ("A",)}, ValueError, "players has 1 labels", id="too-few-players"
+        ),
         pytest.param(PD, {"players": ("A", "A")}, ValueError, "duplicate", id="dup-players"),
         pytest.param(PD, {"players": ("A", 2)}, TypeError, "strings", id="player-not-str"),
         pytest.param(PD, {"players": "AB"}, TypeError, "string", id="players-string"),
-        pytest.param(PD, {"strategies": (("C", "D"),)}, ValueError, "1 label lists",
-                     id="strategies-one-player"),
-        pytest.param(PD, {"strategies": (("C",), ("C", "D"))}, ValueError, "1 labels",
-                     id="strategy-labels-short"),
-        pytest.param(PD, {"strategies": (("C", "C"), ("C", "D"))}, ValueError, "duplicate",
-                     id="dup-strategies"),
+        pytest.param(
+            PD,
+            {"strategies": (("C", "D"),)},
+            ValueError,
+            "1 label lists",
+            id="strategies-one-player",
+        ),
+        pytest.param(
+            PD,
+            {"strategies": (("C",), ("C", "D"))},
+            ValueError,
+            "1 labels",
+            id="strategy-labels-short",
+        ),
+        pytest.param(
+            PD,
+            {"strategies": (("C", "C"), ("C", "D"))},
+            ValueError,
+            "duplicate",
+            id="dup-strategies",
+        ),
     ],
 )
 def test_validation_errors(payoffs, kwargs, error, match):
@@ -73,6 +119,7 @@ def test_from_bimatrix_validation():
 
 
 # ----------------------------------------------------------------------------- storage
+
 
 def test_storage_kinds():
     exact = NormalFormGame([[[1, F(1, 2)]], [[sp.Rational(3, 4), np.int64(2)]]])
@@ -118,6 +165,7 @@ def test_exact_mode_rejects_irrational_and_unbound():
 
 # ----------------------------------------------------------------------------- parameters
 
+
 def test_parameters_sorted_and_subs():
     z, a, m = sp.symbols("z a m", positive=True)
     g = NormalFormGame([[[z, a], [m, 0]], [[1, 2], [3, 4]]])
@@ -135,8 +183,13 @@ def test_parameters_sorted_and_subs():
     ("args", "kwargs", "error", "match"),
     [
         pytest.param((), {"q": 1}, ValueError, "unknown parameter 'q'", id="unknown-name"),
-        pytest.param(({sp.Symbol("a"): 1},), {}, ValueError, "not a parameter",
-                     id="same-name-other-assumptions"),
+        pytest.param(
+            ({sp.Symbol("a"): 1},),
+            {},
+            ValueError,
+            "not a parameter",
+            id="same-name-other-assumptions",
+        ),
         pytest.param(({"a": 1},), {"a": 2}, ValueError, "twice", id="bound-twice"),
         pytest.param((), {"a": "1"}, TypeError, "string", id="string-value"),
         pytest.param((), {"a": True}, TypeError, "boolean", id="bool-value"),
@@ -157,9 +210,9 @@ def test_subs_on_numeric_game_rejects_names():
 
 # ----------------------------------------------------------------------------- repr
 
+
 def test_repr_is_a_table():
-    g = NormalFormGame(PD, players=("Row", "Col"), strategies=(("C", "D"), ("C", "D")),
-                       name="PD")
+    g = NormalFormGame(PD, players=("Row", "Col"), strategies=(("C", "D"), ("C", "D")), name="PD")
     lines = repr(g).splitlines()
     assert lines[0] == "NormalFormGame 'PD': 'Row' x 'Col' (2x2, exact)"
     assert lines[1].split() == ["Col:", "C", "D"]
@@ -176,6 +229,7 @@ def test_repr_three_players_and_large():
 
 
 # ----------------------------------------------------------------------------- nashpy
+
 
 def test_nashpy_round_trip():
     g = NormalFormGame(PD)
@@ -201,14 +255,17 @@ def test_nashpy_agrees_on_equilibria():
     rng = np.random.default_rng(3)
     A, B = rng.integers(-5, 6, size=(2, 4, 4))
     g = NormalFormGame.from_bimatrix(A, B)
-    ours = sorted(tuple(np.round(np.concatenate(eq.strategies).astype(float), 9))
-                  for eq in g.equilibria())
-    theirs = sorted(tuple(np.round(np.concatenate(eq), 9))
-                    for eq in g.to_nashpy().vertex_enumeration())
+    ours = sorted(
+        tuple(np.round(np.concatenate(eq.strategies).astype(float), 9)) for eq in g.equilibria()
+    )
+    theirs = sorted(
+        tuple(np.round(np.concatenate(eq), 9)) for eq in g.to_nashpy().vertex_enumeration()
+    )
     np.testing.assert_allclose(ours, theirs, atol=1e-8)
 
 
 # ----------------------------------------------------------------------------- solving
+
 
 def _three_player_game() -> NormalFormGame:
     """Players 1 and 2 choose 0/1 and want to match; player 3 guesses their sum (0, 1, 2).
@@ -222,8 +279,11 @@ def _three_player_game() -> NormalFormGame:
                 match = int(s1 == s2) + int(s1 == s2 == 1 and s3 == 2)
                 u[0][s1, s2, s3] = u[1][s1, s2, s3] = match
                 u[2][s1, s2, s3] = 2 * int(s3 == s1 + s2)
-    return NormalFormGame(list(u), players=("one", "two", "guesser"),
-                          strategies=(("0", "1"), ("0", "1"), ("0", "1", "2")))
+    return NormalFormGame(
+        list(u),
+        players=("one", "two", "guesser"),
+        strategies=(("0", "1"), ("0", "1"), ("0", "1", "2")),
+    )
 
 
 def test_three_player_pure_equilibria_by_hand():
@@ -291,7 +351,8 @@ def test_relabelling_strategies_permutes_the_answer(case):
     labels = ([f"r{i}" for i in range(A.shape[0])], [f"c{j}" for j in range(A.shape[1])])
     g = NormalFormGame.from_bimatrix(A, B, strategies=labels)
     permuted = NormalFormGame.from_bimatrix(
-        A[np.ix_(rows, cols)], B[np.ix_(rows, cols)],
+        A[np.ix_(rows, cols)],
+        B[np.ix_(rows, cols)],
         strategies=([labels[0][i] for i in rows], [labels[1][j] for j in cols]),
     )
     import warnings
@@ -302,8 +363,11 @@ def test_relabelling_strategies_permutes_the_answer(case):
 
     def by_label(eqs):
         return sorted(
-            sorted((name, lab, str(p)) for name, probs in eq.to_dict()["strategies"].items()
-                   for lab, p in probs.items())
+            sorted(
+                (name, lab, str(p))
+                for name, probs in eq.to_dict()["strategies"].items()
+                for lab, p in probs.items()
+            )
             for eq in eqs
         )
 

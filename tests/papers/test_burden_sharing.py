@@ -12,8 +12,8 @@ from papers import burden_sharing as bs
 
 def test_best_response_points() -> None:
     d = bs.best_response_data()
-    assert d.nash == (4, 2) and d.nash_total == 6                     # MODELS.md a.2
-    assert d.leader_point == (1, sp.Rational(7, 2))                   # a.3: a*w1 - (1-a)*w2
+    assert d.nash == (4, 2) and d.nash_total == 6  # MODELS.md a.2
+    assert d.leader_point == (1, sp.Rational(7, 2))  # a.3: a*w1 - (1-a)*w2
     assert d.leader_total == sp.Rational(9, 2)
     assert d.efficient_total == 9 and d.lindahl == (5, 4)
 
@@ -40,7 +40,7 @@ def test_indifference_curve_tangent_to_the_ally_best_response() -> None:
     slope = np.gradient(y, x)
     k = np.argmin(np.abs(x - 1.0))
     assert y[k] == pytest.approx(3.5, abs=0.02)
-    assert slope[k] == pytest.approx(-0.5, abs=0.02)                 # BR_2 slope -(1-a)
+    assert slope[k] == pytest.approx(-0.5, abs=0.02)  # BR_2 slope -(1-a)
 
 
 def _bbv_shares(w, a):
@@ -60,10 +60,10 @@ def test_burden_share_data() -> None:
     assert np.allclose(d.shares[0], _bbv_shares(d.incomes, d.a), atol=1e-12)
     order = np.argsort(d.incomes)
     for row in d.shares:
-        assert np.all(np.diff(row[order]) >= -1e-12)          # exploitation
+        assert np.all(np.diff(row[order]) >= -1e-12)  # exploitation
     assert d.corner_shares[0] == pytest.approx(10 / 15)
     assert np.all(d.shares[1:] > 0) and np.all(d.corner_shares[1:] == 0)
-    assert np.all(np.diff(d.leader_shares) < 0)                # joint products weaken it
+    assert np.all(np.diff(d.leader_shares) < 0)  # joint products weaken it
     assert d.income_share == pytest.approx(20 / 165)
 
 
@@ -71,9 +71,9 @@ def test_provision_data_closed_forms() -> None:
     d = bs.provision_data(n_max=12, a=0.5, w=1.0, bs=(0.0, 0.1, 0.25))
     n = d.n.astype(float)
     a = 0.5
-    assert np.allclose(d.nash[0], a * n / (a + n * (1 - a)))           # BBV symmetric
+    assert np.allclose(d.nash[0], a * n / (a + n * (1 - a)))  # BBV symmetric
     for k, b in enumerate(d.bs):
-        q = (a / n + b) / (1 - a + a / n)                              # Sandler symmetric
+        q = (a / n + b) / (1 - a + a / n)  # Sandler symmetric
         assert np.allclose(d.nash[k], n * q)
         assert np.allclose(d.efficient[k], (a + b) * n)
         assert np.allclose(d.ratio[k], n * q / ((a + b) * n))
@@ -97,8 +97,10 @@ def _expected_summary_content() -> dict[str, list[str]]:
     # the richest pays (20 - 305/21)/(305/21) = 23/61 of G; 10 of 15 at the corner
     w = np.linspace(2.0, 20.0, 15)
     shares = _bbv_shares(w, 0.5)
-    pure = (f"b = 0: richest pays {23 / 61:.3f} of total (income share {20 / 165:.3f}); "
-            f"67% at the corner; shares {', '.join(f'{v:.3f}' for v in shares)}")
+    pure = (
+        f"b = 0: richest pays {23 / 61:.3f} of total (income share {20 / 165:.3f}); "
+        f"67% at the corner; shares {', '.join(f'{v:.3f}' for v in shares)}"
+    )
     assert np.count_nonzero(shares) == 5
     shares_lines = [pure, "b = 0.05:", "b = 0.15:", "0% at the corner"]
     # figure 3, w = 1, a = 1/2: Nash n q with q = (a/n + b)/(1 - a + a/n), efficient (a+b) n
@@ -129,5 +131,8 @@ def test_figures_build_and_summaries(spec) -> None:
 
 def test_figure_names() -> None:
     assert [s.name for s in bs.FIGURES] == [
-        "burden-best-response", "burden-share-vs-income", "burden-nash-vs-efficient"]
+        "burden-best-response",
+        "burden-share-vs-income",
+        "burden-nash-vs-efficient",
+    ]
     assert "G = 6" in bs.FIGURES[0].summary()

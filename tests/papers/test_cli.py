@@ -7,7 +7,7 @@ import sys
 import pytest
 
 from papers.__main__ import main
-from papers.registry import all_figures
+from papers._registry import all_figures
 
 
 def test_list_names_every_figure(capsys) -> None:

@@ -11,7 +11,7 @@ import sympy as sp
 from matplotlib.figure import Figure
 
 from papers import isoquant
-from papers.style import save, use_style
+from papers._style import save, use_style
 
 R = sp.Rational
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "figures"

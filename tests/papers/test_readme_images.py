@@ -7,7 +7,7 @@ from pathlib import Path
 
 from matplotlib.testing.compare import compare_images
 
-from papers.readme_images import README_FOLDER, readme_figures, write_readme_images
+from papers._readme import README_FOLDER, readme_figures, write_readme_images
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -1,4 +1,4 @@
-"""solvers.aggregative: fixed point in the aggregate, verification, symbolic helpers."""
+"""Aggregative games (solvers.continuous): the aggregate fixed point, verification, helpers."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import sympy as sp
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from solvers.aggregative import (
+from solvers.continuous._aggregative import (
     aggregate_regrets,
     aggregative_equilibrium,
     replacement_function,
@@ -33,8 +33,7 @@ def bbv_closed_form(incomes, a):
 
 
 def test_replacement_function_bbv():
-    rep = replacement_function(BBV, g, G, 0, w, player_symbols=(w,),
-                               common={a: sp.Rational(1, 3)})
+    rep = replacement_function(BBV, g, G, 0, w, player_symbols=(w,), common={a: sp.Rational(1, 3)})
     # FOC in the aggregate: (1-a)/(w-g) = a/G  ->  g = w - ((1-a)/a) G
     assert sp.simplify(rep.interior - (w - 2 * G)) == 0
     assert rep.decreasing is True and rep.concave is True
@@ -56,13 +55,15 @@ def test_bbv_random_heterogeneous_players(n, a_val, seed):
     rng = np.random.default_rng(seed)
     incomes = rng.lognormal(0.0, 1.0, n)
     rep = replacement_function(BBV, g, G, 0, w, player_symbols=(w,), common={a: a_val})
-    eq = aggregative_equilibrium(rep.function(w=incomes), (0.0, incomes.sum()),
-                                 lower=0.0, upper=incomes, decreasing=True)
+    eq = aggregative_equilibrium(
+        rep.function(w=incomes), (0.0, incomes.sum()), lower=0.0, upper=incomes, decreasing=True
+    )
     G_cf, g_cf = bbv_closed_form(incomes, a_val)
     assert eq.aggregate == pytest.approx(G_cf, rel=1e-10)
     np.testing.assert_allclose(eq.strategies, g_cf, atol=1e-10 * incomes.max())
-    regret, tol = aggregate_regrets(rep.payoff_function(w=incomes), eq.strategies,
-                                    np.zeros(n), incomes)
+    regret, tol = aggregate_regrets(
+        rep.payoff_function(w=incomes), eq.strategies, np.zeros(n), incomes
+    )
     assert np.all(regret <= tol)
     assert eq.unique and set(np.flatnonzero(eq.active != -1)) == set(np.flatnonzero(g_cf > 0))
 
@@ -70,8 +71,9 @@ def test_bbv_random_heterogeneous_players(n, a_val, seed):
 def test_regrets_detect_a_non_equilibrium():
     incomes = np.array([10.0, 8.0, 2.0])
     rep = replacement_function(BBV, g, G, 0, w, player_symbols=(w,), common={a: 0.5})
-    regret, tol = aggregate_regrets(rep.payoff_function(w=incomes), np.array([4.0, 2.0, 1.0]),
-                                    np.zeros(3), incomes)
+    regret, tol = aggregate_regrets(
+        rep.payoff_function(w=incomes), np.array([4.0, 2.0, 1.0]), np.zeros(3), incomes
+    )
     # the poorest ally gains by dropping to 0 (BBV best response max(0, 1 - 6/2) = 0)
     assert regret[2] > 1e-3 and regret[2] > tol[2]
 
@@ -101,7 +103,14 @@ def test_symmetric_cournot_and_public_good():
     eq = symmetric_equilibrium((A - C - q - S) * q, q, S, n)
     assert sp.simplify(eq.interior[0] - (A - C) / (n + 1)) == 0
     assert eq.concave is True
-    pg = symmetric_equilibrium((1 - a) * sp.log(w - g) + a * sp.log(g + S), g, S, n, 0, w,
-                               domains={a: sp.Interval.open(0, 1)})
+    pg = symmetric_equilibrium(
+        (1 - a) * sp.log(w - g) + a * sp.log(g + S),
+        g,
+        S,
+        n,
+        0,
+        w,
+        domains={a: sp.Interval.open(0, 1)},
+    )
     assert sp.simplify(pg.interior[0] - a * w / (a + n * (1 - a))) == 0
     assert pg.concave is True

@@ -32,8 +32,9 @@ def cournot_problem(a, costs):
     n = len(costs)
     q = sp.symbols(f"q0:{n}")
     Q = sum(q)
-    return ContinuousProblem(q, [(a - Q - c) * qi for qi, c in zip(q, costs, strict=True)],
-                             [(0, None)] * n)
+    return ContinuousProblem(
+        q, [(a - Q - c) * qi for qi, c in zip(q, costs, strict=True)], [(0, None)] * n
+    )
 
 
 def cournot_closed_form(a, costs):
@@ -53,9 +54,11 @@ def bbv_problem(incomes, a):
     n = len(incomes)
     g = sp.symbols(f"g0:{n}")
     G = sum(g)
-    return ContinuousProblem(g, [(1 - a) * sp.log(w - gi) + a * sp.log(G)
-                                 for w, gi in zip(incomes, g, strict=True)],
-                             [(0, w) for w in incomes])
+    return ContinuousProblem(
+        g,
+        [(1 - a) * sp.log(w - gi) + a * sp.log(G) for w, gi in zip(incomes, g, strict=True)],
+        [(0, w) for w in incomes],
+    )
 
 
 def bbv_closed_form(incomes, a):
@@ -73,8 +76,8 @@ def bbv_closed_form(incomes, a):
 @pytest.mark.parametrize(
     ("f", "lo", "hi", "x_star"),
     [
-        (lambda t: -(t - 0.3) ** 2, 0.0, 1.0, 0.3),
-        (lambda t: -(t - 2.0) ** 2, 0.0, 1.0, 1.0),  # corner
+        (lambda t: -((t - 0.3) ** 2), 0.0, 1.0, 0.3),
+        (lambda t: -((t - 2.0) ** 2), 0.0, 1.0, 1.0),  # corner
         (lambda t: t**3 - 2 * t, -1.0, 1.0, -math.sqrt(2 / 3)),  # interior, non-concave
         (lambda t: -np.abs(t - 1e5), 0.0, math.inf, 1e5),  # far away on an infinite end
         (lambda t: np.log(t) - t / 7, 0.0, math.inf, 7.0),  # undefined at 0
@@ -95,7 +98,7 @@ def test_maximize_1d_detects_unbounded():
 # ------------------------------------------------------------------ verification
 def test_verify_profile_exact_and_float():
     x, y = sp.symbols("x y")
-    p = ContinuousProblem((x, y), (-(x - y) ** 2, -(y - 1) ** 2), ((0, 2), (0, 2)))
+    p = ContinuousProblem((x, y), (-((x - y) ** 2), -((y - 1) ** 2)), ((0, 2), (0, 2)))
     regrets, tol, exact = verify_profile(p, [sp.Integer(1), sp.Integer(1)])
     assert exact and regrets == [0, 0] and tol is None
     regrets, tol, exact = verify_profile(p, [sp.Rational(1, 2), sp.Integer(1)])
@@ -116,14 +119,14 @@ def test_verify_tolerance_scales_with_payoffs():
 
 def test_verify_profile_rejects_bad_input():
     x, y, k = sp.symbols("x y k")
-    p = ContinuousProblem((x, y), (-(x - y) ** 2, -(y - 1) ** 2), ((0, 2), (0, 2)))
+    p = ContinuousProblem((x, y), (-((x - y) ** 2), -((y - 1) ** 2)), ((0, 2), (0, 2)))
     with pytest.raises(ValueError, match="outside its bounds"):
         verify_profile(p, [3.0, 1.0])
     with pytest.raises(ValueError, match="not finite"):
         verify_profile(p, [np.nan, 1.0])
     with pytest.raises(ValueError, match="2 strategies"):
         verify_profile(p, [1.0])
-    q = ContinuousProblem((x, y), (-(x - k) ** 2, -(y - 1) ** 2), ((0, 2), (0, 2)), (k,))
+    q = ContinuousProblem((x, y), (-((x - k) ** 2), -((y - 1) ** 2)), ((0, 2), (0, 2)), (k,))
     with pytest.raises(ValueError, match="unbound parameter"):
         verify_profile(q, [1.0, 1.0])
 
@@ -132,7 +135,7 @@ def test_nonconcave_kkt_point_is_rejected_by_verification():
     # u_A = x^3 - x on [-1, 2]: the KKT point x = 1/sqrt(3) is a local minimum... and
     # x = -1/sqrt(3) a local max worth 0.385, beaten by the corner x = 2 (worth 6)
     x, y = sp.symbols("x y")
-    p = ContinuousProblem((x, y), (x**3 - x + 0 * y, -(y - x) ** 2), ((-1, 2), (-1, 2)))
+    p = ContinuousProblem((x, y), (x**3 - x + 0 * y, -((y - x) ** 2)), ((-1, 2), (-1, 2)))
     eqs = equilibria(p)
     assert [e.profile for e in eqs] == [(2, 2)]
     assert any("not an equilibrium" in n for n in eqs.notes)
@@ -141,12 +144,11 @@ def test_nonconcave_kkt_point_is_rejected_by_verification():
 # --------------------------------------------------------------------- concavity
 def test_concavity_statuses():
     x, y = sp.symbols("x y")
-    p = ContinuousProblem((x, y), (sp.log(1 + x) - x * y, x**3 - y * x + y**2),
-                          ((0, 1), (0, 1)))
+    p = ContinuousProblem((x, y), (sp.log(1 + x) - x * y, x**3 - y * x + y**2), ((0, 1), (0, 1)))
     assert concavity(p, 0) == ("strictly concave (proven)", True)
     status, flag = concavity(p, 1)
     assert flag is False and "not concave" in status
-    q = ContinuousProblem((x, y), (-x**4 + x * y, x * y), ((0, 1), (0, 1)))
+    q = ContinuousProblem((x, y), (-(x**4) + x * y, x * y), ((0, 1), (0, 1)))
     assert concavity(q, 1)[1] is True and "linear" in concavity(q, 1)[0]
     status, flag = concavity(q, 0)
     assert flag in (True, None)
@@ -154,9 +156,13 @@ def test_concavity_statuses():
 
 def test_best_response_with_symbolic_parameters_and_bounds():
     x, y, w, a = sp.symbols("x y w a", positive=True)
-    p = ContinuousProblem((x, y), ((1 - a) * sp.log(w - x) + a * sp.log(x + y),
-                                   -(y - 1) ** 2), ((0, w), (0, 2)), (w, a),
-                          domains={a: sp.Interval.open(0, 1), w: sp.Interval.open(0, sp.oo)})
+    p = ContinuousProblem(
+        (x, y),
+        ((1 - a) * sp.log(w - x) + a * sp.log(x + y), -((y - 1) ** 2)),
+        ((0, w), (0, 2)),
+        (w, a),
+        domains={a: sp.Interval.open(0, 1), w: sp.Interval.open(0, sp.oo)},
+    )
     br = best_response(p, 0)
     assert br.concave is True
     # clip(a w - (1-a) y, 0, w) at a few points
@@ -179,16 +185,20 @@ def test_large_game_falls_back_to_numeric():
     incomes = [10, 9, 8, 7, 6, 5, 4, 3]
     eqs = equilibria(bbv_problem(incomes, R(1, 2)))
     assert len(eqs) == 1 and not eqs[0].exact
-    np.testing.assert_allclose(eqs[0].profile, [float(v) for v in
-                                                bbv_closed_form(incomes, 0.5)], atol=1e-9)
+    np.testing.assert_allclose(
+        eqs[0].profile, [float(v) for v in bbv_closed_form(incomes, 0.5)], atol=1e-9
+    )
     assert any("exact method skipped" in n for n in eqs.notes)
 
 
 def test_transcendental_game_solved_numerically():
     # FOC exp(x) = 2 + sin(y), exp(y) = 2 + sin(x): no closed form, unique by contraction
     x, y = sp.symbols("x y")
-    p = ContinuousProblem((x, y), (-sp.exp(x) + x * (2 + sp.sin(y)),
-                                   -sp.exp(y) + y * (2 + sp.sin(x))), ((-5, 5), (-5, 5)))
+    p = ContinuousProblem(
+        (x, y),
+        (-sp.exp(x) + x * (2 + sp.sin(y)), -sp.exp(y) + y * (2 + sp.sin(x))),
+        ((-5, 5), (-5, 5)),
+    )
     eqs = equilibria(p)
     assert len(eqs) == 1 and not eqs[0].exact
     xs = eqs[0].profile
@@ -224,13 +234,16 @@ def test_bbv_random_numeric_verified(incomes, a, seed):
     assert len(eqs) >= 1
     for eq in eqs:  # every returned equilibrium passes verification
         assert all(eq.regrets[k] <= eq.tolerance[k] for k in eq.regrets)
-    np.testing.assert_allclose(eqs[0].profile, bbv_closed_form(incomes, a),
-                               rtol=1e-7, atol=1e-7 * max(incomes))
+    np.testing.assert_allclose(
+        eqs[0].profile, bbv_closed_form(incomes, a), rtol=1e-7, atol=1e-7 * max(incomes)
+    )
 
 
 @settings(max_examples=5)
-@given(incomes=st.lists(st.integers(1, 30), min_size=2, max_size=3),
-       a=st.sampled_from([R(1, 4), R(1, 2), R(2, 3)]))
+@given(
+    incomes=st.lists(st.integers(1, 30), min_size=2, max_size=3),
+    a=st.sampled_from([R(1, 4), R(1, 2), R(2, 3)]),
+)
 def test_bbv_exact_matches_numeric(incomes, a):
     p = bbv_problem(incomes, a)
     exact = equilibria(p, method="exact")
@@ -238,5 +251,6 @@ def test_bbv_exact_matches_numeric(incomes, a):
     assert len(exact) == 1 and exact.unique and exact[0].exact
     expected = bbv_closed_form([Fraction(w) for w in incomes], Fraction(a.p, a.q))
     assert [Fraction(int(v.p), int(v.q)) for v in exact[0].profile] == expected
-    np.testing.assert_allclose(numeric[0].profile, [float(v) for v in expected],
-                               atol=1e-8 * max(incomes))
+    np.testing.assert_allclose(
+        numeric[0].profile, [float(v) for v in expected], atol=1e-8 * max(incomes)
+    )

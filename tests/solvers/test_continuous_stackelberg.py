@@ -1,4 +1,4 @@
-"""solvers.stackelberg: leadership, exact and numeric, verified subgame perfect."""
+"""solvers.continuous._stackelberg: leadership, exact and numeric, verified subgame perfect."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 import sympy as sp
 
 from solvers.continuous import ContinuousProblem
-from solvers.stackelberg import stackelberg
+from solvers.continuous._stackelberg import stackelberg
 
 R = sp.Rational
 
@@ -15,8 +15,12 @@ def test_stackelberg_duopoly_with_costs():
     # leader q1 = (a - 2c1 + c2)/2, follower q2 = (a + 2c1 - 3c2)/4 (textbook)
     q1, q2 = sp.symbols("q1 q2")
     A, C1, C2 = 20, 2, 4
-    p = ContinuousProblem((q1, q2), ((A - q1 - q2 - C1) * q1, (A - q1 - q2 - C2) * q2),
-                          ((0, None), (0, None)), players=("L", "F"))
+    p = ContinuousProblem(
+        (q1, q2),
+        ((A - q1 - q2 - C1) * q1, (A - q1 - q2 - C2) * q2),
+        ((0, None), (0, None)),
+        players=("L", "F"),
+    )
     eq = stackelberg(p, 0)
     assert eq.strategies == {"L": R(A - 2 * C1 + C2, 2), "F": R(A + 2 * C1 - 3 * C2, 4)}
     assert eq.exact and eq.subgame_perfect and eq.leader == "L"
@@ -28,8 +32,9 @@ def test_stackelberg_duopoly_with_costs():
 def test_leader_deters_entry():
     # with a high follower cost the leader's optimum keeps the follower out (corner)
     q1, q2 = sp.symbols("q1 q2")
-    p = ContinuousProblem((q1, q2), ((10 - q1 - q2) * q1, (10 - q1 - q2 - 6) * q2),
-                          ((0, None), (0, None)))
+    p = ContinuousProblem(
+        (q1, q2), ((10 - q1 - q2) * q1, (10 - q1 - q2 - 6) * q2), ((0, None), (0, None))
+    )
     eq = stackelberg(p, 0)
     # monopoly output 5 already leaves the follower a margin 10 - 5 - 6 < 0
     assert eq.strategies == {"player 0": 5, "player 1": 0}
@@ -48,11 +53,11 @@ def test_three_players_numeric():
 
 def test_errors():
     q1, q2 = sp.symbols("q1 q2")
-    p = ContinuousProblem((q1, q2), (-(q1 - q2) ** 2, -(q2 - 1) ** 2), ((0, 2), (0, 2)))
+    p = ContinuousProblem((q1, q2), (-((q1 - q2) ** 2), -((q2 - 1) ** 2)), ((0, 2), (0, 2)))
     with pytest.raises(ValueError, match="leader must be"):
         stackelberg(p, 5)
     with pytest.raises(ValueError, match="method must be"):
         stackelberg(p, 0, method="guess")
-    f = ContinuousProblem((q1, q2), (-(q1 - q2) ** 2, -(q2 - 0.5) ** 2), ((0, 2), (0, 2)))
+    f = ContinuousProblem((q1, q2), (-((q1 - q2) ** 2), -((q2 - 0.5) ** 2)), ((0, 2), (0, 2)))
     with pytest.raises(ValueError, match="exact numbers"):
         stackelberg(f, 0, method="exact")

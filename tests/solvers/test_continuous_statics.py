@@ -1,4 +1,4 @@
-"""solvers.comparative_statics: implicit-function derivatives and vectorized sweeps."""
+"""solvers.continuous._statics: implicit-function derivatives and vectorized sweeps."""
 
 from __future__ import annotations
 
@@ -8,18 +8,22 @@ import sympy as sp
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from solvers.comparative_statics import (
+from solvers.continuous import ContinuousProblem, equilibria
+from solvers.continuous._statics import (
     StrictComplementarityWarning,
     equilibrium_derivative,
     sweep,
 )
-from solvers.continuous import ContinuousProblem, equilibria
 
 R = sp.Rational
 a, c1, c2 = sp.symbols("a c1 c2")
 q1, q2 = sp.symbols("q1 q2")
-DUOPOLY = ContinuousProblem((q1, q2), ((a - q1 - q2 - c1) * q1, (a - q1 - q2 - c2) * q2),
-                            ((0, None), (0, None)), parameters=(a, c1, c2))
+DUOPOLY = ContinuousProblem(
+    (q1, q2),
+    ((a - q1 - q2 - c1) * q1, (a - q1 - q2 - c2) * q2),
+    ((0, None), (0, None)),
+    parameters=(a, c1, c2),
+)
 
 
 def duopoly_closed_form(A, C1, C2):
@@ -59,8 +63,12 @@ def test_derivative_warns_on_zero_multiplier():
 def test_derivative_with_parameter_in_a_bound():
     # the US contributes up to its income w: corner at the upper bound moves with w
     x, y, w = sp.symbols("x y w")
-    p = ContinuousProblem((x, y), (x * (10 - y) - x**2 / 100, -(y - x / 10) ** 2),
-                          ((0, w), (0, 10)), parameters=(w,))
+    p = ContinuousProblem(
+        (x, y),
+        (x * (10 - y) - x**2 / 100, -((y - x / 10) ** 2)),
+        ((0, w), (0, 10)),
+        parameters=(w,),
+    )
     eq = equilibria(p, {w: 3})[0]
     assert eq.active["player 0"] == "upper"
     assert eq.derivative("w") == {"player 0": 1, "player 1": R(1, 10)}
@@ -107,8 +115,9 @@ def test_sweep_two_dimensional_grid_broadcasts():
 def test_sweep_flags_multiple_equilibria():
     x, y, k = sp.symbols("x y k")
     f = lambda z: 3 * z**2 - 2 * z**3  # noqa: E731
-    p = ContinuousProblem((x, y), (-(x - k * f(y)) ** 2, -(y - k * f(x)) ** 2),
-                          ((0, 1), (0, 1)), parameters=(k,))
+    p = ContinuousProblem(
+        (x, y), (-((x - k * f(y)) ** 2), -((y - k * f(x)) ** 2)), ((0, 1), (0, 1)), parameters=(k,)
+    )
     s = sweep(p, {k: np.array([0.5, 1.0])}, {})
     # k = 1/2: k f(x) < x for x in (0, 1], so (0, 0) only; k = 1: three equilibria
     assert s.multiple.tolist() == [False, True]

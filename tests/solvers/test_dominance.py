@@ -13,10 +13,10 @@ from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 from scipy.optimize import linprog
 
-from solvers.dominance import iterated_elimination
-from solvers.pure import pure_profiles
+from solvers.finite._dominance import iterated_elimination
+from solvers.finite._pure import pure_profiles
+from solvers.finite._vertex import DegenerateGameWarning, vertex_enumeration
 from solvers.verify import is_nash
-from solvers.vertex import DegenerateGameWarning, vertex_enumeration
 
 
 def exact(u) -> np.ndarray:
@@ -40,8 +40,10 @@ def replay(payoffs, result) -> None:
             assert abs(sum(weights.values()) - 1) < 1e-12
         others = [sorted(alive[j]) if j != i else [None] for j in range(n)]
         for prof in itertools.product(*others):
+
             def cell(t, prof=prof, i=i):
                 return tuple(t if j == i else prof[j] for j in range(n))
+
             value = sum(w * payoffs[i][cell(t)] for t, w in weights.items())
             if result.exact:
                 assert value > payoffs[i][cell(s)]
@@ -70,8 +72,15 @@ def is_best_response_to_some_belief(U: np.ndarray, s: int) -> bool:
     """
     k, c = U.shape
     a_ub = U - U[s]  # (U y)_t - (U y)_s <= 0
-    res = linprog(np.zeros(c), A_ub=a_ub, b_ub=np.full(k, 1e-9 * (np.ptp(U) + 1)),
-                  A_eq=np.ones((1, c)), b_eq=[1.0], bounds=[(0, 1)] * c, method="highs")
+    res = linprog(
+        np.zeros(c),
+        A_ub=a_ub,
+        b_ub=np.full(k, 1e-9 * (np.ptp(U) + 1)),
+        A_eq=np.ones((1, c)),
+        b_eq=[1.0],
+        bounds=[(0, 1)] * c,
+        method="highs",
+    )
     return res.status == 0
 
 
@@ -92,7 +101,10 @@ def test_gibbons_figure_1_1_1_steps():
         r = iterated_elimination([A, B], exact=exact_mode)
         assert r.surviving == ((0,), (1,))
         assert [(st.player, st.strategy, st.dominating_strategy) for st in r.steps] == [
-            (1, 2, 1), (0, 1, 0), (1, 0, 1)]
+            (1, 2, 1),
+            (0, 1, 0),
+            (1, 0, 1),
+        ]
         assert [st.margin for st in r.steps] == [1, 1, 2]
         replay([A, B], r)
 
@@ -145,7 +157,9 @@ def test_prisoners_dilemma():
     r = iterated_elimination([A, A.T])
     assert r.surviving == ((1,), (1,))
     assert [(st.player, st.strategy, st.dominating_strategy) for st in r.steps] == [
-        (0, 0, 1), (1, 0, 1)]
+        (0, 0, 1),
+        (1, 0, 1),
+    ]
 
 
 def test_three_player_chain():
@@ -153,14 +167,19 @@ def test_three_player_chain():
     # match player 1. Each deletion is only possible after the previous one.
     u0 = np.zeros((2, 2, 2), dtype=int)
     u0[0] = 1
-    u1 = np.array([[[1 if s1 == s0 else 0 for _ in range(2)] for s1 in range(2)]
-                   for s0 in range(2)])
-    u2 = np.array([[[1 if s2 == s1 else 0 for s2 in range(2)] for s1 in range(2)]
-                   for _ in range(2)])
+    u1 = np.array(
+        [[[1 if s1 == s0 else 0 for _ in range(2)] for s1 in range(2)] for s0 in range(2)]
+    )
+    u2 = np.array(
+        [[[1 if s2 == s1 else 0 for s2 in range(2)] for s1 in range(2)] for _ in range(2)]
+    )
     r = iterated_elimination([u0, u1, u2])
     assert r.surviving == ((0,), (0,), (0,))
     assert [(st.player, st.strategy, st.dominating_strategy) for st in r.steps] == [
-        (0, 1, 0), (1, 1, 0), (2, 1, 0)]
+        (0, 1, 0),
+        (1, 1, 0),
+        (2, 1, 0),
+    ]
     replay([u0, u1, u2], r)
     assert r.payoffs[0].shape == (1, 1, 1)
 
@@ -178,7 +197,10 @@ def test_three_player_mixture():
     assert list(r.steps[0].dominator) == [F(1, 2), F(1, 2), 0]
     assert r.steps[0].margin == F(1, 2)
     assert iterated_elimination([u0, zeros, zeros], mixed=False).surviving == (
-        (0, 1, 2), (0, 1), (0, 1))
+        (0, 1, 2),
+        (0, 1),
+        (0, 1),
+    )
 
 
 def test_near_tie_is_kept_in_float_but_removed_exactly():
@@ -195,15 +217,17 @@ def test_rescaling_changes_nothing():
     scaled = iterated_elimination([A * 1e6, B * 1e-6 + 5.0])
     assert scaled.surviving == base.surviving
     assert [(s.player, s.strategy) for s in scaled.steps] == [
-        (s.player, s.strategy) for s in base.steps]
+        (s.player, s.strategy) for s in base.steps
+    ]
 
 
 def test_result_helpers():
     A = np.array([[3, 0], [0, 3], [1, 1]])
     B = np.array([[1, 0], [0, 1], [2, 2]])
     r = iterated_elimination([A, B], exact=True)
-    full = r.expand([np.array([F(1, 3), F(2, 3)], dtype=object),
-                     np.array([F(1), F(0)], dtype=object)])
+    full = r.expand(
+        [np.array([F(1, 3), F(2, 3)], dtype=object), np.array([F(1), F(0)], dtype=object)]
+    )
     assert list(full[0]) == [F(1, 3), F(2, 3), 0]
     d = r.to_dict()
     assert d["surviving"] == [[0, 1], [0, 1]] and d["steps"][0]["by_mixture"] is True
@@ -216,12 +240,13 @@ def test_result_helpers():
     ("payoffs", "error", "match"),
     [
         pytest.param([np.zeros((2, 2))], ValueError, "at least 2 players", id="one-player"),
-        pytest.param([np.zeros((2, 2)), np.zeros((3, 2))], ValueError, "shape",
-                     id="shape-mismatch"),
-        pytest.param([np.array([[np.nan]]), np.zeros((1, 1))], ValueError, "finite",
-                     id="nan"),
-        pytest.param([np.array([["x"]]), np.zeros((1, 1))], TypeError, "non-numeric",
-                     id="strings"),
+        pytest.param(
+            [np.zeros((2, 2)), np.zeros((3, 2))], ValueError, "shape", id="shape-mismatch"
+        ),
+        pytest.param([np.array([[np.nan]]), np.zeros((1, 1))], ValueError, "finite", id="nan"),
+        pytest.param(
+            [np.array([["x"]]), np.zeros((1, 1))], TypeError, "non-numeric", id="strings"
+        ),
     ],
 )
 def test_validation(payoffs, error, match):
@@ -234,8 +259,11 @@ def test_validation(payoffs, error, match):
 
 @st.composite
 def games(draw, players: int = 2):
-    shape = tuple(draw(st.lists(st.integers(1, 6 if players == 2 else 3),
-                                min_size=players, max_size=players)))
+    shape = tuple(
+        draw(
+            st.lists(st.integers(1, 6 if players == 2 else 3), min_size=players, max_size=players)
+        )
+    )
     if draw(st.booleans()):
         elements = st.integers(-3, 3)
         dtype = int
@@ -300,7 +328,8 @@ def test_all_equilibria_survive_in_generic_games(m, n, seed):
         return sorted(tuple(np.round(np.concatenate(s), 7)) for s in strategies_list)
 
     assert keys([eq.strategies for eq in before]) == keys(
-        [r.expand(eq.strategies) for eq in after])
+        [r.expand(eq.strategies) for eq in after]
+    )
 
 
 def random_order_elimination(payoffs, rng) -> tuple[tuple[int, ...], ...]:
@@ -323,8 +352,10 @@ def random_order_elimination(payoffs, rng) -> tuple[tuple[int, ...], ...]:
 @given(games(), st.integers(0, 2**32 - 1))
 def test_order_independence_of_pure_strict_elimination(payoffs, seed):
     rng = np.random.default_rng(seed)
-    assert random_order_elimination(payoffs, rng) == iterated_elimination(
-        payoffs, mixed=False).surviving
+    assert (
+        random_order_elimination(payoffs, rng)
+        == iterated_elimination(payoffs, mixed=False).surviving
+    )
 
 
 @given(games(), st.booleans(), st.data())

@@ -12,10 +12,10 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
-from solvers.nash import equilibria
-from solvers.pivoting import lemke_howson, lemke_howson_all_labels
+from solvers.finite import equilibria
+from solvers.finite._lemke_howson import lemke_howson, lemke_howson_all_labels
+from solvers.finite._vertex import DegenerateGameWarning, vertex_enumeration
 from solvers.verify import is_nash
-from solvers.vertex import DegenerateGameWarning, vertex_enumeration
 
 
 def fractions(eq) -> tuple:
@@ -50,8 +50,12 @@ h, t = F(1, 2), F(1, 3)
         pytest.param(PENNIES, 3, ((h, h), (h, h)), id="pennies-label-3"),
         pytest.param((RPS_A, -RPS_A), 4, ((t, t, t), (t, t, t)), id="rps-label-4-uniform"),
         # prisoner's dilemma: the dominant-strategy equilibrium from any label
-        pytest.param((np.array([[3, 0], [5, 1]]), np.array([[3, 5], [0, 1]])), 2,
-                     ((0, 1), (0, 1)), id="pd-label-2-defect"),
+        pytest.param(
+            (np.array([[3, 0], [5, 1]]), np.array([[3, 5], [0, 1]])),
+            2,
+            ((0, 1), (0, 1)),
+            id="pd-label-2-defect",
+        ),
     ],
 )
 @pytest.mark.parametrize("exact", [False, True], ids=["float", "exact"])
@@ -156,8 +160,9 @@ sizes = st.tuples(st.integers(1, 6), st.integers(1, 6))
 def int_games(draw):
     m, n = draw(sizes)
     elements = st.integers(-3, 3)  # small range: degenerate games are common
-    return draw(arrays(int, (m, n), elements=elements)), draw(arrays(int, (m, n),
-                                                                     elements=elements))
+    return draw(arrays(int, (m, n), elements=elements)), draw(
+        arrays(int, (m, n), elements=elements)
+    )
 
 
 @st.composite
@@ -216,13 +221,14 @@ def test_exact_and_float_agree_and_lie_among_extreme_equilibria(game):
     assert len(floating) == len(exact)
     for f, e in zip(floating, exact, strict=True):
         assert e.regret == 0
-        np.testing.assert_allclose(np.concatenate(f.strategies),
-                                   np.concatenate(e.strategies).astype(float), atol=1e-9)
+        np.testing.assert_allclose(
+            np.concatenate(f.strategies), np.concatenate(e.strategies).astype(float), atol=1e-9
+        )
     extreme = vertex_enumeration(A, B)
     for eq in floating:
         assert any(
-            np.allclose(np.concatenate(eq.strategies), np.concatenate(v.strategies),
-                        atol=1e-7) for v in extreme
+            np.allclose(np.concatenate(eq.strategies), np.concatenate(v.strategies), atol=1e-7)
+            for v in extreme
         )
 
 
@@ -235,7 +241,8 @@ def test_relabelling_strategies_permutes_the_answer(game, data):
     label = data.draw(st.integers(0, m + n - 1))
     # new row k is old row rows[k]; old label l sits at the new position of l
     new_label = (
-        int(np.flatnonzero(rows == label)[0]) if label < m
+        int(np.flatnonzero(rows == label)[0])
+        if label < m
         else m + int(np.flatnonzero(cols == label - m)[0])
     )
     before = lemke_howson(A, B, label)[0]

@@ -13,8 +13,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
-from solvers.nash import equilibria
-from solvers.pure import best_response_masks, pure_equilibria, pure_profiles
+from solvers.finite import equilibria
+from solvers.finite._pure import best_response_masks, pure_equilibria, pure_profiles
 from solvers.verify import is_nash
 
 
@@ -71,32 +71,53 @@ CASES = [
     # defect (1) strictly dominates cooperate (0) for both
     pytest.param(Case([PD, PD.T], {(1, 1)}), id="prisoners-dilemma-defect-defect"),
     # each player wants to match the other's favourite-or-not: both diagonal cells
-    pytest.param(Case([np.array([[3, 0], [0, 2]]), np.array([[2, 0], [0, 3]])],
-                      {(0, 0), (1, 1)}), id="battle-of-sexes-two-pure"),
+    pytest.param(
+        Case([np.array([[3, 0], [0, 2]]), np.array([[2, 0], [0, 3]])], {(0, 0), (1, 1)}),
+        id="battle-of-sexes-two-pure",
+    ),
     # chicken (0 = swerve, 1 = straight): exactly one goes straight
-    pytest.param(Case([np.array([[3, 1], [4, 0]]), np.array([[3, 4], [1, 0]])],
-                      {(0, 1), (1, 0)}), id="chicken-one-straight"),
-    pytest.param(Case([np.array([[1, -1], [-1, 1]]), np.array([[-1, 1], [1, -1]])], set()),
-                 id="matching-pennies-none"),
+    pytest.param(
+        Case([np.array([[3, 1], [4, 0]]), np.array([[3, 4], [1, 0]])], {(0, 1), (1, 0)}),
+        id="chicken-one-straight",
+    ),
+    pytest.param(
+        Case([np.array([[1, -1], [-1, 1]]), np.array([[-1, 1], [1, -1]])], set()),
+        id="matching-pennies-none",
+    ),
     # stag hunt: (stag, stag) and (hare, hare)
-    pytest.param(Case([np.array([[4, 0], [3, 3]]), np.array([[4, 3], [0, 3]])],
-                      {(0, 0), (1, 1)}), id="stag-hunt-two-pure"),
-    pytest.param(Case([np.eye(3), np.eye(3)], {(0, 0), (1, 1), (2, 2)}),
-                 id="pure-coordination-3x3-diagonal"),
+    pytest.param(
+        Case([np.array([[4, 0], [3, 3]]), np.array([[4, 3], [0, 3]])], {(0, 0), (1, 1)}),
+        id="stag-hunt-two-pure",
+    ),
+    pytest.param(
+        Case([np.eye(3), np.eye(3)], {(0, 0), (1, 1), (2, 2)}), id="pure-coordination-3x3-diagonal"
+    ),
     # rock-paper-scissors: every pure profile has a profitable deviation
-    pytest.param(Case([np.array([[0, -1, 1], [1, 0, -1], [-1, 1, 0]]),
-                       -np.array([[0, -1, 1], [1, 0, -1], [-1, 1, 0]])], set()),
-                 id="rock-paper-scissors-none"),
+    pytest.param(
+        Case(
+            [
+                np.array([[0, -1, 1], [1, 0, -1], [-1, 1, 0]]),
+                -np.array([[0, -1, 1], [1, 0, -1], [-1, 1, 0]]),
+            ],
+            set(),
+        ),
+        id="rock-paper-scissors-none",
+    ),
     # volunteer's dilemma: nobody -> someone gains 1 by volunteering; two volunteers ->
     # either saves 1 by stopping; exactly one volunteer is stable (3 equilibria)
-    pytest.param(Case(three_player(volunteer), {(1, 0, 0), (0, 1, 0), (0, 0, 1)}),
-                 id="3-player-volunteers-dilemma-one-volunteer"),
+    pytest.param(
+        Case(three_player(volunteer), {(1, 0, 0), (0, 1, 0), (0, 0, 1)}),
+        id="3-player-volunteers-dilemma-one-volunteer",
+    ),
     # majority game: any split leaves the minority player better off switching
-    pytest.param(Case(three_player(majority), {(0, 0, 0), (1, 1, 1)}),
-                 id="3-player-majority-unanimity"),
+    pytest.param(
+        Case(three_player(majority), {(0, 0, 0), (1, 1, 1)}), id="3-player-majority-unanimity"
+    ),
     # all payoffs equal: every profile is an equilibrium
-    pytest.param(Case([np.zeros((2, 3)), np.zeros((2, 3))],
-                      set(itertools.product(range(2), range(3)))), id="constant-game-all"),
+    pytest.param(
+        Case([np.zeros((2, 3)), np.zeros((2, 3))], set(itertools.product(range(2), range(3)))),
+        id="constant-game-all",
+    ),
 ]
 
 
@@ -126,7 +147,10 @@ def test_three_player_payoffs_and_order():
     result = pure_equilibria(three_player(volunteer))
     # lexicographic order of profiles; the volunteer earns 1, the others 2
     assert [tuple(sup[0] for sup in eq.supports) for eq in result] == [
-        (0, 0, 1), (0, 1, 0), (1, 0, 0)]
+        (0, 0, 1),
+        (0, 1, 0),
+        (1, 0, 0),
+    ]
     assert result[0].payoffs == (2.0, 2.0, 1.0)
 
 
@@ -168,21 +192,36 @@ def test_through_nash_entry_point():
     ("payoffs", "error", "match"),
     [
         pytest.param([np.zeros((2, 2))], ValueError, "at least 2 players", id="one-player"),
-        pytest.param([np.zeros((2, 2)), np.zeros((2, 3))], ValueError, "shape",
-                     id="shape-mismatch"),
-        pytest.param([np.zeros((2, 2, 2)), np.zeros((2, 2, 2))], ValueError, "axes",
-                     id="axes-do-not-match-players"),
-        pytest.param([np.array([[1.0, np.nan]]), np.zeros((1, 2))], ValueError, "finite",
-                     id="nan"),
-        pytest.param([np.zeros((1, 2)), np.array([[np.inf, 0.0]])], ValueError, "finite",
-                     id="inf"),
-        pytest.param([np.array([["a", "b"]]), np.zeros((1, 2))], TypeError, "non-numeric",
-                     id="strings"),
-        pytest.param([np.array([[sp.Symbol("b"), 0]], dtype=object),
-                      np.array([[0, 0]], dtype=object)], ValueError,
-                     r"unbound symbols \['b'\]; bind them with .subs", id="unbound-symbol"),
-        pytest.param([np.zeros((0, 2)), np.zeros((0, 2))], ValueError, "at least one strategy",
-                     id="empty-strategy-set"),
+        pytest.param(
+            [np.zeros((2, 2)), np.zeros((2, 3))], ValueError, "shape", id="shape-mismatch"
+        ),
+        pytest.param(
+            [np.zeros((2, 2, 2)), np.zeros((2, 2, 2))],
+            ValueError,
+            "axes",
+            id="axes-do-not-match-players",
+        ),
+        pytest.param(
+            [np.array([[1.0, np.nan]]), np.zeros((1, 2))], ValueError, "finite", id="nan"
+        ),
+        pytest.param(
+            [np.zeros((1, 2)), np.array([[np.inf, 0.0]])], ValueError, "finite", id="inf"
+        ),
+        pytest.param(
+            [np.array([["a", "b"]]), np.zeros((1, 2))], TypeError, "non-numeric", id="strings"
+        ),
+        pytest.param(
+            [np.array([[sp.Symbol("b"), 0]], dtype=object), np.array([[0, 0]], dtype=object)],
+            ValueError,
+            r"unbound symbols \['b'\]; bind them with .subs",
+            id="unbound-symbol",
+        ),
+        pytest.param(
+            [np.zeros((0, 2)), np.zeros((0, 2))],
+            ValueError,
+            "at least one strategy",
+            id="empty-strategy-set",
+        ),
         pytest.param("payoffs", TypeError, "sequence", id="a-string"),
     ],
 )

@@ -1,4 +1,4 @@
-"""Symbolic equilibria of two-player games (solvers.symbolic)."""
+"""Symbolic equilibria of two-player games (solvers.finite._symbolic)."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from games.normal_form import NormalFormGame
-from solvers.symbolic import METHOD, UndecidedConditionError, symbolic_equilibria
-from solvers.vertex import DegenerateGameWarning
+from solvers.finite._symbolic import METHOD, UndecidedConditionError, symbolic_equilibria
+from solvers.finite._vertex import DegenerateGameWarning
 
 b, c = sp.symbols("b c", positive=True)
 
@@ -79,8 +79,7 @@ def test_symbolic_agrees_with_numeric_after_subs(cost, surplus):
     eqs = _symbolic_chicken()
     values = {b: sp.Rational(cost + surplus), c: sp.Rational(cost)}
     symbolic = sorted(
-        tuple(F(str(p.subs(values))) for s in eq.strategies for p in s)
-        for eq in eqs
+        tuple(F(str(p.subs(values))) for s in eq.strategies for p in s) for eq in eqs
     )
     game = NormalFormGame.from_bimatrix(A, A.T).subs(values)
     numeric = sorted(tuple(F(p) for s in eq.strategies for p in s) for eq in game.equilibria())
@@ -88,9 +87,12 @@ def test_symbolic_agrees_with_numeric_after_subs(cost, surplus):
 
 
 def test_through_normal_form_game_with_labels():
-    g = NormalFormGame.from_bimatrix(chicken_matrix(), chicken_matrix().T,
-                                     players=("US", "Ally"),
-                                     strategies=(("Pay", "Shirk"), ("Pay", "Shirk")))
+    g = NormalFormGame.from_bimatrix(
+        chicken_matrix(),
+        chicken_matrix().T,
+        players=("US", "Ally"),
+        strategies=(("Pay", "Shirk"), ("Pay", "Shirk")),
+    )
     eqs = g.equilibria(assumptions=[b > c])
     assert eqs.method == METHOD
     assert eqs[0].to_dict()["supports"] == {"US": ["Pay"], "Ally": ["Shirk"]}

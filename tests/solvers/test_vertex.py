@@ -14,9 +14,9 @@ from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 from scipy.spatial import QhullError
 
-from solvers.nash import equilibria
+from solvers.finite import equilibria
+from solvers.finite._vertex import DegenerateGameWarning, vertex_enumeration
 from solvers.verify import is_nash
-from solvers.vertex import DegenerateGameWarning, vertex_enumeration
 
 
 @dataclass(frozen=True)
@@ -311,7 +311,7 @@ def test_unknown_method_lists_the_choices() -> None:
 @settings(max_examples=40)
 @given(float_games)
 def test_support_and_vertex_enumeration_agree_on_nondegenerate_games(game) -> None:
-    from solvers.support import support_enumeration
+    from solvers.finite._support import support_enumeration
 
     A, B = game
     by_vertices = solve_quietly(A, B)
@@ -326,7 +326,7 @@ def test_support_and_vertex_enumeration_agree_on_nondegenerate_games(game) -> No
 def test_support_enumeration_flags_what_it_may_miss(game) -> None:
     """On any game, support enumeration finds a subset of the extreme equilibria, and when
     it finds fewer it has said so (complete=False with a warning)."""
-    from solvers.support import support_enumeration
+    from solvers.finite._support import support_enumeration
 
     A, B = game
     with warnings.catch_warnings():
@@ -340,7 +340,7 @@ def test_support_enumeration_flags_what_it_may_miss(game) -> None:
 
 
 def test_support_enumeration_warns_on_a_degenerate_game() -> None:
-    from solvers.support import support_enumeration
+    from solvers.finite._support import support_enumeration
 
     A = np.array([[0, 0], [-1, 1]])
     B = np.array([[2, 2], [-1, 1]])
@@ -398,7 +398,7 @@ tiny_noise_games = games(st.integers(-3, 3)).map(
 def test_exact_fast_path_equals_the_exact_basis_certificate(game) -> None:
     """Integer games with noise of 1e-12: the float-guided exact answer equals the
     tolerance-free basis enumeration (an independent exact algorithm)."""
-    from solvers.vertex_exact import exact_vertex_equilibria
+    from solvers.finite._vertex_exact import exact_vertex_equilibria
 
     A, B = game
     eqs = solve_quietly(A, B, exact=True)
@@ -423,7 +423,7 @@ def test_float_mode_renormalizes_after_zeroing_tight_coordinates() -> None:
 def test_support_enumeration_solves_ill_conditioned_systems(testdata) -> None:
     # von Stengel's original payoffs: the fully mixed equilibrium's indifference system has
     # a relative determinant of about 4e-17; it must be solved and verified, not skipped.
-    from solvers.support import support_enumeration
+    from solvers.finite._support import support_enumeration
 
     data = testdata("vonstengel_6x6.json")
     A, B = np.array(data["original_payoffs"]["A"]), np.array(data["original_payoffs"]["B"])

@@ -1,0 +1,704 @@
+r"""Finite games in normal (strategic) form: :class:`NormalFormGame`.
+
+A normal-form game has players :math:`i = 1, \dots, n`, finite strategy sets
+:math:`S_i` and payoff functions :math:`u_i : S_1 \times \dots \times S_n \to \mathbb{R}`,
+stored as one array per player of shape :math:`(|S_1|, \dots, |S_n|)`. A mixed profile
+:math:`\sigma` is a Nash equilibrium when no player gains by a unilateral deviation:
+:math:`u_i(\sigma) \ge u_i(s_i, \sigma_{-i})` for every player *i* and strategy
+:math:`s_i`. The game object validates its input, keeps labels, and hands plain arrays to
+:mod:`solvers` (numeric games) or :func:`solvers.finite.symbolic_equilibria` (games with
+sympy parameters).
+
+Storage (one of three kinds, chosen from the entries):
+
+* ``"exact"``: every entry is an int, ``Fraction`` or sympy rational; stored as ``object``
+  arrays of ``fractions.Fraction``.
+* ``"float"``: some entry is a float and none is symbolic; stored as ``float64`` arrays
+  (exact entries are converted; the game is then no longer exact).
+* ``"symbolic"``: some entry is a sympy expression that is not a rational number (a free
+  parameter, or a constant such as ``sqrt(2)``); stored as ``object`` arrays of sympy
+  expressions (numbers are converted with ``sympy.Rational`` / ``sympy.Float``).
+
+Examples
+--------
+>>> from games.normal_form import NormalFormGame
+>>> g = NormalFormGame.from_bimatrix([[3, 0], [5, 1]], [[3, 5], [0, 1]],
+...                                  players=("Row", "Col"),
+...                                  strategies=(("C", "D"), ("C", "D")))
+>>> g
+NormalFormGame 'Row' x 'Col' (2x2, exact)
+  Col:  C     D
+Row: C  3, 3  0, 5
+     D  5, 0  1, 1
+>>> [eq.to_dict()["supports"] for eq in g.equilibria()]
+[{'Row': ['D'], 'Col': ['D']}]
+"""
+
+from __future__ import annotations
+
+import numbers
+from collections.abc import Iterable, Mapping, Sequence
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import sympy as sp
+
+from games.normal_form._input import (
+    _check_labels,
+    _entry_kind,
+    _fraction_from_float,
+    _is_iterable_container,
+    _nested_to_array,
+    _to_sympy,
+)
+from games.normal_form._table import format_game
+from solvers.verify import DEFAULT_RTOL
+
+__all__ = ["NormalFormGame"]
+
+
+class NormalFormGame:
+    """A finite game in normal form with any number (>= 2) of players.
+
+    Parameters
+    ----------
+    payoffs : sequence of array_like
+        One payoff array per player; ``payoffs[i][s_1][s_2]...[s_n]`` is player *i*'s
+        payoff when player *j* plays strategy ``s_j``. Each array has one axis per
+        player, shape ``(len(S_1), ..., len(S_n))``. Entries: int, float, ``Fraction``
+        or sympy expressions (numbers or expressions in ``sympy.Symbol`` parameters).
+        Strings and booleans are rejected, never parsed.
+    players : sequence of str, optional
+        Player names (default ``"P1"``, ``"P2"``, ...).
+    strategies : sequence of sequence of str, optional
+        Strategy labels per player (default ``"s1"``, ``"s2"``, ...).
+    name : str, optional
+        A title (written to ``.nfg`` files and shown by ``repr``).
+
+    Raises
+    ------
+    ValueError
+        Fewer than two players; number of arrays different from the number of axes;
+        ragged or mismatched arrays; empty strategy sets; NaN or infinite entries;
+        label lists of the wrong length or with duplicates.
+    TypeError
+        Non-numeric entries (strings, booleans, complex numbers, other objects) or
+        non-string labels.
+
+    Examples
+    --------
+    >>> import sympy as sp
+    >>> b, c = sp.symbols("b c", positive=True)
+    >>> g = NormalFormGame([[[b - c/2, b - c], [b, 0]], [[b - c/2, b], [b - c, 0]]])
+    >>> g.parameters
+    (b, c)
+    >>> g.subs(b=4, c=2).payoff_arrays(exact=True)[0].tolist()
+    [[Fraction(3, 1), Fraction(2, 1)], [Fraction(4, 1), Fraction(0, 1)]]
+    """
+
+    __hash__ = None  # mutable-free but compared by value; not hashable
+
+    def __init__(
+        self,
+        payoffs: Sequence[Any],
+        players: Sequence[str] | None = None,
+        strategies: Sequence[Sequence[str]] | None = None,
+        *,
+        name: str = "",
+    ) -> None:
+        if isinstance(payoffs, str | bytes) or not (
+            isinstance(payoffs, Sequence) or _is_iterable_container(payoffs)
+        ):
+            raise TypeError(
+                "payoffs must be a sequence with one payoff array per player, got "
+                f"{type(payoffs).__name__}"
+            )
+        arrays = [_nested_to_array(u, f"payoffs[{i}]") for i, u in enumerate(payoffs)]
+        n = len(arrays)
+        if n < 2:
+            raise ValueError(
+                f"payoffs: a game needs at least two players (one payoff array each), got {n}"
+            )
+        for i, u in enumerate(arrays):
+            if u.ndim != n:
+                raise ValueError(
+                    f"payoffs[{i}] has {u.ndim} axes (shape {u.shape}) but there are {n} "
+                    f"payoff arrays: a game with {n} players needs {n} arrays of {n} axes "
+                    "each (one axis per player's strategies)"
+                )
+        shape = arrays[0].shape
+        for i, u in enumerate(arrays[1:], start=1):
+            if u.shape != shape:
+                raise ValueError(
+                    f"payoffs[{i}] has shape {u.shape} but payoffs[0] has shape {shape}; "
+                    "all players' payoff arrays must have the same shape"
+                )
+        if min(shape) < 1:
+            raise ValueError(
+                f"payoffs: every player needs at least one strategy, shape is {shape}"
+            )
+        kinds: set[str] = set()
+        values = []
+        for i, u in enumerate(arrays):
+            out = np.empty(shape, dtype=object)
+            for idx, v in np.ndenumerate(u):
+                kind, out[idx] = _entry_kind(v, f"payoffs[{i}]{list(idx)}")
+                kinds.add(kind)
+            values.append(out)
+        if "symbolic" in kinds:
+            self._kind = "symbolic"
+            stored = [np.vectorize(_to_sympy, otypes=[object])(u) for u in values]
+        elif "float" in kinds:
+            self._kind = "float"
+            stored = [u.astype(float) for u in values]
+        else:
+            self._kind = "exact"
+            stored = values
+        for u in stored:
+            u.setflags(write=False)
+        self._payoffs = tuple(stored)
+        self._players = (
+            tuple(f"P{i + 1}" for i in range(n))
+            if players is None
+            else _check_labels(players, n, "players")
+        )
+        if strategies is None:
+            self._strategies = tuple(tuple(f"s{k + 1}" for k in range(m)) for m in shape)
+        else:
+            if isinstance(strategies, str):
+                raise TypeError("strategies must be one sequence of labels per player")
+            strategies = list(strategies)
+            if len(strategies) != n:
+                raise ValueError(
+                    f"strategies has {len(strategies)} label lists but the game has {n} players"
+                )
+            self._strategies = tuple(
+                _check_labels(s, m, f"strategies[{i}] ({self._players[i]})")
+                for i, (s, m) in enumerate(zip(strategies, shape, strict=True))
+            )
+        if not isinstance(name, str):
+            raise TypeError(f"name must be a string, got {type(name).__name__}")
+        self.name = name
+
+    # ------------------------------------------------------------------ constructors
+
+    @classmethod
+    def from_bimatrix(
+        cls,
+        A: Any,
+        B: Any,
+        players: Sequence[str] | None = None,
+        strategies: Sequence[Sequence[str]] | None = None,
+        *,
+        name: str = "",
+    ) -> NormalFormGame:
+        """A two-player game from the row player's matrix ``A`` and the column player's ``B``.
+
+        Examples
+        --------
+        >>> NormalFormGame.from_bimatrix([[1, -1], [-1, 1]], [[-1, 1], [1, -1]]).shape
+        (2, 2)
+        """
+        A = _nested_to_array(A, "A")
+        B = _nested_to_array(B, "B")
+        for label, M in (("A", A), ("B", B)):
+            if M.ndim != 2:
+                raise ValueError(f"{label} must be a matrix (2 axes), got shape {M.shape}")
+        return cls([A, B], players=players, strategies=strategies, name=name)
+
+    @classmethod
+    def from_nashpy(
+        cls,
+        game: Any,
+        players: Sequence[str] | None = None,
+        strategies: Sequence[Sequence[str]] | None = None,
+    ) -> NormalFormGame:
+        """The game held by a ``nashpy.Game`` (integer matrices stay exact).
+
+        Examples
+        --------
+        >>> import nashpy
+        >>> NormalFormGame.from_nashpy(nashpy.Game([[1, -1], [-1, 1]])).payoff_arrays(False)[1]
+        array([[-1.,  1.],
+               [ 1., -1.]])
+        """
+        matrices = getattr(game, "payoff_matrices", None)
+        if matrices is None or len(matrices) != 2:
+            raise TypeError(f"expected a nashpy.Game, got {type(game).__name__}")
+        return cls.from_bimatrix(matrices[0], matrices[1], players=players, strategies=strategies)
+
+    @classmethod
+    def from_nfg(cls, text: str) -> NormalFormGame:
+        """Parse Gambit's ``.nfg`` text (payoff or outcome version).
+
+        See :func:`games.normal_form.parse_nfg`.
+
+        Numbers are exact (``3/2`` and ``1.5`` both give ``Fraction(3, 2)``).
+
+        Examples
+        --------
+        >>> g = NormalFormGame.from_nfg('NFG 1 R "PD" { "A" "B" } { 2 2 } 3 3 5 0 0 5 1 1')
+        >>> g.payoff_arrays(exact=True)[0].tolist()
+        [[Fraction(3, 1), Fraction(0, 1)], [Fraction(5, 1), Fraction(1, 1)]]
+        """
+        from games.normal_form._nfg import parse_nfg
+
+        data = parse_nfg(text)
+        return cls(data.payoffs, players=data.players, strategies=data.strategies, name=data.title)
+
+    @classmethod
+    def read_nfg(cls, path: str | Path) -> NormalFormGame:
+        """Read a Gambit ``.nfg`` file (see :meth:`from_nfg`)."""
+        return cls.from_nfg(Path(path).read_text(encoding="utf-8"))
+
+    # ------------------------------------------------------------------ properties
+
+    @property
+    def payoffs(self) -> tuple[np.ndarray, ...]:
+        """The stored payoff arrays (read-only; see the module docstring for dtypes)."""
+        return self._payoffs
+
+    @property
+    def players(self) -> tuple[str, ...]:
+        """Player names."""
+        return self._players
+
+    @property
+    def strategies(self) -> tuple[tuple[str, ...], ...]:
+        """Strategy labels, one tuple per player."""
+        return self._strategies
+
+    @property
+    def shape(self) -> tuple[int, ...]:
+        """Number of strategies of each player."""
+        return self._payoffs[0].shape
+
+    @property
+    def num_players(self) -> int:
+        """Number of players."""
+        return len(self._payoffs)
+
+    @property
+    def kind(self) -> str:
+        """Storage kind: ``"exact"``, ``"float"`` or ``"symbolic"``."""
+        return self._kind
+
+    @property
+    def is_exact(self) -> bool:
+        """Whether every payoff is a rational number (int, ``Fraction``, sympy Rational)."""
+        return self._kind == "exact"
+
+    @property
+    def parameters(self) -> tuple[sp.Symbol, ...]:
+        """Free sympy symbols in the payoffs, sorted by name."""
+        if self._kind != "symbolic":
+            return ()
+        symbols: set[sp.Symbol] = set()
+        for u in self._payoffs:
+            for v in u.flat:
+                symbols |= v.free_symbols
+        return tuple(sorted(symbols, key=lambda s: (s.name, str(s.assumptions0))))
+
+    # ------------------------------------------------------------------ conversion
+
+    def subs(self, values: Mapping[Any, Any] | None = None, **kwargs: Any) -> NormalFormGame:
+        """Bind parameters: a dict keyed by symbol or symbol name, and/or keyword arguments.
+
+        Values are numbers or sympy expressions (strings are rejected). Binding every
+        parameter to rationals gives an exact game; to floats, a float game.
+
+        Raises
+        ------
+        ValueError
+            A name that is not a parameter of the game, or bound twice.
+        TypeError
+            A string value or key of the wrong type.
+
+        Examples
+        --------
+        >>> import sympy as sp
+        >>> t = sp.Symbol("t", positive=True)
+        >>> NormalFormGame([[[t, 0], [0, 1]], [[1, 0], [0, t]]]).subs(t=2).kind
+        'exact'
+        """
+        params = {s.name: s for s in self.parameters}
+        mapping: dict[sp.Symbol, Any] = {}
+        items = list((values or {}).items()) + list(kwargs.items())
+        for key, value in items:
+            if isinstance(key, sp.Symbol):
+                key_name = key.name
+                if key not in params.values():
+                    known = ", ".join(params) or "none"
+                    raise ValueError(
+                        f"subs: {key} is not a parameter of this game (parameters: {known})"
+                        + (
+                            "; a symbol with that name but other assumptions is"
+                            if key_name in params
+                            else ""
+                        )
+                    )
+                symbol = key
+            elif isinstance(key, str):
+                if key not in params:
+                    known = ", ".join(params) or "none"
+                    raise ValueError(f"subs: unknown parameter {key!r} (parameters: {known})")
+                symbol = params[key]
+            else:
+                raise TypeError(f"subs: keys must be sympy symbols or names, got {key!r}")
+            if symbol in mapping:
+                raise ValueError(f"subs: parameter {symbol} is bound twice")
+            if isinstance(value, str | bytes):
+                raise TypeError(
+                    f"subs: value for {symbol} is the string {value!r}; pass a number or a "
+                    "sympy expression (strings are never parsed)"
+                )
+            if isinstance(value, bool | np.bool_):
+                raise TypeError(f"subs: value for {symbol} is a boolean; pass a number")
+            if isinstance(value, Fraction):
+                value = sp.Rational(value.numerator, value.denominator)
+            elif isinstance(value, np.generic):
+                value = value.item()
+            mapping[symbol] = value
+        if self._kind != "symbolic" or not mapping:
+            return self._replace(self._payoffs)
+        new = [
+            np.vectorize(lambda v: v.xreplace(mapping), otypes=[object])(u) if u.size else u
+            for u in self._payoffs
+        ]
+        return self._replace(new)
+
+    def _replace(self, payoffs: Sequence[np.ndarray]) -> NormalFormGame:
+        return NormalFormGame(
+            list(payoffs), players=self._players, strategies=self._strategies, name=self.name
+        )
+
+    def payoff_arrays(self, exact: bool) -> list[np.ndarray]:
+        """Fresh copies of the payoff arrays for the solvers.
+
+        Parameters
+        ----------
+        exact : bool
+            ``False``: ``float64`` arrays. ``True``: ``object`` arrays of
+            ``fractions.Fraction`` (floats convert to their exact binary value).
+
+        Raises
+        ------
+        ValueError
+            The game has free parameters (bind them with :meth:`subs`), or ``exact=True``
+            and some entry is irrational (e.g. ``sqrt(2)``).
+
+        Examples
+        --------
+        >>> g = NormalFormGame([[[1, 2]], [[0.5, 0]]])
+        >>> g.payoff_arrays(exact=False)[1].tolist(), g.payoff_arrays(exact=True)[1].tolist()
+        ([[0.5, 0.0]], [[Fraction(1, 2), Fraction(0, 1)]])
+        """
+        self._require_bound("payoff_arrays")
+        if self._kind == "float":
+            if not exact:
+                return [u.copy() for u in self._payoffs]
+            return [np.vectorize(_fraction_from_float, otypes=[object])(u) for u in self._payoffs]
+        if self._kind == "exact":
+            if exact:
+                return [u.copy() for u in self._payoffs]
+            return [u.astype(float) for u in self._payoffs]
+        # symbolic constants without free symbols (e.g. sqrt(2))
+        if exact:
+            for i, u in enumerate(self._payoffs):
+                for idx, v in np.ndenumerate(u):
+                    if not v.is_Rational:
+                        raise ValueError(
+                            f"payoffs[{i}]{list(idx)} = {v} is irrational: exact payoff "
+                            "arrays need rational entries (use exact=False for floats)"
+                        )
+        to_float = np.vectorize(lambda v: float(v.evalf(30)), otypes=[float])
+        return [to_float(u) for u in self._payoffs]
+
+    def _require_bound(self, what: str) -> None:
+        params = self.parameters
+        if params:
+            names = ", ".join(s.name for s in params)
+            raise ValueError(
+                f"{what}: the game has unbound parameters ({names}); bind them first, e.g. "
+                f"game.subs({params[0].name}=...)"
+            )
+
+    def to_nashpy(self) -> Any:
+        """A ``nashpy.Game`` with the same payoffs (two players only).
+
+        Integer games give integer matrices; other games float matrices.
+
+        Examples
+        --------
+        >>> NormalFormGame([[[3, 0], [5, 1]], [[3, 5], [0, 1]]]).to_nashpy().payoff_matrices[0]
+        array([[3, 0],
+               [5, 1]])
+        """
+        import nashpy
+
+        if self.num_players != 2:
+            raise ValueError(
+                f"nashpy supports two-player games; this game has {self.num_players} players"
+            )
+        integral = self._kind == "exact" and all(
+            v.denominator == 1 for u in self._payoffs for v in u.flat
+        )
+        if integral:
+            A, B = (
+                np.array([[int(v) for v in row] for row in u], dtype=np.int64)
+                for u in self._payoffs
+            )
+        else:
+            A, B = self.payoff_arrays(exact=False)
+        return nashpy.Game(A, B)
+
+    def to_nfg(self, comment: str = "") -> str:
+        """The game in Gambit's ``.nfg`` text format (payoff version, with strategy labels).
+
+        Exact entries are written as integers or ``p/q``; floats in their shortest decimal
+        form (reading it back gives the ``Fraction`` of that decimal, whose ``float`` is
+        the original float). Symbolic games must be bound first.
+
+        Examples
+        --------
+        >>> print(NormalFormGame([[[1, 0]], [[2, 3]]], name="tiny").to_nfg())
+        NFG 1 R "tiny" { "P1" "P2" }
+        { { "s1" }
+          { "s1" "s2" }
+        }
+        ""
+        <BLANKLINE>
+        1 2 0 3
+        <BLANKLINE>
+        """
+        from games.normal_form._nfg import format_nfg
+
+        self._require_bound("to_nfg")
+        if self._kind == "symbolic":
+            payoffs = self.payoff_arrays(exact=True)  # raises for irrational constants
+        else:
+            payoffs = list(self._payoffs)
+        return format_nfg(self.name, self._players, self._strategies, payoffs, comment=comment)
+
+    def write_nfg(self, path: str | Path, comment: str = "") -> None:
+        """Write the game to a Gambit ``.nfg`` file (see :meth:`to_nfg`)."""
+        Path(path).write_text(self.to_nfg(comment=comment), encoding="utf-8")
+
+    # ------------------------------------------------------------------ solving
+
+    def equilibria(
+        self,
+        method: str | None = None,
+        exact: bool | None = None,
+        rtol: float = DEFAULT_RTOL,
+        assumptions: Iterable[Any] = (),
+    ) -> Any:
+        """All Nash equilibria (every extreme equilibrium for two players), labelled.
+
+        Parameters
+        ----------
+        method : str, optional
+            A method of :func:`solvers.finite.equilibria` (default: the one that cannot
+            miss, e.g. vertex enumeration for two players). Games with free parameters use
+            ``"symbolic_support_enumeration"`` (:func:`solvers.finite.symbolic_equilibria`).
+        exact : bool, optional
+            Exact rational arithmetic. Default: ``True`` when every payoff is rational.
+            ``exact=True`` on a two-player game with irrational constants solves it
+            symbolically.
+        rtol : float
+            Relative regret tolerance for float equilibria.
+        assumptions : iterable of sympy relations
+            Extra assumptions for symbolic games, e.g. ``[b > c]`` (see
+            :func:`solvers.finite._symbolic.symbolic_equilibria`).
+
+        Returns
+        -------
+        solvers.result.Equilibria
+            Each equilibrium carries the game's player and strategy labels; the method,
+            degeneracy flag, completeness and notes of the solver are kept.
+
+        Examples
+        --------
+        >>> g = NormalFormGame([[[3, 0], [0, 2]], [[2, 0], [0, 3]]])   # battle of the sexes
+        >>> [[str(p) for p in eq.strategies[0]] for eq in g.equilibria()]
+        [['0', '1'], ['3/5', '2/5'], ['1', '0']]
+        """
+        assumptions = list(assumptions) if not isinstance(assumptions, sp.Basic) else [assumptions]
+        symbolic = bool(self.parameters) or (self._kind == "symbolic" and exact is True)
+        if symbolic:
+            if self.num_players != 2:
+                raise ValueError(
+                    f"symbolic equilibria are computed for two-player games; this game has "
+                    f"{self.num_players} players: bind the parameters with .subs(...)"
+                )
+            if exact is False:
+                raise ValueError(
+                    "exact=False needs numbers: bind the parameters "
+                    f"({', '.join(s.name for s in self.parameters)}) with .subs(...) first"
+                )
+            from solvers.finite._symbolic import METHOD, symbolic_equilibria
+
+            if method not in (None, METHOD):
+                raise ValueError(
+                    f"games with free parameters are solved by {METHOD!r}; got method="
+                    f"{method!r} (bind the parameters with .subs(...) to use it)"
+                )
+            result = symbolic_equilibria(self._payoffs[0], self._payoffs[1], assumptions)
+        else:
+            if assumptions:
+                raise ValueError(
+                    "assumptions apply to games with free parameters; this game has none"
+                )
+            if exact is None:
+                exact = self._kind == "exact"
+            from solvers.finite import equilibria as nash_equilibria
+
+            result = nash_equilibria(
+                self.payoff_arrays(exact=exact), method=method, exact=exact, rtol=rtol
+            )
+        return self._labelled(result)
+
+    def _labelled(self, result: Any) -> Any:
+        from solvers.result import Equilibria
+
+        return Equilibria(
+            [eq.with_labels(self._players, self._strategies) for eq in result],
+            method=result.method,
+            exact=result.exact,
+            degenerate=result.degenerate,
+            complete=result.complete,
+            tolerance=result.tolerance,
+            notes=result.notes,
+        )
+
+    def pure_equilibria(self, rtol: float = DEFAULT_RTOL) -> Any:
+        """Every pure-strategy Nash equilibrium (any number of players), labelled.
+
+        Examples
+        --------
+        >>> g = NormalFormGame([[[3, 0], [0, 2]], [[2, 0], [0, 3]]])
+        >>> [eq.supports for eq in g.pure_equilibria()]
+        [((0,), (0,)), ((1,), (1,))]
+        """
+        from solvers.finite._pure import pure_equilibria
+
+        self._require_bound("pure_equilibria")
+        exact = self._kind == "exact"
+        return self._labelled(
+            pure_equilibria(self.payoff_arrays(exact=exact), rtol=rtol, exact=exact)
+        )
+
+    def _profile(self, profile: Sequence[Any]) -> tuple[list[np.ndarray], bool]:
+        """Normalise a profile: labels, indices or probability vectors per player."""
+        if isinstance(profile, str) or len(profile) != self.num_players:
+            raise ValueError(
+                f"profile needs one entry per player ({self.num_players}), got {profile!r}"
+            )
+        exact = True
+        out = []
+        for i, s in enumerate(profile):
+            m = self.shape[i]
+            if isinstance(s, str):
+                if s not in self._strategies[i]:
+                    raise ValueError(
+                        f"profile[{i}] = {s!r} is not a strategy of {self._players[i]} "
+                        f"({', '.join(self._strategies[i])})"
+                    )
+                s = self._strategies[i].index(s)
+            if isinstance(s, numbers.Integral) and not isinstance(s, bool | np.bool_):
+                if not 0 <= s < m:
+                    raise ValueError(f"profile[{i}] = {s} is not a strategy index (0..{m - 1})")
+                vec = np.array([Fraction(int(k == s)) for k in range(m)], dtype=object)
+            else:
+                vec = np.asarray(s, dtype=object)
+                if vec.shape != (m,):
+                    raise ValueError(
+                        f"profile[{i}] has shape {vec.shape}; expected {m} probabilities"
+                    )
+                if all(isinstance(p, numbers.Rational) and not isinstance(p, bool) for p in vec):
+                    vec = np.array([Fraction(p) for p in vec], dtype=object)
+                elif all(isinstance(p, sp.Basic) for p in vec):
+                    pass
+                else:
+                    exact = False
+            out.append(vec)
+        if not exact:
+            out = [np.asarray(v, dtype=float) for v in out]
+        return out, exact
+
+    def _verify_arrays(self, exact: bool) -> list[np.ndarray]:
+        if self._kind == "symbolic":
+            if exact:
+                return list(self._payoffs)
+            self._require_bound("verification")
+        return self.payoff_arrays(exact=exact and self._kind == "exact")
+
+    def regret(self, profile: Sequence[Any]) -> np.ndarray:
+        """Each player's regret at ``profile`` (labels, indices or probability vectors).
+
+        Examples
+        --------
+        >>> g = NormalFormGame([[[3, 0], [5, 1]], [[3, 5], [0, 1]]])
+        >>> [str(r) for r in g.regret(("s1", "s1"))]
+        ['2', '2']
+        """
+        from solvers.verify import regret
+
+        vectors, exact = self._profile(profile)
+        exact = exact and self._kind != "float"
+        if not exact:
+            vectors = [np.asarray(v, dtype=float) for v in vectors]
+        return regret(self._verify_arrays(exact), vectors)
+
+    def is_nash(self, profile: Sequence[Any], rtol: float = DEFAULT_RTOL) -> bool:
+        """Whether ``profile`` is a Nash equilibrium (exactly, or within ``rtol``).
+
+        Examples
+        --------
+        >>> g = NormalFormGame([[[3, 0], [5, 1]], [[3, 5], [0, 1]]])
+        >>> g.is_nash(("s2", "s2")), g.is_nash([[0.5, 0.5], [0, 1]])
+        (True, False)
+        """
+        from solvers.verify import is_nash
+
+        vectors, exact = self._profile(profile)
+        exact = exact and self._kind != "float"
+        if not exact:
+            vectors = [np.asarray(v, dtype=float) for v in vectors]
+        return is_nash(self._verify_arrays(exact), vectors, rtol=rtol)
+
+    def dominance(self, **options: Any) -> Any:
+        """Iterated elimination of strictly dominated strategies (pure and, by default,
+        mixed), delegated to :func:`solvers.finite._dominance.iterated_elimination`; ``options``
+        are passed on (``mixed``, ``rtol``).
+
+        Examples
+        --------
+        >>> NormalFormGame([[[3, 0], [5, 1]], [[3, 5], [0, 1]]]).dominance().surviving
+        ((1,), (1,))
+        """
+        from solvers.finite._dominance import iterated_elimination
+
+        self._require_bound("dominance")
+        exact = self._kind == "exact"
+        return iterated_elimination(self.payoff_arrays(exact=exact), **options)
+
+    # ------------------------------------------------------------------ comparison, repr
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, NormalFormGame):
+            return NotImplemented
+        if (
+            self._players != other._players
+            or self._strategies != other._strategies
+            or self.shape != other.shape
+        ):
+            return False
+        return all(
+            bool(np.all(a == b)) for a, b in zip(self._payoffs, other._payoffs, strict=True)
+        )
+
+    def __repr__(self) -> str:
+        return format_game(self)

@@ -1,0 +1,146 @@
+r"""Checking and normalising the input of :class:`~games.normal_form._game.NormalFormGame`.
+
+Payoffs arrive as (nested) sequences, numpy arrays or sympy matrices; they become
+``object`` arrays whose raggedness is reported by position. Each entry is classified as
+``"exact"`` (int, ``Fraction``, sympy rational: kept as ``Fraction``), ``"float"`` (finite
+floats) or ``"symbolic"`` (other finite real sympy expressions); strings, booleans, complex
+and non-finite values are rejected, never parsed. Player and strategy labels must be
+distinct strings of the right number.
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+from collections.abc import Sequence
+from fractions import Fraction
+from typing import Any
+
+import numpy as np
+import sympy as sp
+
+
+def _nested_to_array(obj: Any, name: str) -> np.ndarray:
+    """Turn a (possibly nested) sequence into an ``object`` array, naming any raggedness."""
+    obj = _unwrap_matrices(obj)
+    if isinstance(obj, np.ndarray):
+        if obj.dtype.kind in "US":
+            raise TypeError(f"{name} holds strings ({obj.dtype}); payoffs must be numbers")
+        return obj.astype(object) if obj.dtype != object else obj
+    if isinstance(obj, str | bytes):
+        raise TypeError(f"{name} = {obj!r} is a string; payoffs must be numbers")
+    if not isinstance(obj, Sequence) and not _is_iterable_container(obj):
+        return np.array(obj, dtype=object)  # a scalar (0-d)
+
+    def shape_of(x: Any, path: str) -> tuple[int, ...]:
+        if isinstance(x, np.ndarray):
+            return x.shape
+        if isinstance(x, str | bytes) or not (
+            isinstance(x, Sequence) or _is_iterable_container(x)
+        ):
+            return ()
+        items = list(x)
+        if not items:
+            return (0,)
+        shapes = [shape_of(item, f"{path}[{k}]") for k, item in enumerate(items)]
+        for k, s in enumerate(shapes[1:], start=1):
+            if s != shapes[0]:
+                raise ValueError(
+                    f"ragged payoffs: {path}[{k}] has shape {s} but {path}[0] has shape "
+                    f"{shapes[0]}; every row of a payoff array needs the same length"
+                )
+        return (len(items), *shapes[0])
+
+    shape = shape_of(obj, name)
+    out = np.empty(shape, dtype=object)
+    if out.size:
+        for idx in np.ndindex(*shape):
+            x = obj
+            for k in idx:
+                x = x[k]
+            out[idx] = x
+    return out
+
+
+def _unwrap_matrices(x: Any) -> Any:
+    """sympy matrices to nested lists (``list(Matrix)`` would flatten them)."""
+    if isinstance(x, sp.MatrixBase):
+        return x.tolist()
+    if isinstance(x, list | tuple):
+        return [_unwrap_matrices(item) for item in x]
+    return x
+
+
+def _is_iterable_container(x: Any) -> bool:
+    return isinstance(x, tuple | list | np.ndarray | sp.MatrixBase)
+
+
+def _entry_kind(value: Any, where: str) -> tuple[str, Any]:
+    """Classify and normalise one payoff: ('exact', Fraction), ('float', float) or
+    ('symbolic', sympy.Expr). Raise for anything that is not a finite real number."""
+    if isinstance(value, bool | np.bool_):
+        raise TypeError(f"{where} = {value!r} is a boolean; payoffs must be numbers (use 1/0)")
+    if isinstance(value, str | bytes):
+        raise TypeError(
+            f"{where} = {value!r} is a string; strings are never parsed as payoffs: pass a "
+            "number or a sympy expression built from sympy.Symbol"
+        )
+    if isinstance(value, numbers.Rational):  # int, numpy int, Fraction
+        return "exact", Fraction(int(value.numerator), int(value.denominator))
+    if isinstance(value, float | np.floating):
+        if not math.isfinite(value):
+            raise ValueError(f"{where} = {value}: payoffs must be finite (no NaN or inf)")
+        return "float", float(value)
+    if isinstance(value, sp.Basic):
+        if not isinstance(value, sp.Expr) or isinstance(value, sp.MatrixBase):
+            raise TypeError(
+                f"{where} = {value} is a {type(value).__name__}, not a sympy number or expression"
+            )
+        if value.is_Rational:
+            return "exact", Fraction(int(value.p), int(value.q))
+        if value.has(sp.nan, sp.oo, -sp.oo, sp.zoo):
+            raise ValueError(f"{where} = {value}: payoffs must be finite (no nan, oo or zoo)")
+        if value.is_Float:
+            return "float", float(value)
+        if not value.free_symbols:
+            if value.is_real is False or value.is_finite is False:
+                raise ValueError(f"{where} = {value} is not a finite real number")
+            numeric = complex(value.evalf())
+            if numeric.imag != 0 or not math.isfinite(numeric.real):
+                raise ValueError(f"{where} = {value} is not a finite real number")
+        return "symbolic", value
+    if isinstance(value, numbers.Complex):
+        raise TypeError(f"{where} = {value!r} is complex; payoffs must be real numbers")
+    raise TypeError(
+        f"{where} = {value!r} has type {type(value).__name__}; payoffs must be int, float, "
+        "Fraction or sympy expressions"
+    )
+
+
+def _to_sympy(value: Any) -> sp.Expr:
+    if isinstance(value, Fraction):
+        return sp.Rational(value.numerator, value.denominator)
+    if isinstance(value, float):
+        return sp.Float(value)
+    return value
+
+
+def _fraction_from_float(value: float) -> Fraction:
+    return Fraction(value)  # the float's exact binary value
+
+
+def _check_labels(labels: Any, expected: int, what: str) -> tuple[str, ...]:
+    if isinstance(labels, str):
+        raise TypeError(
+            f"{what} must be a sequence of {expected} strings, got the string {labels!r}"
+        )
+    labels = tuple(labels)
+    if len(labels) != expected:
+        raise ValueError(f"{what} has {len(labels)} labels but the game needs {expected}")
+    for lab in labels:
+        if not isinstance(lab, str):
+            raise TypeError(f"{what} must contain strings, got {lab!r} ({type(lab).__name__})")
+    dupes = sorted({lab for lab in labels if labels.count(lab) > 1})
+    if dupes:
+        raise ValueError(f"{what} has duplicate labels {dupes}; labels must be distinct")
+    return labels

@@ -1,0 +1,59 @@
+"""Nash equilibria of finite games given as payoff arrays (any number of players).
+
+:func:`equilibria` is the dispatcher: it picks the method that cannot miss and reports how
+it knows. Each method is also a function of its own, under the same name as in the
+dispatcher's table :data:`METHODS`:
+
+==============================  ===========================================================
+function                        finds
+==============================  ===========================================================
+:func:`vertex_enumeration`      every extreme equilibrium of a two-player game (default)
+:func:`support_enumeration`     all equilibria of a nondegenerate two-player game
+:func:`lemke_howson`            one equilibrium of a two-player game, from one label
+:func:`lemke_howson_all_labels` one equilibrium per initial label
+:func:`pure_equilibria`         every pure equilibrium, any number of players
+:func:`polynomial_equilibria`   all equilibria of small games of any number of players
+:func:`symbolic_equilibria`     two-player games with sympy payoffs, solved symbolically
+==============================  ===========================================================
+
+:func:`iterated_elimination` removes strictly dominated strategies (pure or mixed).
+Regrets, tolerances and :func:`is_nash` are in :mod:`solvers.verify`.
+
+Examples
+--------
+>>> import numpy as np
+>>> from solvers.finite import equilibria
+>>> A = np.array([[3, 0], [5, 1]])           # prisoner's dilemma
+>>> eqs = equilibria([A, A.T], exact=True)
+>>> [[str(p) for p in s] for s in eqs[0].strategies], eqs.complete, eqs.method
+([['0', '1'], ['0', '1']], True, 'vertex_enumeration')
+"""
+
+from solvers.finite._dominance import DominanceResult, EliminationStep, iterated_elimination
+from solvers.finite._equilibria import METHODS, equilibria
+from solvers.finite._lemke_howson import lemke_howson, lemke_howson_all_labels
+from solvers.finite._polynomial import polynomial_equilibria, support_profiles
+from solvers.finite._pure import best_response_masks, pure_equilibria, pure_profiles
+from solvers.finite._support import support_enumeration
+from solvers.finite._symbolic import UndecidedConditionError, symbolic_equilibria
+from solvers.finite._vertex import is_degenerate, vertex_enumeration
+
+__all__ = [
+    "METHODS",
+    "DominanceResult",
+    "EliminationStep",
+    "UndecidedConditionError",
+    "best_response_masks",
+    "equilibria",
+    "is_degenerate",
+    "iterated_elimination",
+    "lemke_howson",
+    "lemke_howson_all_labels",
+    "polynomial_equilibria",
+    "pure_equilibria",
+    "pure_profiles",
+    "support_enumeration",
+    "support_profiles",
+    "symbolic_equilibria",
+    "vertex_enumeration",
+]
