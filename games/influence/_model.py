@@ -484,6 +484,7 @@ def isoquant_model(
 
     Examples
     --------
+    >>> from games.influence import f2_frontier, quasi_linear
     >>> m = isoquant_model(f2_frontier(), quasi_linear(), S_A=sp.Rational(49, 2500),
     ...                    S_C=sp.Rational(3, 10))
     >>> m.A.V, m.B.S, m.B.V, m.C.I

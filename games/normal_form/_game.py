@@ -502,7 +502,7 @@ class NormalFormGame:
         method : str, optional
             A method of :func:`solvers.finite.equilibria` (default: the one that cannot
             miss, e.g. vertex enumeration for two players). Games with free parameters use
-            ``"symbolic_support_enumeration"`` (:func:`solvers.finite.symbolic_equilibria`).
+            ``"symbolic_equilibria"`` (:func:`solvers.finite.symbolic_equilibria`).
         exact : bool, optional
             Exact rational arithmetic. Default: ``True`` when every payoff is rational.
             ``exact=True`` on a two-player game with irrational constants solves it

@@ -359,7 +359,7 @@ def lemke_howson_all_labels(
         warnings.warn(_degenerate_note(m, n), DegenerateGameWarning, stacklevel=2)
     return Equilibria(
         [found[key] for key in sorted(found)],
-        method=METHOD,
+        method="lemke_howson_all_labels",
         exact=exact,
         degenerate=True if degenerate else None,
         complete=False,

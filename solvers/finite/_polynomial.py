@@ -52,7 +52,7 @@ from solvers.verify import DEFAULT_RTOL, expected_payoffs, is_nash
 
 __all__ = ["polynomial_equilibria", "support_profiles"]
 
-METHOD = "polynomial"
+METHOD = "polynomial_equilibria"
 _NUMERIC_DIGITS = 50  # precision for sign checks sympy cannot decide symbolically
 
 

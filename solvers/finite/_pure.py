@@ -35,7 +35,7 @@ from solvers.verify import DEFAULT_RTOL, tolerance
 
 __all__ = ["best_response_masks", "pure_equilibria", "pure_profiles"]
 
-METHOD = "pure"
+METHOD = "pure_equilibria"
 
 
 def _prepare(
@@ -187,7 +187,7 @@ def pure_equilibria(
     >>> A = np.array([[F(3), F(0)], [F(5), F(1)]], dtype=object)   # prisoner's dilemma
     >>> eqs = pure_equilibria([A, A.T])
     >>> eqs[0]
-    Equilibrium(player 0: {1: 1}; player 1: {1: 1} | payoffs=(1, 1) | exact | pure)
+    Equilibrium(player 0: {1: 1}; player 1: {1: 1} | payoffs=(1, 1) | exact | pure_equilibria)
     >>> eqs.complete, eqs.exact
     (True, True)
     """

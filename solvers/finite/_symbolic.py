@@ -56,7 +56,7 @@ from solvers.result import Equilibria, Equilibrium
 
 __all__ = ["METHOD", "UndecidedConditionError", "symbolic_equilibria"]
 
-METHOD = "symbolic_support_enumeration"
+METHOD = "symbolic_equilibria"
 
 _SIGN_FACTS = ("positive", "nonnegative", "negative", "nonpositive", "nonzero", "zero")
 
@@ -418,7 +418,7 @@ def symbolic_equilibria(A: Any, B: Any, assumptions: Iterable[Any] = ()) -> Equi
     Equilibria
         Equilibria with ``object`` arrays of sympy expressions as strategies, exact
         payoffs and regret 0 (every condition was proved); sorted by total support size,
-        then supports. ``method == "symbolic_support_enumeration"``, ``exact=True``,
+        then supports. ``method == "symbolic_equilibria"``, ``exact=True``,
         ``complete=True``; ``degenerate`` is True when some equilibrium has more best
         responses than its support (a ``DegenerateGameWarning`` is issued), ``None`` when
         that could not be decided.

@@ -123,9 +123,11 @@ def test_von_stengel_6x6_every_label_reaches_an_extreme_equilibrium(testdata):
 
 
 def test_through_nash_entry_point():
-    result = equilibria(list(BOS), method="lemke_howson", exact=True)
-    assert result.method == "lemke_howson" and not result.complete
+    result = equilibria(list(BOS), method="lemke_howson_all_labels", exact=True)
+    assert result.method == "lemke_howson_all_labels" and not result.complete
     assert len(result) == 2
+    single = equilibria(list(BOS), method="lemke_howson", exact=True)
+    assert single.method == "lemke_howson" and len(single) == 1 and not single.complete
 
 
 @pytest.mark.parametrize(

@@ -153,7 +153,7 @@ def test_continuum_is_reported_not_hidden():
 
 def test_default_for_small_three_player_games(testdata):
     eqs = equilibria(mm_game(testdata))
-    assert eqs.method == "polynomial" and len(eqs) == 9
+    assert eqs.method == "polynomial_equilibria" and len(eqs) == 9
 
 
 def test_support_profiles_count():

@@ -126,7 +126,7 @@ def test_known_games(case):
     result = pure_equilibria(case.payoffs)
     assert {tuple(sup[0] for sup in eq.supports) for eq in result} == case.expected
     assert as_set(pure_profiles(case.payoffs)) == case.expected
-    assert result.complete and result.method == "pure"
+    assert result.complete and result.method == "pure_equilibria"
     for eq in result:
         assert is_nash(case.payoffs, eq.strategies)
         assert eq.regret <= 0
@@ -184,7 +184,7 @@ def test_stacked_array_input():
 
 
 def test_through_nash_entry_point():
-    result = equilibria([PD, PD.T], method="pure", exact=True)
+    result = equilibria([PD, PD.T], method="pure_equilibria", exact=True)
     assert result.exact and [eq.supports for eq in result] == [((1,), (1,))]
 
 

@@ -166,7 +166,7 @@ def test_game_object_routes_and_guards():
     g = NormalFormGame.from_bimatrix(chicken_matrix(), chicken_matrix().T)
     with pytest.raises(ValueError, match="subs"):
         g.equilibria(exact=False)
-    with pytest.raises(ValueError, match="symbolic_support_enumeration"):
+    with pytest.raises(ValueError, match="symbolic_equilibria"):
         g.equilibria(method="vertex_enumeration", assumptions=[b > c])
     numeric = g.subs(b=4, c=2)
     with pytest.raises(ValueError, match=r"this game has none"):
