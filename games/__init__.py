@@ -4,7 +4,8 @@ Games hold players, strategies, symbolic payoffs (sympy) and parameters, and cal
 :mod:`solvers` to solve themselves. Nothing here draws figures.
 
 * generic classes: :class:`NormalFormGame` (:mod:`games.normal_form`), :class:`ContinuousGame`,
-  :class:`AggregativeGame`, :class:`SymmetricGame` (:mod:`games.continuous`),
+  :class:`AggregativeGame`, :class:`SymmetricGame`, :class:`SequentialGame`
+  (:mod:`games.continuous`),
   :class:`Parameter` (:mod:`games.parameters`);
 * :mod:`games.catalog` -- classic and literature games (``classic`` is also importable
   from here);
@@ -21,7 +22,7 @@ Examples
 
 from games import catalog
 from games.catalog import classic
-from games.continuous import AggregativeGame, ContinuousGame, SymmetricGame
+from games.continuous import AggregativeGame, ContinuousGame, SequentialGame, SymmetricGame
 from games.normal_form import NormalFormGame
 from games.parameters import Parameter
 
@@ -30,6 +31,7 @@ __all__ = [
     "ContinuousGame",
     "NormalFormGame",
     "Parameter",
+    "SequentialGame",
     "SymmetricGame",
     "catalog",
     "classic",

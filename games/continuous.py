@@ -48,7 +48,7 @@ from games.parameters import Parameter, as_parameter, resolve_values, to_sympy_n
 from solvers import continuous as cs
 from solvers.verify import DEFAULT_RTOL
 
-__all__ = ["AggregativeGame", "ContinuousGame", "SymmetricGame"]
+__all__ = ["AggregativeGame", "ContinuousGame", "SequentialGame", "SymmetricGame"]
 
 
 def _as_expr(value: Any, what: str) -> sp.Expr:
@@ -482,6 +482,55 @@ class ContinuousGame:
             [p for p in self._parameters if p.symbol not in swept], values, require_all=True
         )
         return cs.sweep(self.problem(), swept, fixed)
+
+
+class SequentialGame:
+    """A continuous game played in two stages: ``leader`` commits, the others then play
+    the simultaneous game that remains (Stackelberg leadership).
+
+    Its equilibrium is subgame perfect, found and verified by
+    :func:`solvers.continuous.stackelberg`.
+
+    Parameters
+    ----------
+    stage : ContinuousGame
+        The simultaneous game (payoffs, bounds, parameters).
+    leader : int or str
+        The player who moves first.
+
+    Examples
+    --------
+    Stackelberg duopoly, inverse demand ``12 - Q``: the leader produces 6, the follower 3.
+
+    >>> import sympy as sp
+    >>> q1, q2 = sp.symbols("q1 q2")
+    >>> stage = ContinuousGame(("Leader", "Follower"), (q1, q2),
+    ...                        ((12 - q1 - q2) * q1, (12 - q1 - q2) * q2), ((0, None), (0, None)))
+    >>> game = SequentialGame(stage, "Leader")
+    >>> game
+    SequentialGame(Leader moves first, then Follower)
+    >>> eq = game.equilibrium()
+    >>> eq.strategies, eq.verified
+    ({'Leader': 6, 'Follower': 3}, True)
+    """
+
+    def __init__(self, stage: ContinuousGame, leader: int | str = 0) -> None:
+        if not isinstance(stage, ContinuousGame):
+            raise TypeError(f"stage must be a ContinuousGame, got {type(stage).__name__}")
+        self.stage = stage
+        self.leader = stage.players[stage.player_index(leader)]
+
+    @property
+    def players(self) -> tuple[str, ...]:
+        return self.stage.players
+
+    def equilibrium(self, method: str | None = None, **values: Any) -> cs.StackelbergEquilibrium:
+        """The subgame-perfect equilibrium (``values`` bind the stage game's parameters)."""
+        return self.stage.stackelberg(self.leader, method=method, **values)
+
+    def __repr__(self) -> str:
+        others = ", ".join(p for p in self.players if p != self.leader)
+        return f"SequentialGame({self.leader} moves first, then {others})"
 
 
 def _param_domains(params: Sequence[Parameter]) -> dict:

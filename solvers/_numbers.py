@@ -31,7 +31,20 @@ from typing import Any
 import numpy as np
 import sympy as sp
 
-__all__ = ["as_fraction", "fmt", "le", "plain", "real_value", "sign", "sign_or_numeric"]
+__all__ = [
+    "NUMBER_FORMS",
+    "as_fraction",
+    "convert",
+    "fmt",
+    "le",
+    "plain",
+    "real_value",
+    "sign",
+    "sign_or_numeric",
+]
+
+#: The forms ``to_dict(numbers=...)`` offers for the numbers of a result.
+NUMBER_FORMS = ("plain", "sympy", "str", "float")
 
 
 def as_fraction(value: Any) -> Fraction:
@@ -60,6 +73,39 @@ def plain(value: Any) -> Any:
             return Fraction(int(value.p), int(value.q))
         return str(value)
     return value
+
+
+def convert(value: Any, numbers: str = "plain") -> Any:
+    """A number in one of the :data:`NUMBER_FORMS`.
+
+    ``"plain"``: :func:`plain` (ints, floats, ``Fraction``; irrational exact numbers as
+    strings); ``"sympy"``: every number a sympy number (exact stays exact, floats become
+    ``Float``); ``"str"``: its text; ``"float"``: a Python float.
+
+    Examples
+    --------
+    >>> import sympy as sp
+    >>> from fractions import Fraction
+    >>> [convert(v, "sympy") for v in (Fraction(2, 3), 1 - sp.sqrt(3) / 6, 0.5)]
+    [2/3, 1 - sqrt(3)/6, 0.500000000000000]
+    >>> convert(Fraction(1, 4), "float"), convert(sp.Rational(1, 4), "str")
+    (0.25, '1/4')
+    """
+    if numbers == "plain":
+        return plain(value)
+    if value is None or isinstance(value, bool | str):
+        return value
+    if isinstance(value, np.generic):
+        value = value.item()
+    if numbers == "sympy":
+        if isinstance(value, Fraction):
+            return sp.Rational(value.numerator, value.denominator)
+        return sp.sympify(value)
+    if numbers == "str":
+        return str(value)
+    if numbers == "float":
+        return float(value)
+    raise ValueError(f"numbers must be one of {NUMBER_FORMS}, got {numbers!r}")
 
 
 def fmt(value: Any) -> str:

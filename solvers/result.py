@@ -1,10 +1,17 @@
 """Equilibrium results: what was found, how, and how well it was checked.
 
-Every solver in :mod:`solvers` returns an :class:`Equilibria` collection (a ``list`` of
-:class:`Equilibrium`) that records the method, whether arithmetic was exact, whether the
-game was found degenerate and whether the method is guaranteed to have found every
-(extreme) equilibrium. Each :class:`Equilibrium` carries its own regret, computed
-independently of the method that found it (see :mod:`solvers.verify`).
+One result shape for the whole library. Every equilibrium result -- finite or continuous,
+generic or from an applied model -- is an :class:`EquilibriumResult`: it offers
+``strategies`` and ``payoffs`` (by player), ``exact``, ``regret`` and ``verified``,
+``method``, ``to_dict(numbers=...)``, a readable ``repr`` and ``latex()`` /
+``_repr_latex_`` for papers and notebooks. Every collection is an :class:`EquilibriumSet`
+(a ``list``) that says ``method``, ``exact``, ``complete``, ``degenerate`` (where it
+applies), ``tolerance`` and ``notes``. Models extend the shape (e.g. ``leader_share``)
+rather than invent a parallel one.
+
+The finite-game solvers return :class:`Equilibria` of :class:`Equilibrium`: each carries
+its own regret, computed independently of the method that found it (see
+:mod:`solvers.verify`).
 
 Examples
 --------
@@ -24,12 +31,201 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
+import sympy as sp
 
+from solvers._numbers import NUMBER_FORMS, convert
 from solvers._numbers import fmt as _fmt
-from solvers._numbers import plain as _plain
-from solvers.verify import expected_payoffs, regret
+from solvers.verify import DEFAULT_RTOL, expected_payoffs, regret, tolerance
 
-__all__ = ["DegenerateGameWarning", "Equilibria", "Equilibrium"]
+__all__ = [
+    "NUMBER_FORMS",
+    "DegenerateGameWarning",
+    "Equilibria",
+    "Equilibrium",
+    "EquilibriumResult",
+    "EquilibriumSet",
+    "convert_number",
+]
+
+
+def convert_number(value: Any, numbers: str = "plain") -> Any:
+    """A result's number in one of the :data:`NUMBER_FORMS` (what ``to_dict`` uses).
+
+    Examples
+    --------
+    >>> from fractions import Fraction
+    >>> convert_number(Fraction(2, 3)), convert_number(Fraction(2, 3), "sympy")
+    (Fraction(2, 3), 2/3)
+    """
+    _check_numbers(numbers)
+    return convert(value, numbers)
+
+
+def _check_numbers(numbers: str) -> None:
+    if numbers not in NUMBER_FORMS:
+        raise ValueError(f"numbers must be one of {NUMBER_FORMS}, got {numbers!r}")
+
+
+def _latex_number(value: Any) -> str:
+    if isinstance(value, float | np.floating):
+        return f"{float(value):.6g}"
+    return sp.latex(convert(value, "sympy"))
+
+
+def _latex_text(name: str) -> str:
+    escaped = "".join("\\" + c if c in "&%$#_{}" else c for c in str(name))
+    return r"\text{" + escaped + "}"
+
+
+def _latex_strategy(value: Any) -> str:
+    if isinstance(value, dict):
+        terms = [
+            f"{_latex_number(p)}\\,{_latex_text(lab)}"
+            for lab, p in value.items()
+            if not _is_zero(p)
+        ]
+        return " + ".join(terms) if terms else "0"
+    return _latex_number(value)
+
+
+class EquilibriumResult:
+    r"""The core every equilibrium result offers.
+
+    Subclasses (finite :class:`Equilibrium`, the continuous solvers' results, the applied
+    models' results) provide the attributes ``strategies``, ``payoffs``, ``exact``,
+    ``regret``, ``method`` and :meth:`strategies_by_player` / :meth:`payoffs_by_player`;
+    this base adds :attr:`verified`, :meth:`latex` and ``_repr_latex_``.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> A = np.array([[3, 0], [5, 1]])
+    >>> from solvers import equilibria
+    >>> eq = equilibria([A, A.T], exact=True)[0]
+    >>> [c.__name__ for c in type(eq).__mro__[:2]], eq.verified
+    (['Equilibrium', 'EquilibriumResult'], True)
+    >>> print(eq.latex())
+    \begin{aligned}\text{player 0} &: 1\,\text{1}\\ \text{player 1} &: 1\,\text{1}...\end{aligned}
+    """
+
+    __slots__ = ()
+
+    # attributes every subclass defines
+    strategies: Any
+    payoffs: Any
+    exact: bool
+    regret: Any
+    method: str
+    tolerance: Any
+
+    def strategies_by_player(self) -> dict[str, Any]:
+        """Player name to strategy (a number, or {label: probability} for mixtures)."""
+        raise NotImplementedError
+
+    def payoffs_by_player(self) -> dict[str, Any] | None:
+        """Player name to payoff at the equilibrium (``None`` when not computed)."""
+        raise NotImplementedError
+
+    @property
+    def verified(self) -> bool:
+        """Whether the regret is zero (exact) or within the stated tolerance (float)."""
+        r = self.regret
+        if r is None:
+            return False
+        if self.exact:
+            values = r.values() if isinstance(r, dict) else np.ravel(np.asarray(r, dtype=object))
+            return all(sp.sympify(convert(v, "sympy")).is_zero for v in values)
+        tol = self.tolerance
+        if tol is None:
+            return False
+        if isinstance(r, dict):
+            tols = tol if isinstance(tol, dict) else dict.fromkeys(r, tol)
+            return all(float(r[k]) <= float(tols[k]) for k in r)
+        return bool(np.all(np.asarray(r, dtype=float) <= np.asarray(tol, dtype=float)))
+
+    def latex(self) -> str:
+        """The equilibrium as a LaTeX ``aligned`` block: one line per player, then payoffs."""
+        rows = [
+            f"{_latex_text(name)} &: {_latex_strategy(s)}"
+            for name, s in self.strategies_by_player().items()
+        ]
+        pays = self.payoffs_by_player()
+        if pays is not None:
+            body = ", ".join(_latex_number(v) for v in pays.values())
+            rows.append(r"\text{payoffs} &: \left(" + body + r"\right)")
+        return r"\begin{aligned}" + r"\\ ".join(rows) + r"\end{aligned}"
+
+    def _repr_latex_(self) -> str:
+        return "$" + self.latex() + "$"
+
+
+class EquilibriumSet(list):
+    """A list of :class:`EquilibriumResult` that says how it was computed.
+
+    Attributes
+    ----------
+    method : str
+        Algorithm used.
+    exact : bool
+        Whether arithmetic was exact.
+    complete : bool
+        Whether the method guarantees that every (extreme) equilibrium is listed.
+    degenerate : bool or None
+        Whether the game was detected to be degenerate (``None``: not examined or does
+        not apply).
+    tolerance : float or None
+        Relative regret tolerance float equilibria were checked against.
+    notes : tuple of str
+        Warnings and caveats in words.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from solvers import equilibria
+    >>> eqs = equilibria([np.array([[3, 0], [0, 2]]), np.array([[2, 0], [0, 3]])])
+    >>> type(eqs).__mro__[1].__name__, eqs.complete, len(eqs.to_dict()["equilibria"])
+    ('EquilibriumSet', True, 3)
+    """
+
+    def __init__(
+        self,
+        items: Iterable[Any] = (),
+        *,
+        method: str,
+        exact: bool = False,
+        complete: bool = True,
+        degenerate: bool | None = None,
+        tolerance: float | None = None,
+        notes: Sequence[str] = (),
+    ) -> None:
+        super().__init__(items)
+        self.method = method
+        self.exact = exact
+        self.complete = complete
+        self.degenerate = degenerate
+        self.tolerance = tolerance
+        self.notes = tuple(notes)
+
+    def to_dict(self, numbers: str = "plain") -> dict[str, Any]:
+        """Plain-Python form: how it was computed and each equilibrium's ``to_dict``."""
+        _check_numbers(numbers)
+        return {
+            "method": self.method,
+            "exact": self.exact,
+            "complete": self.complete,
+            "degenerate": self.degenerate,
+            "tolerance": self.tolerance,
+            "notes": list(self.notes),
+            "equilibria": [eq.to_dict(numbers=numbers) for eq in self],
+        }
+
+    def latex(self) -> str:
+        """Each equilibrium's :meth:`EquilibriumResult.latex`, numbered."""
+        rows = [f"&\\text{{({k})}}\\; {eq.latex()}" for k, eq in enumerate(self, 1)]
+        return r"\begin{aligned}" + r"\\ ".join(rows) + r"\end{aligned}"
+
+    def _repr_latex_(self) -> str:
+        return "$" + self.latex() + "$"
 
 
 class DegenerateGameWarning(UserWarning):
@@ -60,7 +256,7 @@ def _is_zero(value: Any) -> bool:
 
 
 @dataclass(frozen=True, eq=False)
-class Equilibrium:
+class Equilibrium(EquilibriumResult):
     """One Nash equilibrium: a mixed strategy per player and how it was checked.
 
     Parameters
@@ -79,6 +275,10 @@ class Equilibrium:
         Whether strategies, payoffs and regret are exact (rational or symbolic).
     players, strategy_labels : tuple of str, optional
         Labels used by ``repr`` and :meth:`to_dict`.
+    tolerance : float or None
+        Float results: the absolute regret bound the profile was checked against (the
+        largest player's ``rtol`` times payoff scale, :func:`solvers.verify.tolerance`);
+        ``None`` when exact.
 
     Examples
     --------
@@ -100,6 +300,7 @@ class Equilibrium:
     exact: bool = False
     players: tuple[str, ...] | None = None
     strategy_labels: tuple[tuple[str, ...], ...] | None = None
+    tolerance: float | None = None
     supports: tuple[tuple[int, ...], ...] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -117,8 +318,10 @@ class Equilibrium:
         exact: bool = False,
         players: Sequence[str] | None = None,
         strategy_labels: Sequence[Sequence[str]] | None = None,
+        rtol: float = DEFAULT_RTOL,
     ) -> Equilibrium:
-        """Build an equilibrium from a profile, computing payoffs and regret afresh."""
+        """Build an equilibrium from a profile, computing payoffs and regret afresh (and,
+        for floats, the tolerance ``rtol`` gives, :func:`solvers.verify.tolerance`)."""
         strategies = tuple(np.asarray(s) for s in strategies)
         pure_values = expected_payoffs(payoffs, strategies)
         values = tuple(_dot(v, s) for v, s in zip(pure_values, strategies, strict=True))
@@ -134,6 +337,7 @@ class Equilibrium:
             strategy_labels=(
                 tuple(tuple(s) for s in strategy_labels) if strategy_labels is not None else None
             ),
+            tolerance=None if exact else float(np.max(tolerance(payoffs, rtol))),
         )
 
     def with_labels(
@@ -148,6 +352,7 @@ class Equilibrium:
             exact=self.exact,
             players=tuple(players),
             strategy_labels=tuple(tuple(s) for s in strategy_labels),
+            tolerance=self.tolerance,
         )
 
     def _player_names(self) -> tuple[str, ...]:
@@ -160,27 +365,45 @@ class Equilibrium:
             return self.strategy_labels[i]
         return tuple(str(k) for k in range(len(self.strategies[i])))
 
-    def to_dict(self) -> dict[str, Any]:
+    def strategies_by_player(self) -> dict[str, dict[str, Any]]:
+        """Player name to {strategy label: probability}."""
+        return {
+            name: dict(zip(self._labels(i), self.strategies[i], strict=True))
+            for i, name in enumerate(self._player_names())
+        }
+
+    def payoffs_by_player(self) -> dict[str, Any]:
+        """Player name to expected payoff."""
+        return dict(zip(self._player_names(), self.payoffs, strict=True))
+
+    def to_dict(self, numbers: str = "plain") -> dict[str, Any]:
         """Plain-Python form: players to {strategy label: probability}, payoffs, regret.
 
-        Exact numbers stay ``Fraction``; symbolic ones become strings.
+        Parameters
+        ----------
+        numbers : {"plain", "sympy", "str", "float"}
+            ``"plain"`` (default): exact rationals as ``Fraction``, other exact numbers as
+            strings, floats as floats; ``"sympy"``: every number a sympy number (one type
+            for rational and algebraic values); ``"str"``; ``"float"``.
         """
+        _check_numbers(numbers)
         names = self._player_names()
         return {
             "strategies": {
-                name: {
-                    lab: _plain(p)
-                    for lab, p in zip(self._labels(i), self.strategies[i], strict=True)
-                }
-                for i, name in enumerate(names)
+                name: {lab: convert(p, numbers) for lab, p in s.items()}
+                for name, s in self.strategies_by_player().items()
             },
-            "payoffs": {name: _plain(v) for name, v in zip(names, self.payoffs, strict=True)},
+            "payoffs": {
+                name: convert(v, numbers) for name, v in zip(names, self.payoffs, strict=True)
+            },
             "supports": {
                 name: [self._labels(i)[k] for k in self.supports[i]]
                 for i, name in enumerate(names)
             },
-            "regret": _plain(self.regret),
+            "regret": convert(self.regret, numbers),
             "exact": self.exact,
+            "verified": self.verified,
+            "tolerance": self.tolerance,
             "method": self.method,
         }
 
@@ -205,8 +428,8 @@ def _dot(values: np.ndarray, strategy: np.ndarray) -> Any:
     return total
 
 
-class Equilibria(list):
-    """A list of :class:`Equilibrium` that records how it was computed.
+class Equilibria(EquilibriumSet):
+    """An :class:`EquilibriumSet` of finite-game :class:`Equilibrium` objects.
 
     Attributes
     ----------
@@ -219,14 +442,14 @@ class Equilibria(list):
     complete : bool
         Whether the method guarantees that every extreme equilibrium is in the list.
     tolerance : float or None
-        Regret tolerance each float equilibrium was checked against.
+        Relative regret tolerance each float equilibrium was checked against.
     notes : tuple of str
         Warnings and caveats (degeneracy, incompleteness) in words.
 
     Examples
     --------
     >>> import numpy as np
-    >>> from solvers.finite._vertex import vertex_enumeration
+    >>> from solvers.finite import vertex_enumeration
     >>> eqs = vertex_enumeration(np.array([[3, 0], [5, 1]]), np.array([[3, 5], [0, 1]]))
     >>> len(eqs), eqs.method, eqs.degenerate, eqs.complete
     (1, 'vertex_enumeration', False, True)
@@ -243,13 +466,15 @@ class Equilibria(list):
         tolerance: float | None = None,
         notes: Sequence[str] = (),
     ) -> None:
-        super().__init__(equilibria)
-        self.method = method
-        self.exact = exact
-        self.degenerate = degenerate
-        self.complete = complete
-        self.tolerance = tolerance
-        self.notes = tuple(notes)
+        super().__init__(
+            equilibria,
+            method=method,
+            exact=exact,
+            complete=complete,
+            degenerate=degenerate,
+            tolerance=tolerance,
+            notes=notes,
+        )
 
     def __repr__(self) -> str:
         head = (

@@ -38,7 +38,6 @@ from typing import Any
 
 import numpy as np
 import sympy as sp
-from scipy.optimize import brentq
 
 from games.alliance._inputs import (
     HALF,
@@ -60,6 +59,7 @@ from games.alliance._results import (
     make_equilibrium,
     summarize,
 )
+from solvers.continuous import aggregative_equilibrium
 from solvers.verify import DEFAULT_RTOL
 
 __all__ = ["JointProducts", "joint_products", "share_function"]
@@ -224,10 +224,17 @@ class JointProducts:
             method = "symmetric closed form"
         else:
             q = self._solve_float()
-            method = "aggregate root search (brentq on the share functions)"
+            method = "aggregative_equilibrium (share functions through the aggregate)"
         residual, tol = self._verify(q)
         return make_equilibrium(
-            self.players, w, q, exact=self.exact, residual=residual, tolerance=tol, method=method
+            self.players,
+            w,
+            q,
+            exact=self.exact,
+            residual=residual,
+            tolerance=tol,
+            method=method,
+            payoff_function=self.payoffs,
         )
 
     def _solve_float(self) -> np.ndarray:
@@ -235,13 +242,17 @@ class JointProducts:
         a, b = float(self._a), float(self._b)
         big = float(w.sum())
 
-        def excess(total: float) -> float:
-            return float(share_function(total, w, a, b).sum()) - total
-
-        total = brentq(
-            excess, 0.0, big, xtol=1e-15 * big, rtol=4 * np.finfo(float).eps, maxiter=500
+        # each share function is non-increasing in the total: one root of the aggregate,
+        # found by the generic aggregative solver
+        eq = aggregative_equilibrium(
+            lambda total: share_function(total, w, a, b),
+            (0.0, big),
+            lower=0.0,
+            upper=w,
+            decreasing=True,
+            xtol=1e-15,
         )
-        return share_function(total, w, a, b)
+        return share_function(float(eq.aggregate), w, a, b)
 
     def _verify(self, q: np.ndarray) -> tuple[Any, float | None]:
         """Each contribution is the best response to the others' (exactly, or to a tolerance)."""

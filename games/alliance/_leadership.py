@@ -49,6 +49,8 @@ from games.alliance._results import (
     make_equilibrium,
     summarize,
 )
+from games.continuous import SequentialGame
+from solvers.result import EquilibriumResult, convert_number
 from solvers.verify import DEFAULT_RTOL
 
 __all__ = ["CommitmentEquilibrium", "LeaderCommitment", "leader_commitment"]
@@ -57,7 +59,7 @@ _GRID = 1025  # points of the independent check of the leader's optimum
 
 
 @dataclass(frozen=True)
-class CommitmentEquilibrium:
+class CommitmentEquilibrium(EquilibriumResult):
     """The leader-commitment (Stackelberg) outcome next to the simultaneous Nash one.
 
     Attributes
@@ -93,6 +95,49 @@ class CommitmentEquilibrium:
     followers_contribution_change: Any
     total_change: Any
     leader_utility_gain: float
+
+    # the shared result shape, from the sequential equilibrium
+    @property
+    def strategies(self) -> dict[str, Any]:
+        return self.sequential.strategies
+
+    @property
+    def payoffs(self) -> dict[str, float] | None:
+        return self.sequential.payoffs
+
+    @property
+    def exact(self) -> bool:
+        return self.sequential.exact
+
+    @property
+    def method(self) -> str:
+        return self.sequential.method
+
+    regret = None  # residual checks, see ``sequential.residual``
+
+    @property
+    def verified(self) -> bool:  # type: ignore[override]
+        return self.sequential.verified and self.simultaneous.verified
+
+    def strategies_by_player(self) -> dict[str, Any]:
+        return self.sequential.strategies
+
+    def payoffs_by_player(self) -> dict[str, Any] | None:
+        return self.sequential.payoffs
+
+    def to_dict(self, numbers: str = "plain") -> dict[str, Any]:
+        """The sequential equilibrium's ``to_dict``, the simultaneous one and the changes."""
+        out = self.sequential.to_dict(numbers)
+        out.update(
+            simultaneous=self.simultaneous.to_dict(numbers),
+            leader_contribution_change=convert_number(self.leader_contribution_change, numbers),
+            followers_contribution_change=convert_number(
+                self.followers_contribution_change, numbers
+            ),
+            total_change=convert_number(self.total_change, numbers),
+            leader_utility_gain=float(self.leader_utility_gain),
+        )
+        return out
 
     def __repr__(self) -> str:
         return (
@@ -159,8 +204,17 @@ class LeaderCommitment:
         }
 
     @property
-    def game(self):
-        """The stage game (simultaneous moves); the order of moves is this model's."""
+    def game(self) -> SequentialGame:
+        """The sequential game: the leader commits, then the followers play the stage game.
+
+        Its generic solution (:func:`solvers.continuous.stackelberg`) gives the same
+        contributions as :meth:`equilibrium` (tested).
+        """
+        return SequentialGame(self.base.game, self.leader)
+
+    @property
+    def stage_game(self):
+        """The simultaneous stage game (the base public-good game)."""
         return self.base.game
 
     def followers_total(self, commitment: Any) -> Any:
@@ -246,6 +300,7 @@ class LeaderCommitment:
             unique=len(ties) == 1,
             notes=notes,
             method="leader commits first (Varian 1994), followers Nash",
+            payoff_function=base.payoffs,
         )
         nash = base.equilibrium()
         lead = self.leader

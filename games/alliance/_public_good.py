@@ -68,6 +68,7 @@ from games.alliance._results import (
     make_equilibrium,
     summarize,
 )
+from solvers.continuous import linear_aggregative_equilibrium
 from solvers.verify import DEFAULT_RTOL
 
 __all__ = [
@@ -171,7 +172,14 @@ def _best_responses(w: np.ndarray, g: np.ndarray, a: Any, g0: Any, utility: str)
 def _solve(w: np.ndarray, a: Any, g0: Any, utility: str) -> tuple[np.ndarray, bool, tuple]:
     """Contributions, uniqueness flag and notes of the Nash equilibrium."""
     if utility == "cobb-douglas":
-        return bbv_contributions(w, a, bbv_total(w, a, g0)), True, ()
+        # g_i = max(0, w_i - (1-a)/a G): a linear aggregative game, solved exactly through
+        # the aggregate by the generic solver (bbv_total is its closed form, tested equal)
+        exact = w.dtype == object
+        eq = linear_aggregative_equilibrium(
+            list(w), (1 - a) / a, lower=0, upper=list(w), offset=g0, exact=exact
+        )
+        g = eq.strategies if exact else np.asarray(eq.strategies, dtype=float)
+        return g, True, ()
     top = np.max(w)
     need = a * top - g0
     g = (
@@ -410,7 +418,7 @@ class PublicGood:
         if (residual != 0) if self.exact else (residual > tol):
             raise RuntimeError(f"equilibrium check failed: best-response residual {residual}")
         name = method or (
-            "contributor-set search (aggregate)"
+            "linear_aggregative_equilibrium"
             if self.utility == "cobb-douglas"
             else "largest valuation (Olson-Zeckhauser)"
         )
@@ -425,6 +433,7 @@ class PublicGood:
             method=name,
             unique=unique,
             notes=notes,
+            payoff_function=self.payoffs if budget is None and g0 == 0 else None,
         )
 
     @cached_property

@@ -24,14 +24,15 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from fractions import Fraction
 from typing import Any
 
 import numpy as np
 from scipy.stats import rankdata
 
 from games.alliance._inputs import exact_out, vector_out
+from solvers.result import EquilibriumResult, convert_number
 
 __all__ = [
     "AllianceEquilibrium",
@@ -43,12 +44,8 @@ __all__ = [
 ]
 
 
-def _plain(value: Any) -> Any:
-    if isinstance(value, np.generic):
-        return value.item()
-    if hasattr(value, "is_Rational") and value.is_Rational:
-        return Fraction(int(value.p), int(value.q))
-    return value
+def _plain(value: Any, numbers: str = "plain") -> Any:
+    return convert_number(value, numbers)
 
 
 def _fmt(value: Any) -> str:
@@ -61,7 +58,7 @@ def _fmt_vec(values: np.ndarray, limit: int = 8) -> str:
 
 
 @dataclass(frozen=True, eq=False)
-class AllianceEquilibrium:
+class AllianceEquilibrium(EquilibriumResult):
     """A Nash (or sequential) equilibrium of an alliance contribution game.
 
     Attributes
@@ -87,6 +84,13 @@ class AllianceEquilibrium:
         Scale-aware tolerance the residual was checked against (float mode).
     method : str
     notes : tuple of str
+    payoff_function : callable or None
+        ``contributions -> utilities`` (the model's ``payoffs``), used by :attr:`payoffs`.
+
+    Besides the fields, the shared result shape (:class:`solvers.result.EquilibriumResult`):
+    ``strategies`` and ``payoffs`` by ally (utilities are floats: they are logarithms),
+    ``verified`` (the residual is zero, or within the tolerance), ``regret`` (``None``: the
+    models check best-response residuals), ``to_dict(numbers=...)``, ``latex()``.
 
     Examples
     --------
@@ -97,11 +101,11 @@ class AllianceEquilibrium:
     >>> eq = public_good([10, 8, 2]).equilibrium()
     >>> eq
     AllianceEquilibrium(total=6, contributions=(4, 2, 0), contributors=[ally 1, ally 2], \
-leader_share=2/3 | exact | contributor-set search (aggregate))
+leader_share=2/3 | exact | linear_aggregative_equilibrium)
     >>> eq.contributor_names, tuple(eq.burden_shares)
     (('ally 1', 'ally 2'), (2/5, 1/4, 0))
-    >>> eq.to_dict()["total"]
-    Fraction(6, 1)
+    >>> eq.to_dict()["total"], eq.to_dict()["leader_share"], eq.verified
+    (6, Fraction(2, 3), True)
     """
 
     players: tuple[str, ...]
@@ -120,28 +124,65 @@ leader_share=2/3 | exact | contributor-set search (aggregate))
     tolerance: float | None
     method: str
     notes: tuple[str, ...] = field(default=())
+    payoff_function: Callable[[np.ndarray], np.ndarray] | None = field(default=None, repr=False)
+
+    regret = None  # the models check best-response residuals, see ``residual``
 
     @property
     def contributor_names(self) -> tuple[str, ...]:
         """Names of the contributing allies."""
         return tuple(self.players[i] for i in self.contributors)
 
-    def to_dict(self) -> dict[str, Any]:
-        """Plain Python: per-ally dictionaries; exact numbers become ``Fraction``."""
+    @property
+    def strategies(self) -> dict[str, Any]:
+        """Ally name to contribution."""
+        return dict(zip(self.players, self.contributions, strict=True))
+
+    @property
+    def payoffs(self) -> dict[str, float] | None:
+        """Ally name to utility at the equilibrium (floats), ``None`` when unknown."""
+        if self.payoff_function is None:
+            return None
+        values = self.payoff_function(np.asarray(self.contributions, dtype=float))
+        return {p: float(v) for p, v in zip(self.players, values, strict=True)}
+
+    @property
+    def verified(self) -> bool:  # type: ignore[override]
+        """The best-response residual is zero (exact) or within ``tolerance``."""
+        if self.exact:
+            return bool(self.residual == 0)
+        return self.tolerance is not None and float(self.residual) <= self.tolerance
+
+    def strategies_by_player(self) -> dict[str, Any]:
+        return self.strategies
+
+    def payoffs_by_player(self) -> dict[str, Any] | None:
+        return self.payoffs
+
+    def to_dict(self, numbers: str = "plain") -> dict[str, Any]:
+        """Plain Python: per-ally dictionaries; ``numbers`` as in
+        :meth:`solvers.result.Equilibrium.to_dict` (default: exact numbers as ``Fraction``)."""
         per = ("incomes", "contributions", "private_consumption", "burden_shares")
         out: dict[str, Any] = {
-            key: {p: _plain(v) for p, v in zip(self.players, getattr(self, key), strict=True)}
+            key: {
+                p: _plain(v, numbers)
+                for p, v in zip(self.players, getattr(self, key), strict=True)
+            }
             for key in per
         }
+        pays = self.payoffs
         out.update(
-            total=_plain(self.total),
+            strategies={p: _plain(v, numbers) for p, v in self.strategies.items()},
+            payoffs=None if pays is None else {p: _plain(v, numbers) for p, v in pays.items()},
+            total=_plain(self.total, numbers),
             contributors=list(self.contributor_names),
             leader=self.players[self.leader],
-            leader_share=_plain(self.leader_share),
-            public_provision=_plain(self.public_provision),
+            leader_share=_plain(self.leader_share, numbers),
+            public_provision=_plain(self.public_provision, numbers),
             exact=self.exact,
             unique=self.unique,
-            residual=_plain(self.residual),
+            residual=_plain(self.residual, numbers),
+            verified=self.verified,
             method=self.method,
             notes=list(self.notes),
         )
@@ -284,6 +325,7 @@ def make_equilibrium(
     method: str,
     unique: bool = True,
     notes: tuple[str, ...] = (),
+    payoff_function: Callable[[np.ndarray], np.ndarray] | None = None,
 ) -> AllianceEquilibrium:
     """Assemble an :class:`AllianceEquilibrium` from incomes and contributions.
 
@@ -304,6 +346,8 @@ def make_equilibrium(
     method : str
     unique : bool, default True
     notes : tuple of str, default ()
+    payoff_function : callable, optional
+        ``contributions -> utilities``, for the result's ``payoffs``.
 
     Returns
     -------
@@ -340,6 +384,7 @@ def make_equilibrium(
         tolerance=tolerance,
         method=method,
         notes=notes,
+        payoff_function=payoff_function,
     )
 
 

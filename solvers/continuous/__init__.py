@@ -67,6 +67,7 @@ from solvers.continuous._concavity import concavity
 from solvers.continuous._domains import domain_substitution
 from solvers.continuous._equilibria import equilibria
 from solvers.continuous._exact import solve_exact
+from solvers.continuous._linear_aggregative import linear_aggregative_equilibrium
 from solvers.continuous._maximize import exact_max_on_interval, maximize_1d
 from solvers.continuous._numeric import best_response_iteration, solve_numeric
 from solvers.continuous._problem import ContinuousProblem
@@ -107,6 +108,7 @@ __all__ = [
     "equilibria",
     "equilibrium_derivative",
     "exact_max_on_interval",
+    "linear_aggregative_equilibrium",
     "maximize_1d",
     "replacement_function",
     "solve_exact",

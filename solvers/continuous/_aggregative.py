@@ -49,8 +49,10 @@ import numpy as np
 import scipy.optimize as so
 import sympy as sp
 
+from solvers._numbers import convert
 from solvers.continuous._concavity import nonpositive_where_defined
 from solvers.continuous._domains import domain_substitution, symbol_with_domain
+from solvers.result import EquilibriumResult
 from solvers.verify import DEFAULT_RTOL
 
 __all__ = [
@@ -65,7 +67,7 @@ __all__ = [
 
 
 @dataclass(frozen=True, eq=False)
-class AggregativeEquilibrium:
+class AggregativeEquilibrium(EquilibriumResult):
     """An equilibrium of an aggregative game.
 
     Attributes
@@ -90,6 +92,13 @@ class AggregativeEquilibrium:
     verified : bool or None
         ``None`` when not verified.
     notes : tuple of str
+    exact : bool
+        Exact (``Fraction``) aggregate and strategies.
+    method : str
+    players : tuple of str or None
+        Player names (default ``player 0``, ``player 1``, ...).
+    payoffs : numpy.ndarray or None
+        Payoffs at the equilibrium, when the solver was given payoff functions.
 
     Examples
     --------
@@ -117,26 +126,50 @@ unique (proven))
     others: tuple[float, ...] = ()
     regret: np.ndarray | None = None
     tolerance: np.ndarray | None = None
-    verified: bool | None = None
+    verified: bool | None = None  # type: ignore[assignment]
     notes: tuple[str, ...] = field(default=())
+    exact: bool = False
+    method: str = "aggregative_equilibrium"
+    players: tuple[str, ...] | None = None
+    payoffs: np.ndarray | None = None
 
     @property
     def contributors(self) -> np.ndarray:
         """Indices of players strictly above their lower bound."""
         return np.flatnonzero(self.active != -1)
 
-    def to_dict(self) -> dict[str, Any]:
-        """Plain-Python form."""
+    def _names(self) -> tuple[str, ...]:
+        if self.players is not None:
+            return self.players
+        return tuple(f"player {i}" for i in range(self.strategies.size))
+
+    def strategies_by_player(self) -> dict[str, Any]:
+        """Player name to strategy."""
+        return dict(zip(self._names(), self.strategies, strict=True))
+
+    def payoffs_by_player(self) -> dict[str, Any] | None:
+        """Player name to payoff (``None`` when not computed)."""
+        if self.payoffs is None:
+            return None
+        return dict(zip(self._names(), self.payoffs, strict=True))
+
+    def to_dict(self, numbers: str = "plain") -> dict[str, Any]:
+        """Plain-Python form; ``numbers`` as in :meth:`solvers.result.Equilibrium.to_dict`."""
+        c = convert
+        pays = self.payoffs_by_player()
         return {
-            "aggregate": float(self.aggregate),
-            "strategies": self.strategies.tolist(),
-            "residual": float(self.residual),
+            "aggregate": c(self.aggregate, numbers),
+            "strategies": {k: c(v, numbers) for k, v in self.strategies_by_player().items()},
+            "payoffs": None if pays is None else {k: c(v, numbers) for k, v in pays.items()},
+            "exact": self.exact,
+            "method": self.method,
+            "residual": c(self.residual, numbers),
             "active": self.active.tolist(),
             "unique": self.unique,
             "uniqueness": self.uniqueness,
             "evaluations": self.evaluations,
             "others": list(self.others),
-            "max_regret": None if self.regret is None else float(np.max(self.regret)),
+            "max_regret": None if self.regret is None else c(np.max(self.regret), numbers),
             "verified": self.verified,
             "notes": list(self.notes),
         }
@@ -146,8 +179,9 @@ unique (proven))
         k = int(np.sum(self.active != -1))
         ver = {None: "not verified", True: "verified", False: "FAILED verification"}[self.verified]
         uq = "unique (proven)" if self.unique else "uniqueness not proven"
+        agg = f"{self.aggregate}" if self.exact else f"{self.aggregate:.6g}"
         return (
-            f"AggregativeEquilibrium(X={self.aggregate:.6g}; {n} players, {k} above their "
+            f"AggregativeEquilibrium(X={agg}; {n} players, {k} above their "
             f"lower bound; {ver}; {uq})"
         )
 
@@ -542,7 +576,7 @@ def replacement_function(
 
 
 @dataclass(frozen=True, eq=False)
-class SymmetricEquilibrium:
+class SymmetricEquilibrium(EquilibriumResult):
     """Symmetric equilibrium of a game with a symbolic number of identical players.
 
     Attributes
@@ -583,6 +617,42 @@ class SymmetricEquilibrium:
     concavity: str
     concave: bool | None
     notes: tuple[str, ...] = ()
+
+    exact = True  # closed forms
+    method = "symmetric_equilibrium"
+    regret = None  # a closed form: verified by the concavity proof
+    tolerance = None
+    payoffs = None
+
+    @property
+    def strategies(self) -> dict[str, sp.Expr]:
+        """Every player's strategy (the same closed form)."""
+        return {"each player": self.expr}
+
+    @property
+    def verified(self) -> bool:  # type: ignore[override]
+        """The first-order conditions are sufficient: concavity is proven."""
+        return self.concave is True
+
+    def strategies_by_player(self) -> dict[str, Any]:
+        return self.strategies
+
+    def payoffs_by_player(self) -> None:
+        return None
+
+    def to_dict(self, numbers: str = "plain") -> dict[str, Any]:
+        """Plain-Python form (the closed forms as strings, or sympy with ``numbers="sympy"``)."""
+        form = "sympy" if numbers == "sympy" else "str"
+        return {
+            "strategies": {"each player": convert(self.expr, form)},
+            "aggregate": convert(self.aggregate, form),
+            "interior": [convert(e, form) for e in self.interior],
+            "exact": True,
+            "verified": self.verified,
+            "method": self.method,
+            "concavity": self.concavity,
+            "notes": list(self.notes),
+        }
 
     def __repr__(self) -> str:
         return f"SymmetricEquilibrium(x = {self.expr}; {self.concavity})"

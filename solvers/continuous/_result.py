@@ -16,10 +16,10 @@ from typing import Any
 import numpy as np
 import sympy as sp
 
+from solvers._numbers import convert, sign
 from solvers._numbers import fmt as _fmt
-from solvers._numbers import plain as _plain
-from solvers._numbers import sign
 from solvers.continuous._problem import ContinuousProblem
+from solvers.result import EquilibriumResult, EquilibriumSet
 
 __all__ = [
     "ContinuousEquilibria",
@@ -38,7 +38,7 @@ class NoEquilibriumFound(RuntimeError):
 
 
 @dataclass(frozen=True, eq=False)
-class ContinuousEquilibrium:
+class ContinuousEquilibrium(EquilibriumResult):
     """One verified Nash equilibrium of a continuous game.
 
     Attributes
@@ -120,21 +120,32 @@ class ContinuousEquilibrium:
         fixed = {k: v for k, v in self.values.items() if k not in swept}
         return sweep(self.problem, swept, fixed)
 
-    def to_dict(self) -> dict[str, Any]:
-        """Plain-Python form (exact rationals as ``Fraction``, other exact numbers as str)."""
+    def strategies_by_player(self) -> dict[str, Any]:
+        """Player name to strategy."""
+        return dict(self.strategies)
+
+    def payoffs_by_player(self) -> dict[str, Any]:
+        """Player name to payoff."""
+        return dict(self.payoffs)
+
+    def to_dict(self, numbers: str = "plain") -> dict[str, Any]:
+        """Plain-Python form; ``numbers`` as in :meth:`solvers.result.Equilibrium.to_dict`
+        (default: exact rationals as ``Fraction``, other exact numbers as str)."""
+        c = convert
         return {
-            "strategies": {k: _plain(v) for k, v in self.strategies.items()},
-            "payoffs": {k: _plain(v) for k, v in self.payoffs.items()},
+            "strategies": {k: c(v, numbers) for k, v in self.strategies.items()},
+            "payoffs": {k: c(v, numbers) for k, v in self.payoffs.items()},
             "exact": self.exact,
-            "regret": _plain(self.regret),
-            "regrets": {k: _plain(v) for k, v in self.regrets.items()},
+            "verified": self.verified,
+            "regret": c(self.regret, numbers),
+            "regrets": {k: c(v, numbers) for k, v in self.regrets.items()},
             "tolerance": self.tolerance,
             "active": dict(self.active),
             "method": self.method,
             "unique": self.unique,
             "uniqueness": self.uniqueness,
             "notes": list(self.notes),
-            "values": {str(k): _plain(v) for k, v in self.values.items()},
+            "values": {str(k): c(v, numbers) for k, v in self.values.items()},
         }
 
     def __repr__(self) -> str:
@@ -150,12 +161,14 @@ class ContinuousEquilibrium:
         )
 
 
-class ContinuousEquilibria(list):
-    """A list of :class:`ContinuousEquilibrium` with how it was computed.
+class ContinuousEquilibria(EquilibriumSet):
+    """An :class:`~solvers.result.EquilibriumSet` of :class:`ContinuousEquilibrium`.
 
     Attributes
     ----------
     method : str
+    exact : bool
+        Whether every equilibrium is exact (default: computed from the items).
     complete : bool
         Whether the method guarantees every equilibrium (at which payoffs are
         differentiable) is in the list.
@@ -174,13 +187,18 @@ class ContinuousEquilibria(list):
         unique: bool = False,
         uniqueness: str = "not proven",
         notes: Sequence[str] = (),
+        exact: bool | None = None,
     ) -> None:
-        super().__init__(items)
-        self.method = method
-        self.complete = complete
+        items = list(items)
+        super().__init__(
+            items,
+            method=method,
+            exact=all(e.exact for e in items) if exact is None else exact,
+            complete=complete,
+            notes=notes,
+        )
         self.unique = unique
         self.uniqueness = uniqueness
-        self.notes = tuple(notes)
 
     def single(self) -> ContinuousEquilibrium:
         """The equilibrium; warn if several, raise :class:`NoEquilibriumFound` if none."""

@@ -42,19 +42,20 @@ import numpy as np
 import scipy.optimize as so
 import sympy as sp
 
-from solvers._numbers import fmt, plain, sign
+from solvers._numbers import convert, fmt, sign
 from solvers.continuous._best_response import best_response
 from solvers.continuous._equilibria import equilibria
 from solvers.continuous._maximize import exact_max_on_interval, maximize_1d
 from solvers.continuous._problem import ContinuousProblem
 from solvers.continuous._verify import verify_profile
+from solvers.result import EquilibriumResult
 from solvers.verify import DEFAULT_RTOL
 
 __all__ = ["StackelbergEquilibrium", "stackelberg"]
 
 
 @dataclass(frozen=True, eq=False)
-class StackelbergEquilibrium:
+class StackelbergEquilibrium(EquilibriumResult):
     """A subgame-perfect equilibrium with one leader.
 
     Attributes
@@ -106,18 +107,42 @@ class StackelbergEquilibrium:
     method: str
     notes: tuple[str, ...] = field(default=())
 
-    def to_dict(self) -> dict[str, Any]:
-        """Plain-Python form."""
+    @property
+    def regret(self) -> Any:
+        """The largest of the leader's and the followers' regrets."""
+        regrets = [self.leader_regret, *self.follower_regrets.values()]
+        if self.exact:
+            return max(regrets, key=lambda r: sp.sympify(r))
+        return max(float(r) for r in regrets)
+
+    @property
+    def verified(self) -> bool:  # type: ignore[override]
+        """Both subgame-perfection checks passed."""
+        return self.subgame_perfect
+
+    def strategies_by_player(self) -> dict[str, Any]:
+        """Player name to strategy on the equilibrium path."""
+        return dict(self.strategies)
+
+    def payoffs_by_player(self) -> dict[str, Any]:
+        """Player name to payoff on the equilibrium path."""
+        return dict(self.payoffs)
+
+    def to_dict(self, numbers: str = "plain") -> dict[str, Any]:
+        """Plain-Python form; ``numbers`` as in :meth:`solvers.result.Equilibrium.to_dict`."""
+        c = convert
         return {
             "leader": self.leader,
-            "strategies": {k: plain(v) for k, v in self.strategies.items()},
-            "payoffs": {k: plain(v) for k, v in self.payoffs.items()},
+            "strategies": {k: c(v, numbers) for k, v in self.strategies.items()},
+            "payoffs": {k: c(v, numbers) for k, v in self.payoffs.items()},
             "exact": self.exact,
+            "verified": self.verified,
+            "regret": c(self.regret, numbers),
             "response": None
             if self.response is None
             else {k: str(v) for k, v in self.response.items()},
-            "leader_regret": plain(self.leader_regret),
-            "follower_regrets": {k: plain(v) for k, v in self.follower_regrets.items()},
+            "leader_regret": c(self.leader_regret, numbers),
+            "follower_regrets": {k: c(v, numbers) for k, v in self.follower_regrets.items()},
             "tolerance": self.tolerance,
             "subgame_perfect": self.subgame_perfect,
             "method": self.method,

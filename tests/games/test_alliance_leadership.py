@@ -94,9 +94,11 @@ def test_leadership_lowers_total_and_is_optimal(incomes, a, leader) -> None:
 
 def test_generic_stackelberg_solver_agrees() -> None:
     m = leader_commitment([10, 8], a=HALF)
-    s = m.game.stackelberg(leader=0)
+    s = m.game.equilibrium()  # the sequential game, solved by solvers.continuous
     r = m.equilibrium()
+    assert s.verified and m.game.leader == m.players[0]
     assert [s.strategies[p] for p in m.players] == list(r.sequential.contributions)
+    assert m.stage_game.stackelberg(leader=0).strategies == s.strategies
 
 
 def test_leader_who_free_rides_entirely() -> None:
