@@ -37,8 +37,8 @@ def test_readme_main_job_builds_the_figures() -> None:
 def test_importing_models_and_solvers_does_not_import_matplotlib(package: str) -> None:
     code = (
         f"import sys, {package}, pkgutil, importlib\n"
-        f"for m in pkgutil.iter_modules({package}.__path__):\n"
-        f"    importlib.import_module('{package}.' + m.name)\n"
+        f"for m in pkgutil.walk_packages({package}.__path__, '{package}.'):\n"
+        f"    importlib.import_module(m.name)\n"
         "print('matplotlib' in sys.modules)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
@@ -61,3 +61,52 @@ def test_layers_point_one_way(package: str, forbidden: set[str]) -> None:
                 names = [node.module]
             offenders += [f"{path.name}: {n}" for n in names if n.split(".")[0] in forbidden]
     assert offenders == []
+
+
+def _subpackage(module: str) -> str:
+    """The family a module belongs to: ``solvers.finite._vertex`` -> ``solvers.finite``;
+    top-level modules belong to their package (``solvers._numbers`` -> ``solvers``)."""
+    parts = module.split(".")
+    path = ROOT.joinpath(*parts[:-1])
+    return ".".join(parts[:-1]) if (path / "__init__.py").exists() else parts[0]
+
+
+def _private_imports(package: str) -> list[str]:
+    """``from X import _name`` or ``import X._mod`` across families, for every module."""
+    offenders = []
+    for path in sorted((ROOT / package).rglob("*.py")):
+        rel = path.relative_to(ROOT).with_suffix("")
+        parts = list(rel.parts)
+        if parts[-1] == "__init__":
+            parts = parts[:-1]
+            own = ".".join(parts)
+        else:
+            own = _subpackage(".".join(parts))
+        for node in ast.walk(ast.parse(path.read_text())):
+            if not isinstance(node, ast.ImportFrom) or node.level or not node.module:
+                continue
+            if node.module.split(".")[0] not in ("games", "solvers", "papers"):
+                continue
+            segments = node.module.split(".")
+            private_at = next((k for k, s in enumerate(segments) if s.startswith("_")), None)
+            names = [a.name for a in node.names]
+            if private_at is not None:
+                owner = ".".join(segments[:private_at])
+            elif any(n.startswith("_") for n in names):
+                owner = (
+                    node.module
+                    if (ROOT.joinpath(*segments) / "__init__.py").exists()
+                    else (_subpackage(node.module))
+                )
+            else:
+                continue
+            inside = own == owner or own.startswith(owner + ".")
+            if not inside:
+                offenders.append(f"{'.'.join(rel.parts)}: from {node.module} import {names}")
+    return offenders
+
+
+@pytest.mark.parametrize("package", ["games", "solvers", "papers"])
+def test_no_private_name_crosses_a_family(package: str) -> None:
+    """Private modules and names are used only inside their own subpackage (family)."""
+    assert _private_imports(package) == []

@@ -12,6 +12,7 @@ from scipy.optimize import brentq
 from games.influence._frontiers import (
     PI,
     SELECTIONS,
+    AlliesGame,
     Frontier,
     S,
     TippingFrontier,
@@ -20,6 +21,7 @@ from games.influence._frontiers import (
     f2_frontier,
 )
 from games.influence._interest import INFLUENCE, NationalInterest, cobb_douglas
+from solvers.continuous import first_crossing, grid_maximum, implicit_derivatives
 
 _GRID = 4001
 _ONE_FIFTH = sp.Rational(1, 5)
@@ -166,17 +168,6 @@ class ComparativeStatics:
     threshold: dict[str, float]
 
 
-def _ift(equations, unknowns, point, params) -> dict:
-    """dz/dtheta = -J^{-1} E_theta for E(z, theta) = 0 at ``point`` (floats, 30 digits)."""
-    J = sp.Matrix([[sp.diff(e, u) for u in unknowns] for e in equations])
-    Jn = np.array(J.subs(point).evalf(30).tolist(), dtype=float)
-    out = {}
-    for name, sym in params.items():
-        col = np.array([float(sp.diff(e, sym).subs(point).evalf(30)) for e in equations])
-        out[name] = -np.linalg.solve(Jn, col)
-    return out
-
-
 @dataclass(frozen=True)
 class IsoquantModel:
     """The whole argument for one frontier, one national interest and points A and C.
@@ -215,6 +206,14 @@ class IsoquantModel:
     C: Point
     tangency: Tangency
     threshold: Threshold
+
+    @property
+    def game(self) -> AlliesGame:
+        """The allies' stay/hedge game whose equilibrium response to a shift S is the
+        frontier I(S); the leader's choice of S on top of it (Stackelberg) is solved by
+        :func:`solvers.continuous.grid_maximum` (point B) and
+        :func:`solvers.continuous.first_crossing` (the overshoot threshold)."""
+        return self.frontier.game
 
     @property
     def points(self) -> tuple[Point, Point, Point]:
@@ -261,7 +260,7 @@ class IsoquantModel:
         if self.tangency.interior:
             foc = sp.diff(vo, S) * sp.diff(phi, PI) - sp.diff(vo, PI) * sp.diff(phi, S)
             point = {**vals, S: self.B.S, PI: self.B.I}
-            d = _ift([phi, foc], [S, PI], point, syms)
+            d = implicit_derivatives([phi, foc], [S, PI], point, syms)
             opt = {n: float(v[0]) for n, v in d.items()}
             opt_i = {n: float(v[1]) for n, v in d.items()}
         else:
@@ -277,7 +276,7 @@ class IsoquantModel:
             e1 = PI if t.kind == "collapse-root" else phi
             eqs = [e1, phi.subs({PI: pia, S: sa}), vo - vo.subs({PI: pia, S: sa})]
             point.update({S: t.S, PI: pi_val})
-            d = _ift(eqs, [S, PI, pia], point, allp)
+            d = implicit_derivatives(eqs, [S, PI, pia], point, allp)
             th = {n: float(v[0]) for n, v in d.items()}
         elif t.kind == "fold":
             th = {**bound_derivatives(self.frontier.fold), "S_A": 0.0}
@@ -332,16 +331,11 @@ def _objective(frontier: Frontier, interest: NationalInterest):
 def _optimum(frontier, interest) -> tuple[Point, Tangency]:
     lo, hi = float(frontier.domain[0]), float(frontier.domain[1])
     value, foc = _objective(frontier, interest)
-    grid = np.linspace(lo, hi, _GRID)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        vals = np.nan_to_num(value(grid), nan=-np.inf)
-    j = int(np.argmax(vals))
-    interior = 0 < j < _GRID - 1
+    # the leader's problem max_S V(I(S), S): grid + Brent on the FOC (solvers.continuous)
+    s_num, interior = grid_maximum(value, lo, hi, derivative=foc, grid=_GRID)
     exact = False
     method = "grid + brentq on the first-order condition"
     if interior:
-        a, b = grid[j - 1], grid[j + 1]
-        s_num = brentq(foc, a, b, xtol=1e-15) if foc(a) * foc(b) < 0 else grid[j]
         s_val = sp.Float(s_num, 17)
         if (
             frontier.general is not None
@@ -360,14 +354,16 @@ def _optimum(frontier, interest) -> tuple[Point, Tangency]:
                         s_val, exact, method = sp.radsimp(sol), True, "sympy.solve of the FOC"
                         break
     else:
-        s_val = frontier.domain[j // (_GRID - 1)]
+        s_val = frontier.domain[0] if s_num == lo else frontier.domain[1]
         exact = s_val.is_Rational
         method = "corner of the aligned branch"
     # F2: the collapsed branch (I = 0) may beat the whole aligned branch
     if isinstance(frontier, TippingFrontier):
         top = frontier.shift_limit
         v_collapse = float(interest.value(0.0, float(top)))
-        if v_collapse > float(vals.max()):
+        with np.errstate(divide="ignore", invalid="ignore"):
+            best_aligned = np.nan_to_num(value(np.linspace(lo, hi, _GRID)), nan=-np.inf).max()
+        if v_collapse > float(best_aligned):
             s_val, interior, exact = top, False, top.is_Rational
             method = "corner: withdrawal onto the collapsed branch"
     if exact or not interior:
@@ -399,13 +395,8 @@ def _threshold(frontier, interest, A: Point, B: Point, select: str) -> Threshold
     if frontier.general is not None:
         ordinal = interest.ordinal.subs(INFLUENCE, frontier.expr)
         ordinal = ordinal - interest.ordinal.subs({INFLUENCE: A.I, S: A.S})
-    grid = np.linspace(start, hi, _GRID)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        gap = np.nan_to_num(value(grid) - v_a, nan=-np.inf)
-    below = np.nonzero(gap < 0)[0]
-    if below.size:
-        j = int(below[0])
-        root = brentq(lambda s: float(value(s) - v_a), grid[j - 1], grid[j], xtol=1e-15)
+    root = first_crossing(value, start, hi, v_a, grid=_GRID)
+    if root is not None:
         if ordinal is not None:
             root = sp.nsolve(ordinal, S, root, prec=30)
             root = sp.re(root)

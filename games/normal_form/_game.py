@@ -538,7 +538,9 @@ class NormalFormGame:
                     "exact=False needs numbers: bind the parameters "
                     f"({', '.join(s.name for s in self.parameters)}) with .subs(...) first"
                 )
-            from solvers.finite._symbolic import METHOD, symbolic_equilibria
+            from solvers.finite import symbolic_equilibria
+
+            METHOD = "symbolic_equilibria"
 
             if method not in (None, METHOD):
                 raise ValueError(
@@ -582,7 +584,7 @@ class NormalFormGame:
         >>> [eq.supports for eq in g.pure_equilibria()]
         [((0,), (0,)), ((1,), (1,))]
         """
-        from solvers.finite._pure import pure_equilibria
+        from solvers.finite import pure_equilibria
 
         self._require_bound("pure_equilibria")
         exact = self._kind == "exact"
@@ -679,7 +681,7 @@ class NormalFormGame:
         >>> NormalFormGame([[[3, 0], [5, 1]], [[3, 5], [0, 1]]]).dominance().surviving
         ((1,), (1,))
         """
-        from solvers.finite._dominance import iterated_elimination
+        from solvers.finite import iterated_elimination
 
         self._require_bound("dominance")
         exact = self._kind == "exact"

@@ -77,11 +77,13 @@ from solvers.continuous._result import (
     MultipleEquilibriaWarning,
     NoEquilibriumFound,
 )
+from solvers.continuous._scalar import first_crossing, grid_maximum
 from solvers.continuous._stackelberg import StackelbergEquilibrium, stackelberg
 from solvers.continuous._statics import (
     StrictComplementarityWarning,
     SweepResult,
     equilibrium_derivative,
+    implicit_derivatives,
     sweep,
 )
 from solvers.continuous._verify import verify_profile
@@ -108,6 +110,9 @@ __all__ = [
     "equilibria",
     "equilibrium_derivative",
     "exact_max_on_interval",
+    "first_crossing",
+    "grid_maximum",
+    "implicit_derivatives",
     "linear_aggregative_equilibrium",
     "maximize_1d",
     "replacement_function",

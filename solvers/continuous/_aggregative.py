@@ -49,7 +49,7 @@ import numpy as np
 import scipy.optimize as so
 import sympy as sp
 
-from solvers._numbers import convert
+from solvers._numbers import NUMBER_FORMS, convert
 from solvers.continuous._concavity import nonpositive_where_defined
 from solvers.continuous._domains import domain_substitution, symbol_with_domain
 from solvers.result import EquilibriumResult
@@ -642,6 +642,8 @@ class SymmetricEquilibrium(EquilibriumResult):
 
     def to_dict(self, numbers: str = "plain") -> dict[str, Any]:
         """Plain-Python form (the closed forms as strings, or sympy with ``numbers="sympy"``)."""
+        if numbers not in NUMBER_FORMS:
+            raise ValueError(f"numbers must be one of {NUMBER_FORMS}, got {numbers!r}")
         form = "sympy" if numbers == "sympy" else "str"
         return {
             "strategies": {"each player": convert(self.expr, form)},

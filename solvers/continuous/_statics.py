@@ -51,12 +51,74 @@ from solvers.continuous._problem import ContinuousProblem
 from solvers.continuous._result import ContinuousEquilibrium
 from solvers.continuous._verify import verify_profile
 
-__all__ = ["StrictComplementarityWarning", "SweepResult", "equilibrium_derivative", "sweep"]
+__all__ = [
+    "StrictComplementarityWarning",
+    "SweepResult",
+    "equilibrium_derivative",
+    "implicit_derivatives",
+    "sweep",
+]
 
 #: Largest number of active-set cases a sweep enumerates.
 MAX_SWEEP_CASES = 729
 
 _LABEL = {"L": "lower", "I": "interior", "U": "upper"}
+
+
+def implicit_derivatives(
+    equations: list[sp.Expr],
+    unknowns: list[sp.Symbol],
+    point: Mapping[sp.Symbol, Any],
+    parameters: Mapping[str, sp.Symbol],
+    digits: int = 30,
+) -> dict[str, np.ndarray]:
+    r"""Derivatives of the solution of :math:`E(z, \theta) = 0` in each parameter.
+
+    The implicit function theorem: :math:`dz/d\theta = -J^{-1} E_\theta` with
+    :math:`J = \partial E / \partial z`, evaluated at ``point`` with ``digits``-digit
+    arithmetic, then solved in floats.
+
+    Parameters
+    ----------
+    equations : list of sympy.Expr
+        The system :math:`E(z, \theta) = 0` (as many equations as unknowns).
+    unknowns : list of sympy.Symbol
+        :math:`z`.
+    point : mapping
+        Values of the unknowns and parameters at the solution.
+    parameters : mapping of str to sympy.Symbol
+        The parameters to differentiate in, by name.
+    digits : int
+        Precision of the evaluation.
+
+    Returns
+    -------
+    dict
+        Parameter name to the array :math:`dz/d\theta` (in the order of ``unknowns``).
+
+    Examples
+    --------
+    Cournot duopoly FOCs :math:`a - 2q_1 - q_2 = 0`, :math:`a - q_1 - 2q_2 = 0`:
+    :math:`dq_i/da = 1/3`.
+
+    >>> import sympy as sp
+    >>> q1, q2, a = sp.symbols("q1 q2 a")
+    >>> d = implicit_derivatives([a - 2*q1 - q2, a - q1 - 2*q2], [q1, q2],
+    ...                          {q1: 4, q2: 4, a: 12}, {"a": a})
+    >>> d["a"].round(12).tolist()
+    [0.333333333333, 0.333333333333]
+    """
+    if len(equations) != len(unknowns):
+        raise ValueError(
+            f"need as many equations as unknowns, got {len(equations)} and {len(unknowns)}"
+        )
+    J = sp.Matrix([[sp.diff(e, u) for u in unknowns] for e in equations])
+    Jn = np.array(J.subs(point).evalf(digits).tolist(), dtype=float)
+    out = {}
+    for name, sym in parameters.items():
+        col = np.array([float(sp.diff(e, sym).subs(point).evalf(digits)) for e in equations])
+        out[name] = -np.linalg.solve(Jn, col)
+    return out
 
 
 class StrictComplementarityWarning(UserWarning):

@@ -228,13 +228,13 @@ def _solve_label(floats, exacts, k: int, exact: bool, rtol: float) -> tuple[Equi
     x, y, tie, _ = _path(floats[0], floats[1], k, exact=False)
     xs, ys = _clean(np.array(x)), _clean(np.array(y))
     if is_nash(floats, [xs, ys], rtol):
-        return Equilibrium.from_profile(floats, [xs, ys], METHOD), tie
+        return Equilibrium.from_profile(floats, [xs, ys], METHOD, rtol=rtol), tie
     # numerical trouble: re-run the same path in exact arithmetic on the float payoffs
     exacts = as_bimatrix(floats[0], floats[1], exact=True)[1]
     x, y, tie, _ = _path(exacts[0], exacts[1], k, exact=True)
     xs = np.array([float(v) for v in x])
     ys = np.array([float(v) for v in y])
-    return Equilibrium.from_profile(floats, [xs, ys], METHOD), tie
+    return Equilibrium.from_profile(floats, [xs, ys], METHOD, rtol=rtol), tie
 
 
 def _clean(s: np.ndarray) -> np.ndarray:

@@ -297,7 +297,7 @@ def polynomial_equilibria(
                 strategies = [np.array([float(p) for p in s]) for s in tidy]
                 if not is_nash(floats, strategies, rtol):  # pragma: no cover
                     raise RuntimeError(f"polynomial method: {strategies} fails the check")
-                eq = Equilibrium.from_profile(floats, strategies, METHOD)
+                eq = Equilibrium.from_profile(floats, strategies, METHOD, rtol=rtol)
             results.append((key, eq))
     notes = []
     if unsolved:

@@ -197,7 +197,11 @@ def pure_equilibria(
     verify_with = arrays if is_exact else floats
     result = [
         Equilibrium.from_profile(
-            verify_with, _one_hot(profile, shape, is_exact), method=METHOD, exact=is_exact
+            verify_with,
+            _one_hot(profile, shape, is_exact),
+            method=METHOD,
+            exact=is_exact,
+            rtol=rtol,
         )
         for profile in profiles
     ]

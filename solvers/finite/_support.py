@@ -169,7 +169,8 @@ def support_enumeration(
             notes.append("numerical trouble: some float equilibria could not be confirmed exactly")
     else:
         eqs = [
-            Equilibrium.from_profile([Af, Bf], [x, y], METHOD) for x, y in zip(xs, ys, strict=True)
+            Equilibrium.from_profile([Af, Bf], [x, y], METHOD, rtol=rtol)
+            for x, y in zip(xs, ys, strict=True)
         ]
     return Equilibria(
         eqs,

@@ -307,6 +307,7 @@ def _float_equilibria(payoffs, xs, ys, rtol, notes) -> list[Equilibrium]:
             payoffs=(float(row_pay[k]), float(col_pay[k])),
             regret=float(regrets[k].max()),
             method=METHOD,
+            tolerance=float(np.max(tolerance(payoffs, rtol))),
         )
         for k in np.nonzero(ok)[0]
     ]
