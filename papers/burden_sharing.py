@@ -1,4 +1,4 @@
-r"""Alliance burden sharing and free riding: three figures (MODELS.md a.2-a.4).
+r"""Alliance burden sharing and free riding: three figures (docs/models.md §a.2-a.4).
 
 1. ``burden-best-response``: the two-ally best-response diagram of the Bergstrom-Blume-Varian
    game, :math:`g_i = \max(0, a w_i - (1-a) g_j)`, with the Nash point, the point where
@@ -77,7 +77,7 @@ class BestResponseDiagram:
     Examples
     --------
     Returned by :func:`best_response_data`. Incomes (10, 8), ``a = 1/2``: Nash (4, 2),
-    leader first (1, 7/2), Lindahl ``(a w_1, a w_2) = (5, 4)`` (MODELS.md a.2-a.3):
+    leader first (1, 7/2), Lindahl ``(a w_1, a w_2) = (5, 4)`` (docs/models.md §a.2-a.3):
 
     >>> d = best_response_data()
     >>> d.lindahl, d.nash_total, d.leader_total
@@ -493,7 +493,7 @@ def provision_data(
     Examples
     --------
     The Nash total stays below ``a w/(1-a) = 1`` while the efficient one grows; private
-    benefits narrow the gap (symmetric closed forms, MODELS.md a.4):
+    benefits narrow the gap (symmetric closed forms, docs/models.md §a.4):
 
     >>> d = provision_data()
     >>> bool(d.nash[0].max() < 1), float(d.efficient[0, -1])

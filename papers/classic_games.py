@@ -6,7 +6,7 @@ jumps where it is indifferent, at :math:`\\hat q` solving
 :math:`(A_{00} - A_{10}) q + (A_{01} - A_{11})(1 - q) = 0`; likewise ``q*(p)``. The Nash
 equilibria are exactly the points where the two correspondences cross.
 
-Default figure: burden sharing of an indivisible task as Chicken (MODELS.md a.5, b = 4,
+Default figure: burden sharing of an indivisible task as Chicken (docs/models.md §a.5, b = 4,
 c = 2): two pure equilibria where one ally free rides, and a mixed one with
 P(contribute) = (b - c)/(b - c/2) = 2/3.
 
@@ -50,7 +50,7 @@ class BestResponseData:
     Examples
     --------
     Returned by :func:`best_response_data`. In Chicken (b = 4, c = 2) the row player
-    switches from Contribute to Free ride where ``q = 2/3`` (MODELS.md a.5):
+    switches from Contribute to Free ride where ``q = 2/3`` (docs/models.md §a.5):
 
     >>> d = best_response_data()
     >>> d.title, d.labels[0]

@@ -2,7 +2,7 @@
 
 Allies pool defence, each is tempted to free ride, and the largest ally carries a
 disproportionate share: "the exploitation of the great by the small" (Olson & Zeckhauser
-1966). This module gathers the models of MODELS.md section (a):
+1966). This module gathers the models of docs/models.md §(a):
 
 * :func:`public_good` -- pure public good: Bergstrom, Blume & Varian (1986) with
   Cobb-Douglas utility, or the quasi-linear Olson & Zeckhauser (1966) variant; Warr (1983)

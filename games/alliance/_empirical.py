@@ -17,7 +17,7 @@ The model is fitted with one moment: :math:`a` is chosen so that the model's Nas
 :math:`G(a)` equals the observed total defence spending (:math:`G(a)` rises from 0 to
 :math:`\sum_i w_i` as :math:`a` goes from 0 to 1, so the fit exists and is unique). The
 prediction is then the model's contributions, contributor set and burden shares. No
-published coefficient is hard-coded (MODELS.md a.1).
+published coefficient is hard-coded (docs/models.md §a.1).
 
 Examples
 --------

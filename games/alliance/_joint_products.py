@@ -2,8 +2,8 @@ r"""Joint products: defence with country-specific private benefits (Sandler 1977
 
 Defence activity :math:`q_i` jointly produces deterrence :math:`Q = \sum_j q_j` (pure public)
 and a private, country-specific output (here :math:`q_i` itself; Sandler 1977; Murdoch &
-Sandler 1984; survey Sandler & Hartley 2001). The Cobb-Douglas rendering (our own, MODELS.md
-a.4) is
+Sandler 1984; survey Sandler & Hartley 2001). The Cobb-Douglas rendering (our own, docs/models.md
+§a.4) is
 
 .. math:: u_i = (1-a-b)\log(w_i - q_i) + a\log Q + b\log q_i, \qquad a > 0,\ b \ge 0,\ a+b<1.
 

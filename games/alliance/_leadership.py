@@ -11,7 +11,7 @@ Where :math:`m` followers contribute, :math:`G` is affine in :math:`g_L` and :ma
 strictly concave, with maximizer :math:`g_L = a w_L - (1-a) W_m`; the global optimum is
 the best of these, each clipped to its regime. With two interior allies,
 :math:`g_1^S = a w_1 - (1-a) w_2` and :math:`G^S = a(w_2 + g_1^S) = a^2(w_1+w_2)`
-(MODELS.md a.3).
+(docs/models.md §a.3).
 
 Total provision never rises: for :math:`g > g_L^N` the followers give no more than in the
 Nash equilibrium, so :math:`U(g) \le (1-a)\log(w_L-g) + a\log(g + F^N) \le U(g_L^N)`, the
@@ -79,7 +79,7 @@ class CommitmentEquilibrium(EquilibriumResult):
     Examples
     --------
     Returned by :meth:`LeaderCommitment.equilibrium`; two allies (10, 8), ``a = 1/2``:
-    ``g_1^S = a w_1 - (1-a) w_2 = 1`` and ``G^S = a^2 (w_1 + w_2) = 9/2`` (MODELS.md a.3).
+    ``g_1^S = a w_1 - (1-a) w_2 = 1`` and ``G^S = a^2 (w_1 + w_2) = 9/2`` (docs/models.md §a.3).
 
     >>> r = leader_commitment([10, 8]).equilibrium()
     >>> r

@@ -12,7 +12,7 @@ Free ride     :math:`b`       :math:`0`
 (the column player's are the transpose). The Nash equilibria are the two pure profiles
 in which one ally carries the task alone, and a mixed one in which each contributes with
 probability :math:`p = (b-c)/(b-c/2)`, which makes the other indifferent. The ally that
-commits credibly to "free ride" wins, the logic of leader commitment (MODELS.md a.5).
+commits credibly to "free ride" wins, the logic of leader commitment (docs/models.md §a.5).
 
 Examples
 --------
@@ -60,7 +60,7 @@ class LumpyTask:
     >>> m = lumpy_task(b=4, c=2)
     >>> m
     LumpyTask(b=4, c=2, players=('ally 1', 'ally 2'))
-    >>> m.mixed_probability                  # (b - c)/(b - c/2), MODELS.md a.5
+    >>> m.mixed_probability                  # (b - c)/(b - c/2), docs/models.md §a.5
     2/3
     >>> s = m.free_riding()
     >>> round(s.corner_share, 6), round(s.nash_total, 6)    # task done w.p. 1 - (1/3)^2

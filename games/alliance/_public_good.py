@@ -111,7 +111,7 @@ def bbv_total(w: np.ndarray, a: Any, g0: Any = 0) -> Any:
     Examples
     --------
     Incomes (10, 8, 2), ``a = 1/2``: the two richest contribute and
-    ``G = a (w_1 + w_2)/(a + 2(1-a)) = 6`` (MODELS.md a.2).
+    ``G = a (w_1 + w_2)/(a + 2(1-a)) = 6`` (docs/models.md §a.2).
 
     >>> import numpy as np
     >>> from fractions import Fraction

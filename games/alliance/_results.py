@@ -95,7 +95,7 @@ class AllianceEquilibrium(EquilibriumResult):
     Examples
     --------
     Returned by the models' ``.equilibrium()``; BBV with incomes (10, 8, 2) and
-    ``a = 1/2`` (MODELS.md a.2):
+    ``a = 1/2`` (docs/models.md §a.2):
 
     >>> from games.alliance import public_good
     >>> eq = public_good([10, 8, 2]).equilibrium()

@@ -107,9 +107,9 @@ def chicken(b: Any = 4, c: Any = 2) -> NormalFormGame:
     Free          b, b - c            0, 0
     ============  ==================  ==========
 
-    Defaults ``b = 4, c = 2``: the row matrix is ``[[3, 2], [4, 0]]`` (MODELS.md a.5).
+    Defaults ``b = 4, c = 2``: the row matrix is ``[[3, 2], [4, 0]]`` (docs/models.md §a.5).
     Requires ``b > c > 0``. Equilibria (Rapoport & Chammah 1966, "The game of Chicken",
-    *American Behavioral Scientist* 10(3); MODELS.md a.5): the two pure equilibria
+    *American Behavioral Scientist* 10(3); docs/models.md §a.5): the two pure equilibria
     (Contribute, Free) and (Free, Contribute), and a symmetric mixed one in which each
     ally contributes with probability ``(b - c)/(b - c/2)`` (2/3 at the defaults).
 
@@ -146,10 +146,10 @@ def stag_hunt(stag: Any = 3, sucker: Any = 0, hare: Any = 2) -> NormalFormGame:
     Hedge       hare, sucker     hare, hare
     ==========  ===============  ===============
 
-    Defaults per MODELS.md d.6: Stay/Stay = 3, Stay/Hedge = 0 (the lone stayer carries
+    Defaults per docs/models.md §d.6: Stay/Stay = 3, Stay/Hedge = 0 (the lone stayer carries
     the burden), Hedge = 2 whatever the other does. Requires ``stag > hare > sucker``.
     Equilibria (Skyrms 2004, *The Stag Hunt and the Evolution of Social Structure*;
-    MODELS.md d.6): (Stay, Stay), (Hedge, Hedge), and a mixed one with
+    docs/models.md §d.6): (Stay, Stay), (Hedge, Hedge), and a mixed one with
     ``P(Stay) = (hare - sucker)/(stag - sucker)`` (2/3 at the defaults).
 
     Examples

@@ -12,13 +12,13 @@ autonomy and security). Then:
 * **C**, an overshoot, is the selected equilibrium at :math:`S_C > S_B`;
 * the **overshoot threshold** :math:`\bar S > S_B` solves :math:`V(I(S), S) = V_A`
   (or is the fold, where F2 collapses); beyond it the leader is worse off than at A;
-* **trust link** (MODELS.md d.5): a threat moves the allies' belief :math:`\mu` that the
+* **trust link** (docs/models.md §d.5): a threat moves the allies' belief :math:`\mu` that the
   leader is reliable by Bayes' rule, shrinks the tolerance :math:`T = B\mu` of F2 and
   moves the fold left: a shift that was safe becomes a collapse;
 * **comparative statics** of B and :math:`\bar S` in every parameter, by the implicit
   function theorem on the symbolic optimality and threshold conditions.
 
-The frontiers and V are our own reduced forms [O] (MODELS.md section b), built from
+The frontiers and V are our own reduced forms [O] (docs/models.md §(b), built from
 Stackelberg leadership, threshold models (Granovetter 1978; Schelling 1978), Morrow
 (1991) and Bergstrom, Blume & Varian (1986); cite those, not this model.
 

@@ -19,7 +19,7 @@ answer; US influence :math:`I` is the aligned share of the bloc. The frontier
   :math:`a\log(w - y) + (1-a)\log(x + y)` against US spending :math:`x = x_0 - S`; influence is
   the US share :math:`x/(x + y)`. Defaults give :math:`I(S) = 2(8 - S)/(16 - S)`.
 
-These games are our own reduced forms [O] (MODELS.md b.2); cite the building blocks,
+These games are our own reduced forms [O] (docs/models.md §b.2); cite the building blocks,
 not the models.
 
 Examples
@@ -129,7 +129,7 @@ def f3_frontier(w=8, a=_HALF, x0=None) -> Frontier:
     influence is the US share ``x/(x + y)``.
 
     Note the convention: here ``a`` weighs **private consumption**, the reverse of ``a`` in
-    :func:`games.alliance.public_good` and MODELS.md a.2, where ``a`` weighs the public
+    :func:`games.alliance.public_good` and docs/models.md §a.2, where ``a`` weighs the public
     good (security), ``(1 - a)*log(w - g) + a*log(G)`` with best response
     ``g = a*w - (1 - a)*G_other``. So ``f3_frontier(a=a)`` is BBV with security weight
     ``1 - a``; the two agree only at the default ``a = 1/2``. The name is kept for
@@ -142,7 +142,7 @@ def f3_frontier(w=8, a=_HALF, x0=None) -> Frontier:
     a : number in (0, 1), default 1/2
         Ally weight on **private consumption** ``log(w - y)``; the weight on security is
         ``1 - a``. Reversed relative to ``a`` of :func:`games.alliance.public_good` and
-        MODELS.md a.2 (weight on security): F3 with ``a`` is BBV with ``1 - a``.
+        docs/models.md §a.2 (weight on security): F3 with ``a`` is BBV with ``1 - a``.
     x0 : positive number, default ``(1 - a)*w/a``
         US status-quo spending; must not exceed ``(1 - a)*w/a`` (the spending at which the
         ally free rides fully) so the ally's best response stays interior.

@@ -57,7 +57,7 @@ class NationalInterest:
     --------
     Built by :func:`cobb_douglas` or :func:`quasi_linear`. At the optimum B = (S, I) =
     (1/2, 3/4) on the F1 frontier ``I = 1 - S**2`` the isoquant slope ``-V_S/V_I`` equals
-    the frontier slope ``-2S = -1`` (MODELS.md b.3):
+    the frontier slope ``-2S = -1`` (docs/models.md §b.3):
 
     >>> V = cobb_douglas()
     >>> V.name, V.parameters

@@ -50,7 +50,7 @@ class Point:
     Examples
     --------
     The points of :func:`isoquant_model`; with the defaults (F1 ``I = 1 - S**2``,
-    ``V = I**(3/5) S**(2/5)``) the optimum is B = (1/2, 3/4) (MODELS.md b.3):
+    ``V = I**(3/5) S**(2/5)``) the optimum is B = (1/2, 3/4) (docs/models.md §b.3):
 
     >>> B = isoquant_model().B
     >>> B.S, B.I, B.V
@@ -187,7 +187,7 @@ class IsoquantModel:
     Examples
     --------
     Built by :func:`isoquant_model`; defaults F1 (``I = 1 - S**2``) and
-    ``V = I**(3/5) S**(2/5)`` (MODELS.md b.3):
+    ``V = I**(3/5) S**(2/5)`` (docs/models.md §b.3):
 
     >>> m = isoquant_model()
     >>> [(p.label, p.S, p.I) for p in m.points]
@@ -615,7 +615,7 @@ def trust_link(
     k=1,
     shift_limit=1,
 ) -> TrustShift:
-    """A threat lowers trust and moves the F2 fold left (MODELS.md d.5 and b.2) [O].
+    """A threat lowers trust and moves the F2 fold left (docs/models.md §d.5 and §b.2) [O].
 
     Parameters
     ----------

@@ -1,4 +1,4 @@
-"""Lumpy burden sharing as Chicken (MODELS.md a.5)."""
+"""Lumpy burden sharing as Chicken (docs/models.md §a.5)."""
 
 from __future__ import annotations
 

@@ -163,7 +163,7 @@ def test_fitted_model_matches_the_observed_total(gdp, defence, a, contributions)
     threshold = (1 - a) / a * total
     contributors = np.flatnonzero(w > threshold)
     m = len(contributors)
-    g_formula = a * w[contributors].sum() / (a + m * (1 - a))  # MODELS.md a.2
+    g_formula = a * w[contributors].sum() / (a + m * (1 - a))  # docs/models.md §a.2
     assert g_formula == pytest.approx(total, rel=1e-12)  # the hand fit holds
     assert float(t.predicted.total) == pytest.approx(g_formula, rel=1e-10)
     assert t.predicted.contributors == tuple(contributors.tolist())

@@ -1,4 +1,4 @@
-"""Joint products (Sandler 1977) against MODELS.md a.4 and independent derivations."""
+"""Joint products (Sandler 1977) against docs/models.md §a.4 and independent derivations."""
 
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ R = sp.Rational
     ],
 )
 def test_models_symmetric_worked_examples(b, q_nash, q_pareto) -> None:
-    """MODELS.md a.4: a = 1/2, n = 4, w = 1."""
+    """docs/models.md §a.4: a = 1/2, n = 4, w = 1."""
     m = joint_products([1, 1, 1, 1], a=HALF, b=b)
     eq = m.equilibrium()
     assert eq.exact and eq.residual == 0

@@ -1,4 +1,4 @@
-"""Leader commitment (Varian 1994) against MODELS.md a.3 and independent derivations."""
+"""Leader commitment (Varian 1994) against docs/models.md §a.3 and independent derivations."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ HALF = sp.Rational(1, 2)
 
 
 def test_models_closed_form_two_allies() -> None:
-    """g_1^S = a w_1 - (1-a) w_2, G^S = a (w_2 + g_1^S) (MODELS.md a.3)."""
+    """g_1^S = a w_1 - (1-a) w_2, G^S = a (w_2 + g_1^S) (docs/models.md §a.3)."""
     a, w1, w2 = HALF, 10, 8
     g1 = a * w1 - (1 - a) * w2
     r = leader_commitment([w1, w2], a=a).equilibrium()

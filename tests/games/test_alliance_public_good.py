@@ -1,8 +1,8 @@
-"""Pure public good alliances (BBV 1986, Olson-Zeckhauser 1966) against MODELS.md a.1-a.2.
+"""Pure public good alliances (BBV 1986, Olson-Zeckhauser 1966) against docs/models.md §a.1-a.2.
 
-Expected values come from MODELS.md's worked examples, from sympy derivations inside the
-tests, from brute-force enumeration of all contributor sets and from numerical
-maximisation of each ally's utility; never from the code under test.
+Expected values come from the worked examples of the papers docs/models.md cites, from
+sympy derivations inside the tests, from brute-force enumeration of all contributor sets
+and from numerical maximisation of each ally's utility; never from the code under test.
 """
 
 from __future__ import annotations
@@ -181,7 +181,8 @@ def test_redistribution_changing_the_contributor_set() -> None:
 
 
 def test_crowding_out_sympy_two_contributors() -> None:
-    """MODELS.md a.2(4): with taxes T1, T2 and G_gov = T1 + T2 the total stays a(I1+I2)/(2-a)."""
+    """docs/models.md §a.2 (crowding out): with taxes T1, T2 and G_gov = T1 + T2 the total
+    stays a(I1+I2)/(2-a)."""
     a, i1, i2, t1, t2, g1, g2 = sp.symbols("a I1 I2 T1 T2 g1 g2", positive=True)
     G = t1 + t2 + g1 + g2
     focs = [
@@ -287,7 +288,7 @@ def test_thousands_of_allies_verified(a, draw) -> None:
     g = np.asarray(eq.contributions, dtype=float)
     total = g.sum()
     # 1. each contribution is the Cobb-Douglas best response to the others' total:
-    #    max over g_i of (1-a) log(w_i - g_i) + a log(g_i + G_-i) gives (MODELS.md a.2)
+    #    max over g_i of (1-a) log(w_i - g_i) + a log(g_i + G_-i) gives (docs/models.md §a.2)
     #    g_i = max(0, a w_i - (1-a) G_-i)
     others = total - g
     best = np.maximum(0.0, a * w - (1 - a) * others)

@@ -43,7 +43,7 @@ CASES = [
     pytest.param(
         Case(
             classic.chicken(),
-            # MODELS.md a.5: (C, F), (F, C) and p(C) = (b - c)/(b - c/2) = 2/3
+            # docs/models.md §a.5: (C, F), (F, C) and p(C) = (b - c)/(b - c/2) = 2/3
             profiles(((1, 0), (0, 1)), ((0, 1), (1, 0)), ((F(2, 3), F(1, 3)),) * 2),
         ),
         id="chicken-3-equilibria",
@@ -51,7 +51,7 @@ CASES = [
     pytest.param(
         Case(
             classic.stag_hunt(),
-            # MODELS.md d.6: (S, S), (H, H) and p(Stay) = 2/3
+            # docs/models.md §d.6: (S, S), (H, H) and p(Stay) = 2/3
             profiles(((1, 0), (1, 0)), ((0, 1), (0, 1)), ((F(2, 3), F(1, 3)),) * 2),
         ),
         id="stag-hunt-3-equilibria",
@@ -114,7 +114,7 @@ def test_known_equilibria_float(case: Case):
 
 
 def test_defaults_match_models_md():
-    # MODELS.md a.5: b = 4, c = 2 gives [[3, 2], [4, 0]]; d.6: Stay/Stay 3, Stay/Hedge 0,
+    # docs/models.md §a.5: b = 4, c = 2 gives [[3, 2], [4, 0]]; d.6: Stay/Stay 3, Stay/Hedge 0,
     # Hedge 2
     A, B = classic.chicken().payoff_arrays(exact=True)
     assert A.tolist() == [[3, 2], [4, 0]] and (B == A.T).all()

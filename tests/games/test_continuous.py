@@ -1,6 +1,6 @@
 """ContinuousGame: construction, validation, display, best responses and equilibria.
 
-Expected values come from closed forms (MODELS.md a.1-a.3, textbook Cournot) computed in
+Expected values come from closed forms (docs/models.md §a.1-a.3, textbook Cournot) computed in
 the tests themselves, never from the code under test.
 """
 
@@ -34,7 +34,7 @@ def cournot(n: int, a=10, c=1, costs=None) -> ContinuousGame:
 
 
 def public_good(incomes, a=None) -> ContinuousGame:
-    """BBV Cobb-Douglas public good (MODELS.md a.2), a = 1/2 by default."""
+    """BBV Cobb-Douglas public good (docs/models.md §a.2), a = 1/2 by default."""
     a = R(1, 2) if a is None else a
     n = len(incomes)
     g = sp.symbols(f"g1:{n + 1}")
@@ -55,7 +55,7 @@ def public_good(incomes, a=None) -> ContinuousGame:
 
 
 def bbv_closed_form(incomes, a):
-    """Contributor-set formula of MODELS.md a.2, found by trying the m richest."""
+    """Contributor-set formula of docs/models.md §a.2, found by trying the m richest."""
     order = sorted(range(len(incomes)), key=lambda i: -incomes[i])
     for m in range(len(incomes), 0, -1):
         C = order[:m]
@@ -173,7 +173,7 @@ def test_public_good_best_response_matches_bbv_formula():
     game = public_good([10, 8, 2])
     br = game.best_response("Ally 3", a=R(1, 2), w3=2)
     g1, g2 = sp.symbols("g1 g2")
-    # MODELS.md a.2: g_i = max(0, a*w_i - (1-a)*G_{-i})
+    # docs/models.md §a.2: g_i = max(0, a*w_i - (1-a)*G_{-i})
     for G in (0, 1, R(3, 2), 2, 5, 17):
         got = br.expr.subs({g1: G, g2: 0})
         assert got == max(0, R(1, 2) * 2 - R(1, 2) * G)
@@ -232,7 +232,7 @@ def test_public_good_neutrality():
 
 
 def test_olson_zeckhauser_exploitation_no_interior_equilibrium():
-    # MODELS.md a.1: u_i = T_i log X - x_i, T = (5, 2, 1) -> x = (5, 0, 0)
+    # docs/models.md §a.1: u_i = T_i log X - x_i, T = (5, 2, 1) -> x = (5, 0, 0)
     x = sp.symbols("x1:4")
     T = (5, 2, 1)
     game = ContinuousGame(
@@ -334,7 +334,7 @@ def test_result_to_dict_and_repr():
 
 # ------------------------------------------------------------ comparative statics
 def test_derivative_public_good_matches_theory():
-    # MODELS.md a.2: dG/dw_i = a/(a + m(1-a)) for a contributor, 0 otherwise
+    # docs/models.md §a.2: dG/dw_i = a/(a + m(1-a)) for a contributor, 0 otherwise
     eq = public_good([10, 8, 2]).equilibrium()
     d = eq.derivative("w1")
     a, m = R(1, 2), 2
@@ -369,7 +369,7 @@ def test_sweep_detects_exit():
     sw = s.switches[0]
     lo, hi = sw["between"]["w3"]
     assert lo <= 6 <= hi and sw["players"] == {"Ally 3": ("lower", "interior")}
-    # closed form on both sides (MODELS.md a.2)
+    # closed form on both sides (docs/models.md §a.2)
     for w3 in (3.0, 8.0):
         k = int(np.argmin(np.abs(grid - w3)))
         G, _ = bbv_closed_form([10, 8, grid[k]], 0.5)
@@ -397,7 +397,7 @@ def test_stackelberg_duopoly():
 
 
 def test_varian_sequential_public_good():
-    # MODELS.md a.3: g1 = a*w1 - (1-a)*w2, G = a*(w2 + g1); below the Nash total 6
+    # docs/models.md §a.3: g1 = a*w1 - (1-a)*w2, G = a*(w2 + g1); below the Nash total 6
     game = public_good([10, 8])
     st = game.stackelberg("Ally 1")
     a, w1, w2 = R(1, 2), 10, 8
@@ -463,7 +463,7 @@ def test_symmetric_cournot_and_sandler_joint_products():
     q, S, N, A, C = sp.symbols("q S n a c", positive=True)
     eq = SymmetricGame(q, S, (A - C - q - S) * q, (0, None), N, [A, C]).equilibrium()
     assert sp.simplify(eq.interior[0] - (A - C) / (N + 1)) == 0
-    # MODELS.md a.4: q^N = w(a/n + b)/(1 - a + a/n); a=1/2, n=4, w=1, b=1/10 -> 9/25
+    # docs/models.md §a.4: q^N = w(a/n + b)/(1 - a + a/n); a=1/2, n=4, w=1, b=1/10 -> 9/25
     a, b, w = sp.symbols("a b w", positive=True)
     sandler = SymmetricGame(
         q, S, (1 - a - b) * sp.log(w - q) + a * sp.log(q + S) + b * sp.log(q), (0, w), N, [a, b, w]

@@ -1,6 +1,6 @@
 """Tests of the isoquant argument (games.influence*): expected values derived here with sympy.
 
-Closed forms come from MODELS.md section b and d.5 and are re-derived independently inside
+Closed forms come from docs/models.md §(b) and d.5 and are re-derived independently inside
 the tests; nothing is copied from the code's output.
 """
 

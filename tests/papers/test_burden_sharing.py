@@ -12,7 +12,7 @@ from papers import burden_sharing as bs
 
 def test_best_response_points() -> None:
     d = bs.best_response_data()
-    assert d.nash == (4, 2) and d.nash_total == 6  # MODELS.md a.2
+    assert d.nash == (4, 2) and d.nash_total == 6  # docs/models.md §a.2
     assert d.leader_point == (1, sp.Rational(7, 2))  # a.3: a*w1 - (1-a)*w2
     assert d.leader_total == sp.Rational(9, 2)
     assert d.efficient_total == 9 and d.lindahl == (5, 4)
@@ -44,7 +44,7 @@ def test_indifference_curve_tangent_to_the_ally_best_response() -> None:
 
 
 def _bbv_shares(w, a):
-    """Independent BBV solution: try the m richest for every m (MODELS.md a.2)."""
+    """Independent BBV solution: try the m richest for every m (docs/models.md §a.2)."""
     ws = np.sort(np.asarray(w))[::-1]
     k = (1 - a) / a
     for m in range(len(ws), 0, -1):
@@ -81,7 +81,7 @@ def test_provision_data_closed_forms() -> None:
 
 
 def _expected_summary_content() -> dict[str, list[str]]:
-    """What each summary must say, derived here from the closed forms (MODELS.md a.2-a.4)."""
+    """What each summary must say, derived here from the closed forms (docs/models.md §a.2-a.4)."""
     # figure 1: w = (10, 8), a = 1/2: BR_i = max(0, w_i/2 - g_j/2) -> Nash (4, 2), G = 6,
     # leader share 4/6; the leader commits to g_1 = a w_1 - (1-a) w_2 = 1, the ally answers
     # 4 - 1/2 = 7/2, G = 9/2, leader share 1/(9/2) = 2/9, shift 1 - 4 = -3, total -3/2;

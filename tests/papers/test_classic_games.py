@@ -14,7 +14,7 @@ from papers.classic_games import best_response_data, draw_best_responses
 
 def test_chicken_mixed_point_matches_the_closed_form() -> None:
     b, c = sp.Integer(4), sp.Integer(2)
-    p = (b - c) / (b - c / 2)  # MODELS.md a.5
+    p = (b - c) / (b - c / 2)  # docs/models.md §a.5
     data = best_response_data(classic.chicken(b=4, c=2))
     assert data.equilibria == ((0, 1), (F(str(p)), F(str(p))), (1, 0))
     # row best response: Contribute (p = 1) when the other contributes with q < 2/3

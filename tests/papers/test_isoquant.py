@@ -119,7 +119,7 @@ def test_figure_number_validation():
 
 
 def test_demo_explains_slider_values_where_c_is_no_overshoot():
-    # defaults alpha = 0.6, k = 2 put the optimum at S_B = 1/2 (MODELS.md b.3): a burden
+    # defaults alpha = 0.6, k = 2 put the optimum at S_B = 1/2 (docs/models.md §b.3): a burden
     # shift of 0.3 for C is not an overshoot, so the demo keeps its picture and says why
     demo = isoquant.IsoquantDemo(Figure(figsize=(6, 6)))
     before = demo.model

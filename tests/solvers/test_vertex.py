@@ -86,7 +86,7 @@ CASES = [
         id="rock-paper-scissors-uniform",
     ),
     pytest.param(
-        # MODELS.md a.5: chicken b=4, c=2, p(C) = (b-c)/(b-c/2) = 2/3
+        # docs/models.md §a.5: chicken b=4, c=2, p(C) = (b-c)/(b-c/2) = 2/3
         Case(
             [[3, 2], [4, 0]],
             [[3, 4], [2, 0]],
@@ -95,7 +95,7 @@ CASES = [
         id="chicken-3-equilibria",
     ),
     pytest.param(
-        # MODELS.md d.6: stag hunt, p(Stay) = 2/3
+        # docs/models.md §d.6: stag hunt, p(Stay) = 2/3
         Case(
             [[3, 0], [2, 2]],
             [[3, 2], [0, 2]],
