@@ -20,6 +20,14 @@ Examples
 [((1,), (1,))]
 """
 
+from importlib.metadata import PackageNotFoundError, version
+
+try:
+    __version__ = version("blocgames")
+except PackageNotFoundError:  # pragma: no cover - running from a source tree
+    __version__ = "0+unknown"
+
+
 from games import catalog
 from games.catalog import classic
 from games.continuous import AggregativeGame, ContinuousGame, SequentialGame, SymmetricGame
@@ -33,6 +41,7 @@ __all__ = [
     "Parameter",
     "SequentialGame",
     "SymmetricGame",
+    "__version__",
     "catalog",
     "classic",
 ]

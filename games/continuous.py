@@ -161,7 +161,7 @@ class ContinuousGame:
             lo = unify(_as_bound(b[0], f"bounds[{i}][0]", -sp.oo))
             hi = unify(_as_bound(b[1], f"bounds[{i}][1]", sp.oo))
             bnds.append((lo, hi))
-        bnds = tuple(bnds)
+        bounds_tuple = tuple(bnds)
 
         known = set(strategies) | {p.symbol for p in params}
         for i, u in enumerate(pay):
@@ -211,7 +211,7 @@ class ContinuousGame:
         self._players = players
         self._strategies = strategies
         self._payoffs = pay
-        self._bounds = bnds
+        self._bounds = bounds_tuple
         used = set().union(
             *(u.free_symbols for u in pay),
             *(lo.free_symbols for lo, _ in bnds),
@@ -652,7 +652,7 @@ class AggregativeGame:
             common=vals,
         )
 
-    def equilibrium(self, verify: bool = True, **values: Any) -> Any:
+    def equilibrium(self, verify: bool = True, **values: Any) -> cs.AggregativeEquilibrium:
         """Equilibrium through the aggregate (see
         :func:`solvers.continuous.aggregative_equilibrium`), verified by default with
         vectorized global regrets (:func:`solvers.continuous.aggregate_regrets`)."""
@@ -752,7 +752,7 @@ class SymmetricGame:
                     f"{', '.join(sorted(s.name for s in unknown))}"
                 )
 
-    def equilibrium(self, **values: Any) -> Any:
+    def equilibrium(self, **values: Any) -> cs.SymmetricEquilibrium:
         """Closed-form symmetric equilibrium (values bind parameters; defaults not used)."""
         from solvers.continuous import symmetric_equilibrium
 

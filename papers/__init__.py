@@ -4,3 +4,10 @@ Each module defines ``FIGURES``, a list of :class:`papers._registry.FigureSpec`;
 that offer an interactive classroom view also define ``DEMOS`` (name -> callable).
 ``python -m papers`` discovers them, builds every figure and prints its equilibria.
 """
+
+from importlib.metadata import PackageNotFoundError, version
+
+try:
+    __version__ = version("blocgames")
+except PackageNotFoundError:  # pragma: no cover - running from a source tree
+    __version__ = "0+unknown"

@@ -22,6 +22,14 @@ Examples
 ('vertex_enumeration', True)
 """
 
+from importlib.metadata import PackageNotFoundError, version
+
+try:
+    __version__ = version("blocgames")
+except PackageNotFoundError:  # pragma: no cover - running from a source tree
+    __version__ = "0+unknown"
+
+
 from solvers.finite import (
     METHODS,
     equilibria,
@@ -44,6 +52,7 @@ __all__ = [
     "DegenerateGameWarning",
     "Equilibria",
     "Equilibrium",
+    "__version__",
     "equilibria",
     "expected_payoffs",
     "is_degenerate",

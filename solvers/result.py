@@ -110,13 +110,8 @@ class EquilibriumResult:
 
     __slots__ = ()
 
-    # attributes every subclass defines
-    strategies: Any
-    payoffs: Any
-    exact: bool
-    regret: Any
-    method: str
-    tolerance: Any
+    # Every subclass defines ``strategies``, ``payoffs``, ``exact``, ``regret``, ``method``
+    # and ``tolerance`` (fields or properties).
 
     def strategies_by_player(self) -> dict[str, Any]:
         """Player name to strategy (a number, or {label: probability} for mixtures)."""
@@ -129,13 +124,13 @@ class EquilibriumResult:
     @property
     def verified(self) -> bool:
         """Whether the regret is zero (exact) or within the stated tolerance (float)."""
-        r = self.regret
+        r: Any = getattr(self, "regret", None)
         if r is None:
             return False
-        if self.exact:
+        if getattr(self, "exact", False):
             values = r.values() if isinstance(r, dict) else np.ravel(np.asarray(r, dtype=object))
             return all(sp.sympify(convert(v, "sympy")).is_zero for v in values)
-        tol = self.tolerance
+        tol: Any = getattr(self, "tolerance", None)
         if tol is None:
             return False
         if isinstance(r, dict):

@@ -116,7 +116,7 @@ class CommitmentEquilibrium(EquilibriumResult):
     regret = None  # residual checks, see ``sequential.residual``
 
     @property
-    def verified(self) -> bool:  # type: ignore[override]
+    def verified(self) -> bool:
         return self.sequential.verified and self.simultaneous.verified
 
     def strategies_by_player(self) -> dict[str, Any]:
@@ -285,7 +285,7 @@ class LeaderCommitment:
         g[self._followers] = bbv_contributions(wf, a, total)
         g[self.leader] = g_lead
         residual, tol = self._check(g, g_lead)
-        notes = ()
+        notes: tuple[str, ...] = ()
         if len(ties) > 1:
             notes = (
                 "the leader is indifferent between several commitments; the smallest is shown",
@@ -329,7 +329,7 @@ class LeaderCommitment:
             gap.append(abs(g[j] - br))
         residual = max(gap) if self.exact else float(max(gap))
         tol = None if self.exact else DEFAULT_RTOL * float(np.max(w))
-        if (residual != 0) if self.exact else (residual > tol):
+        if (residual != 0) if self.exact else (residual > tol):  # type: ignore[operator]
             raise RuntimeError(f"follower best-response check failed: residual {residual}")
         wl = float(w[self.leader])
         grid = np.linspace(0.0, wl, _GRID, endpoint=False)

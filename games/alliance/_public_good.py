@@ -396,9 +396,9 @@ class PublicGood:
             if exact:
                 br = a * w - (1 - a) * g if self.utility == "cobb-douglas" else a * w - g
                 return exact_out(max(Fraction(0), br), True)
-        g = np.asarray(others, dtype=float)
+        garr = np.asarray(others, dtype=float)
         wf, af = float(w), float(a)
-        br = af * wf - (1 - af) * g if self.utility == "cobb-douglas" else af * wf - g
+        br = af * wf - (1 - af) * garr if self.utility == "cobb-douglas" else af * wf - garr
         return np.maximum(br, 0.0)
 
     # ----------------------------------------------------------------- solutions
@@ -415,7 +415,7 @@ class PublicGood:
         gap = np.abs(g - br)
         residual = max(gap) if self.exact else float(np.max(gap))
         tol = None if self.exact else DEFAULT_RTOL * float(np.max(w))
-        if (residual != 0) if self.exact else (residual > tol):
+        if (residual != 0) if self.exact else (residual > tol):  # type: ignore[operator]
             raise RuntimeError(f"equilibrium check failed: best-response residual {residual}")
         name = method or (
             "linear_aggregative_equilibrium"

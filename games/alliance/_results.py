@@ -147,7 +147,7 @@ leader_share=2/3 | exact | linear_aggregative_equilibrium)
         return {p: float(v) for p, v in zip(self.players, values, strict=True)}
 
     @property
-    def verified(self) -> bool:  # type: ignore[override]
+    def verified(self) -> bool:
         """The best-response residual is zero (exact) or within ``tolerance``."""
         if self.exact:
             return bool(self.residual == 0)

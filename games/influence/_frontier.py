@@ -145,8 +145,8 @@ class Frontier:
     domain: tuple[sp.Expr, sp.Expr]
     game: AlliesGame
     S: sp.Symbol = S
-    _f: Callable = field(default=None, repr=False, compare=False)
-    _df: Callable = field(default=None, repr=False, compare=False)
+    _f: Callable | None = field(default=None, repr=False, compare=False)
+    _df: Callable | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self):
         object.__setattr__(self, "_f", sp.lambdify(self.S, self.expr, "numpy"))
@@ -183,11 +183,13 @@ class Frontier:
         """
         _check_select(select)
         arr = self._check(S_values)
+        assert self._f is not None, "frontier built without its numeric function"
         return np.asarray(np.broadcast_to(self._f(arr), arr.shape), dtype=float)
 
     def slope(self, S_values) -> np.ndarray:
         """dI/dS on the aligned branch (numeric)."""
         arr = self._check(S_values)
+        assert self._df is not None, "frontier built without its numeric slope"
         return np.asarray(np.broadcast_to(self._df(arr), arr.shape), dtype=float)
 
     def at(self, shift) -> sp.Expr:

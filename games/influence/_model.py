@@ -272,6 +272,7 @@ class IsoquantModel:
         allp = {**syms, "S_A": sa}
         point = {**vals, sa: self.A.S, pia: self.A.I}
         if t.kind in ("root", "collapse-root"):
+            assert t.S is not None  # a root was found
             pi_val = 0 if t.kind == "collapse-root" else float(self.frontier(float(t.S)))
             e1 = PI if t.kind == "collapse-root" else phi
             eqs = [e1, phi.subs({PI: pia, S: sa}), vo - vo.subs({PI: pia, S: sa})]
@@ -279,6 +280,7 @@ class IsoquantModel:
             d = implicit_derivatives(eqs, [S, PI, pia], point, allp)
             th = {n: float(v[0]) for n, v in d.items()}
         elif t.kind == "fold":
+            assert isinstance(self.frontier, TippingFrontier)  # only F2 has a fold
             th = {**bound_derivatives(self.frontier.fold), "S_A": 0.0}
         elif t.kind == "status-quo":
             th = {**dict.fromkeys(syms, 0.0), "S_A": 1.0}

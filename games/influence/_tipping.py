@@ -125,7 +125,9 @@ class TippingFrontier(Frontier):
             hi = sp.radsimp(self.expr.subs(self.S, s))
             lo = sp.radsimp(self.low_expr.subs(self.S, s))
             return (hi, lo, sp.Integer(0)) if hi != lo else (hi, sp.Integer(0))
-        hi, lo = self._branches(float(s))
+        branches = self._branches(float(s))
+        assert branches is not None  # s is at most the fold here
+        hi, lo = branches
         return (hi, lo, 0.0) if hi != lo else (hi, 0.0)
 
     def tipping_threshold(self, shift) -> float:
@@ -134,7 +136,9 @@ class TippingFrontier(Frontier):
         fold = float(self.fold)
         if s > fold * (1 + 1e-12):
             raise ValueError(f"S must lie in [0, {self.fold}] (the fold), got {shift!r}")
-        return self._branches(min(s, fold))[1]
+        branches = self._branches(min(s, fold))
+        assert branches is not None  # min(s, fold) is at most the fold
+        return branches[1]
 
     def stable(self, pi, shift) -> bool:
         """Local stability of an equilibrium under best-response dynamics (|g'| < 1)."""

@@ -54,6 +54,7 @@ from games.normal_form._input import (
     _to_sympy,
 )
 from games.normal_form._table import format_game
+from solvers.result import Equilibria
 from solvers.verify import DEFAULT_RTOL
 
 __all__ = ["NormalFormGame"]
@@ -494,7 +495,7 @@ class NormalFormGame:
         exact: bool | None = None,
         rtol: float = DEFAULT_RTOL,
         assumptions: Iterable[Any] = (),
-    ) -> Any:
+    ) -> Equilibria:
         """All Nash equilibria (every extreme equilibrium for two players), labelled.
 
         Parameters
@@ -575,7 +576,7 @@ class NormalFormGame:
             notes=result.notes,
         )
 
-    def pure_equilibria(self, rtol: float = DEFAULT_RTOL) -> Any:
+    def pure_equilibria(self, rtol: float = DEFAULT_RTOL) -> Equilibria:
         """Every pure-strategy Nash equilibrium (any number of players), labelled.
 
         Examples

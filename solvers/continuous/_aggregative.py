@@ -450,8 +450,7 @@ class ReplacementFunction:
         missing = [nm for nm in names if nm not in arrays]
         if missing:
             raise ValueError(f"missing player arrays for {missing}")
-        vals = [np.asarray(arrays[nm], dtype=float) for nm in names]
-        vals = np.broadcast_arrays(*vals) if vals else []
+        vals = list(np.broadcast_arrays(*[np.asarray(arrays[nm], dtype=float) for nm in names]))
         for nm, v in zip(names, vals, strict=True):
             if not np.all(np.isfinite(v)):
                 raise ValueError(f"player values for {nm!r} must be finite")
@@ -630,7 +629,7 @@ class SymmetricEquilibrium(EquilibriumResult):
         return {"each player": self.expr}
 
     @property
-    def verified(self) -> bool:  # type: ignore[override]
+    def verified(self) -> bool:
         """The first-order conditions are sufficient: concavity is proven."""
         return self.concave is True
 

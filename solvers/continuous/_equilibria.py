@@ -199,12 +199,12 @@ def equilibria(
                 )
 
         for x in solve_numeric(prob, starts=starts, seed=seed):
-            if not any(_same_point(x, r.profile, 1e-6) for r in results):
+            if not any(_same_point(list(x), r.profile, 1e-6) for r in results):
                 accept_numeric(x, "numeric (KKT root finding)")
         if not results:
-            x = best_response_iteration(prob)
-            if x is not None:
-                accept_numeric(x, "numeric (best-response iteration)")
+            last = best_response_iteration(prob)
+            if last is not None:
+                accept_numeric(last, "numeric (best-response iteration)")
         if not tried_exact or not complete:
             notes.append(f"numeric search from {starts} starts: other equilibria may exist")
         complete = complete and tried_exact

@@ -154,6 +154,7 @@ def linear_aggregative_equilibrium(
         return c + (sum(r, start=Fraction(0)) if exact else float(np.sum(r))) - X
 
     pos = b > 0
+    kinks: Any
     if exact:
         kinks = sorted(
             {(ai - lw) / bi for ai, bi, lw, p in zip(a, b, lo, pos, strict=True) if p}
@@ -168,7 +169,7 @@ def linear_aggregative_equilibrium(
         evaluations += 1
         return excess(X)
 
-    def bracket(values: Sequence[Any], value_of: Any) -> tuple[Any, Any]:
+    def bracket(values: Any, value_of: Any) -> tuple[Any, Any]:
         """Neighbouring kinks around the root (binary search; the excess decreases)."""
         if len(values) == 0:
             return (Fraction(0), Fraction(1)) if exact else (0.0, 1.0)

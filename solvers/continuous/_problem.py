@@ -42,7 +42,7 @@ class ContinuousProblem:
     payoffs: tuple[sp.Expr, ...]
     bounds: tuple[tuple[sp.Expr, sp.Expr], ...]
     parameters: tuple[sp.Symbol, ...] = ()
-    players: tuple[str, ...] | None = None
+    players: tuple[str, ...] = ()
     domains: Mapping[sp.Symbol, sp.Set] = field(default_factory=dict)
 
     def __post_init__(self) -> None:

@@ -116,7 +116,7 @@ class StackelbergEquilibrium(EquilibriumResult):
         return max(float(r) for r in regrets)
 
     @property
-    def verified(self) -> bool:  # type: ignore[override]
+    def verified(self) -> bool:
         """Both subgame-perfection checks passed."""
         return self.subgame_perfect
 

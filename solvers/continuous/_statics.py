@@ -566,7 +566,7 @@ class SweepPlan:
         # independent spot checks
         rng = np.random.default_rng(seed)
         good = np.flatnonzero(~missing)
-        picks = (
+        picks: Any = (
             rng.choice(good, size=min(spot_checks, good.size), replace=False) if good.size else []
         )
         for k in picks:

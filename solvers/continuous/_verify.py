@@ -55,7 +55,7 @@ def verify_profile(
     profile: Sequence[Any],
     rtol: float = DEFAULT_RTOL,
     exact: bool | None = None,
-) -> tuple[list[Any], list[float] | None, bool]:
+) -> tuple[list[Any], Any, bool]:
     """Each player's regret at ``profile``: global best payoff within bounds minus payoff.
 
     Parameters
@@ -110,7 +110,7 @@ def verify_profile(
     )
     if want_exact:
         prof = [sp.sympify(v) for v in profile]
-        regrets = []
+        regrets: Any = []
         for i in range(n):
             best = _exact_own_max(problem, i, prof)
             if best is None:
