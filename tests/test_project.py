@@ -26,6 +26,8 @@ def test_ci_runs_exactly_the_readme_test_command() -> None:
     ci_lines = [line.strip() for line in (ROOT / ".ci" / "run").read_text().splitlines()]
     assert test_commands[0] in ci_lines
     assert any(line.startswith(".venv/bin/ruff check") for line in ci_lines)
+    assert ".venv/bin/ruff format --check ." in ci_lines
+    assert ".venv/bin/mypy" in ci_lines
 
 
 def test_readme_main_job_builds_the_figures() -> None:
