@@ -24,9 +24,9 @@ def _nested_to_array(obj: Any, name: str) -> np.ndarray:
     """Turn a (possibly nested) sequence into an ``object`` array, naming any raggedness."""
     obj = _unwrap_matrices(obj)
     if isinstance(obj, np.ndarray):
-        if obj.dtype.kind in "US":
+        if obj.dtype.kind in "USV":
             raise TypeError(f"{name} holds strings ({obj.dtype}); payoffs must be numbers")
-        return obj.astype(object) if obj.dtype != object else obj
+        return obj  # numeric dtypes are classified in bulk by _classify_array
     if isinstance(obj, str | bytes):
         raise TypeError(f"{name} = {obj!r} is a string; payoffs must be numbers")
     if not isinstance(obj, Sequence) and not _is_iterable_container(obj):
@@ -115,6 +115,29 @@ def _entry_kind(value: Any, where: str) -> tuple[str, Any]:
         f"{where} = {value!r} has type {type(value).__name__}; payoffs must be int, float, "
         "Fraction or sympy expressions"
     )
+
+
+def _classify_array(u: np.ndarray, name: str) -> tuple[set[str], np.ndarray]:
+    """Classify every entry of a payoff array (see :func:`_entry_kind`): the kinds found and
+    a fresh ``object`` array (``float64`` for float arrays) of normalised entries.
+
+    Whole ``float64`` / integer arrays and ``object`` arrays of ``Fraction`` (what the
+    ``.nfg`` reader makes) take a bulk path; anything else is checked entry by entry.
+    """
+    if u.dtype.kind == "f" and u.dtype.itemsize <= 8 and u.size and bool(np.isfinite(u).all()):
+        return {"float"}, u.astype(float)
+    if u.dtype.kind in "iu" and u.size:
+        out = np.empty(u.shape, dtype=object)
+        out[...] = np.frompyfunc(lambda v: Fraction(int(v)), 1, 1)(u)
+        return {"exact"}, out
+    if u.dtype == object and u.size and all(type(v) is Fraction for v in u.flat):
+        return {"exact"}, u.copy()
+    kinds: set[str] = set()
+    out = np.empty(u.shape, dtype=object)
+    for idx, v in np.ndenumerate(u):
+        kind, out[idx] = _entry_kind(v, f"{name}{list(idx)}")
+        kinds.add(kind)
+    return kinds, out
 
 
 def _to_sympy(value: Any) -> sp.Expr:
