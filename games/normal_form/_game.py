@@ -46,6 +46,7 @@ import numpy as np
 import sympy as sp
 
 from games.normal_form._input import (
+    _as_float_array,
     _check_labels,
     _classify_array,
     _fraction_from_float,
@@ -150,7 +151,7 @@ class NormalFormGame:
             stored = [np.vectorize(_to_sympy, otypes=[object])(u) for u in values]
         elif "float" in kinds:
             self._kind = "float"
-            stored = [u.astype(float) for u in values]
+            stored = [_as_float_array(u, f"payoffs[{i}]") for i, u in enumerate(values)]
         else:
             self._kind = "exact"
             stored = values
@@ -744,7 +745,10 @@ class NormalFormGame:
             return False
         mine, theirs = self._payoffs, other._payoffs
         if {self._kind, other._kind} == {"float", "exact"}:
-            mine, theirs = self.payoff_arrays(exact=False), other.payoff_arrays(exact=False)
+            try:
+                mine, theirs = self.payoff_arrays(exact=False), other.payoff_arrays(exact=False)
+            except OverflowError:  # an exact payoff beyond the float range: not equal
+                return False
         return all(bool(np.all(a == b)) for a, b in zip(mine, theirs, strict=True))
 
     def __repr__(self) -> str:

@@ -88,9 +88,13 @@ def _entry_kind(value: Any, where: str) -> tuple[str, Any]:
     if isinstance(value, numbers.Rational):  # int, numpy int, Fraction
         return "exact", Fraction(int(value.numerator), int(value.denominator))
     if isinstance(value, float | np.floating):
-        if not math.isfinite(value):
-            raise ValueError(f"{where} = {value}: payoffs must be finite (no NaN or inf)")
-        return "float", float(value)
+        as_float = float(value)  # a long double beyond the float range becomes inf
+        if not math.isfinite(as_float):
+            raise ValueError(
+                f"{where} = {value}: payoffs must be finite floats (no NaN or inf, at most "
+                "about 1.8e308 in magnitude)"
+            )
+        return "float", as_float
     if isinstance(value, sp.Basic):
         if not isinstance(value, sp.Expr) or isinstance(value, sp.MatrixBase):
             raise TypeError(
@@ -138,6 +142,24 @@ def _classify_array(u: np.ndarray, name: str) -> tuple[set[str], np.ndarray]:
         kind, out[idx] = _entry_kind(v, f"{name}{list(idx)}")
         kinds.add(kind)
     return kinds, out
+
+
+def _as_float_array(u: np.ndarray, name: str) -> np.ndarray:
+    """``float64`` copy of a classified array; exact entries beyond the float range raise."""
+    try:
+        return u.astype(float)
+    except OverflowError:
+        for idx, v in np.ndenumerate(u):
+            try:
+                float(v)
+            except OverflowError:
+                shown = str(v) if len(str(v)) <= 40 else f"a number of {len(str(v))} digits"
+                raise ValueError(
+                    f"{name}{list(idx)} = {shown} is too large for a float game (the payoffs "
+                    "mix floats with exact numbers beyond the float range, about 1.8e308): "
+                    "pass every payoff exactly (int or Fraction) or rescale"
+                ) from None
+        raise
 
 
 def _to_sympy(value: Any) -> sp.Expr:
