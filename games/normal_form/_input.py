@@ -105,7 +105,13 @@ def _entry_kind(value: Any, where: str) -> tuple[str, Any]:
         if value.has(sp.nan, sp.oo, -sp.oo, sp.zoo):
             raise ValueError(f"{where} = {value}: payoffs must be finite (no nan, oo or zoo)")
         if value.is_Float:
-            return "float", float(value)
+            as_float = float(value)
+            if not math.isfinite(as_float):
+                raise ValueError(
+                    f"{where} = {value} is beyond the float range (about 1.8e308); pass it "
+                    "exactly (int, Fraction or sympy.Rational)"
+                )
+            return "float", as_float
         if not value.free_symbols:
             if value.is_real is False or value.is_finite is False:
                 raise ValueError(f"{where} = {value} is not a finite real number")
