@@ -491,8 +491,11 @@ class NormalFormGame:
         """The game in Gambit's ``.nfg`` text format (payoff version, with strategy labels).
 
         Exact entries are written as integers or ``p/q``; floats in their shortest decimal
-        form (reading it back gives the ``Fraction`` of that decimal, whose ``float`` is
-        the original float). Symbolic games must be bound first.
+        form (``repr``). Gambit's format has no float type, so :meth:`from_nfg` reads that
+        decimal back exactly, as the ``Fraction`` of the decimal (``0.1`` gives ``1/10``,
+        not the float's binary value), whose ``float`` is the original float: the game read
+        back is ``"exact"`` and compares equal to the float game (see :meth:`__eq__`).
+        Symbolic games must be bound first.
 
         Examples
         --------

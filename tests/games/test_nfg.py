@@ -103,7 +103,8 @@ def test_write_and_read_files(tmp_path):
 def test_floats_are_written_so_that_they_read_back_to_the_same_float():
     g = NormalFormGame([[[0.1, 1e-7]], [[2.5, -3.0]]])
     back = NormalFormGame.from_nfg(g.to_nfg())
-    assert back.kind == "exact"
+    assert back.kind == "exact" and back == g and g == back
+    assert back.payoff_arrays(exact=True)[0][0, 0] == F(1, 10)  # the decimal, exactly
     np.testing.assert_array_equal(back.payoff_arrays(exact=False)[0], [[0.1, 1e-7]])
     np.testing.assert_array_equal(back.payoff_arrays(exact=False)[1], [[2.5, -3.0]])
 
@@ -430,3 +431,29 @@ def test_from_nfg_reads_gambit_decimals_exactly(gambit_file):
         F(121, 100),
         F(1213, 500),
     ]
+
+
+@given(
+    st.lists(st.floats(allow_nan=False, allow_infinity=False, width=64), min_size=8, max_size=8)
+)
+def test_round_trip_float_games_compare_equal(values):
+    g = NormalFormGame([np.reshape(values[:4], (2, 2)), np.reshape(values[4:], (2, 2))])
+    back = NormalFormGame.from_nfg(g.to_nfg())
+    assert back.kind == "exact" and back == g
+    np.testing.assert_array_equal(back.payoff_arrays(exact=False)[0], g.payoffs[0])
+
+
+def test_float_and_exact_games_compare_by_the_nearest_float():
+    exact = NormalFormGame([[[F(1, 3), 1]], [[0, 1]]])
+    assert exact == NormalFormGame([[[1 / 3, 1]], [[0, 1]]])
+    assert exact != NormalFormGame([[[0.3333, 1]], [[0, 1]]])
+    beyond = NormalFormGame([[[10**400, 1]], [[0, 1]]])
+    assert beyond != NormalFormGame([[[1e308, 1.0]], [[0, 1]]])  # no overflow
+
+
+def test_parse_errors_pickle():
+    import pickle
+
+    err = NFGParseError(7, "expected a payoff, found 'x'")
+    back = pickle.loads(pickle.dumps(err))
+    assert back.line == 7 and str(back) == str(err)
