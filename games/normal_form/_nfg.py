@@ -99,11 +99,12 @@ _NUMBER = re.compile(
     r"(?:[eE](?P<exp>[+-]?+\d++))?+)",
     re.ASCII,  # ASCII digits only, as in Gambit
 )
-# a quoted label from its opening quote (group 2 is empty when it is unterminated), and the
-# tokens of a quote-free stretch: braces, commas and words (anything up to a delimiter)
-_LABEL = re.compile(r'"([^"\\]*+(?:\\.[^"\\]*+)*+)("?+)', re.DOTALL)
-_SIMPLE = re.compile(r'[{},]|[^\s{},"]++')
-_PUNCT = frozenset("{},")
+# one token per match, with the whitespace before it: a brace or comma, a quoted label, a
+# lone quote (an unterminated label) or a word (anything else up to a delimiter);
+# possessive quantifiers, so no backtracking
+_TOKEN = re.compile(
+    r'(\s*+)(?:([{},])|"([^"\\]*+(?:\\.[^"\\]*+)*+)"|(")|([^\s{},"]++))', re.DOTALL
+)
 _UNESCAPE = re.compile(r'\\(["\\])')
 
 
@@ -221,42 +222,31 @@ _BRACE_OPEN, _BRACE_CLOSE, _COMMA, _STRING, _WORD = "{", "}", ",", "string", "wo
 def _tokenize(text: str) -> tuple[list[str], list[str], list[int]]:
     """Token kinds, texts and line numbers (parallel lists; linear time).
 
-    Quoted labels are found with :data:`_LABEL`; the quote-free stretches between them are
-    split line by line with :data:`_SIMPLE`, in bulk.
+    ``text`` must not end in whitespace (so that :data:`_TOKEN` matches at every position
+    it is tried: no quadratic rescanning).
     """
     kinds: list[str] = []
     texts: list[str] = []
     lines: list[int] = []
-    line, pos, end = 1, 0, len(text)
-
-    def add(row: str) -> None:
-        toks = _SIMPLE.findall(row)
-        if toks:
-            texts.extend(toks)
-            kinds.extend([t if t in _PUNCT else _WORD for t in toks])
-            lines.extend([line] * len(toks))
-
-    while pos < end:
-        quote = text.find('"', pos)
-        stop = end if quote < 0 else quote
-        if pos < stop:
-            rows = text[pos:stop].split("\n")
-            add(rows[0])
-            for row in rows[1:]:
-                line += 1
-                add(row)
-        if quote < 0:
-            break
-        m = _LABEL.match(text, quote)
-        assert m is not None  # the pattern matches at any quote
-        label, closed = m.groups()
-        if not closed:
+    line = 1
+    for space, punct, label, lone, word in _TOKEN.findall(text):
+        if space and "\n" in space:
+            line += space.count("\n")
+        if word:
+            kinds.append(_WORD)
+            texts.append(word)
+        elif punct:
+            kinds.append(punct)
+            texts.append(punct)
+        elif lone:
             raise NFGParseError(line, "unterminated quoted label (missing '\"')")
-        kinds.append(_STRING)
-        texts.append(_UNESCAPE.sub(r"\1", label) if "\\" in label else label)
+        else:  # a quoted label, possibly empty
+            kinds.append(_STRING)
+            texts.append(_UNESCAPE.sub(r"\1", label) if "\\" in label else label)
+            lines.append(line)
+            line += label.count("\n")
+            continue
         lines.append(line)
-        line += label.count("\n")
-        pos = m.end()
     return kinds, texts, lines
 
 
@@ -272,7 +262,7 @@ def _show(kind: str, text: str) -> str:
 class _Parser:
     def __init__(self, text: str) -> None:
         self.last_line = text.count("\n") + 1
-        self.kinds, self.texts, self.lines = _tokenize(text)
+        self.kinds, self.texts, self.lines = _tokenize(text.rstrip())
         self.n = len(self.kinds)
         self.pos = 0
         self.cache: dict[str, Fraction] = {}
@@ -580,7 +570,6 @@ def parse_nfg(text: str) -> NfgData:
         table[0] = Fraction(0)
         for k, values in enumerate(outcomes, start=1):
             table[k] = values
-        index = np.empty(size, dtype=np.intp)
         if p.remaining() < size:
             raise NFGParseError(
                 p.line(),
@@ -589,15 +578,20 @@ def parse_nfg(text: str) -> NfgData:
             )
         first = p.pos
         numbers = p.numbers(size, lambda k: f"outcome number {k + 1} of {size}")
-        valid = {Fraction(j): j for j in range(len(outcomes) + 1)}
-        for k, value in enumerate(numbers):
-            j = valid.get(value)
+        count, memo = len(outcomes), {}
+        index = []
+        for k, text in enumerate(p.texts[first : first + size]):
+            j = memo.get(text)
             if j is None:
+                value = numbers[k]
+                ok = value.denominator == 1 and 0 <= value <= count
+                j = memo[text] = int(value) if ok else -1
+            if j < 0:
                 raise NFGParseError(
                     p.lines[first + k],
-                    f"outcome number {value} is not 0 or one of the {len(outcomes)} outcomes",
+                    f"outcome number {text} is not 0 or one of the {count} outcomes",
                 )
-            index[k] = j
+            index.append(j)
         flat = table[index]
     else:
         values = p.numbers(
@@ -625,35 +619,53 @@ def _big(k: int) -> str:
 
 
 def _outcomes(p: _Parser, n: int) -> list[list[Fraction]]:
+    """The outcome list ``{ { "name" payoffs } ... }``; messages are built only on error."""
     p.expect(_BRACE_OPEN, "'{' opening the list of outcomes")
+    kinds, texts, lines, cache, end = p.kinds, p.texts, p.lines, p.cache, p.n
     outcomes: list[list[Fraction]] = []
+    pos = p.pos
     while True:
-        kind, text, line = p.next("an outcome '{ \"name\" payoffs }' or '}' closing the outcomes")
+        kind = kinds[pos] if pos < end else None
         if kind == _BRACE_CLOSE:
+            p.pos = pos + 1
             return outcomes
-        if kind != _BRACE_OPEN:
-            raise NFGParseError(
-                line,
-                "expected an outcome '{ \"name\" payoffs }' or '}' closing the outcomes, "
-                f"found {_show(kind, text)}",
-            )
         number = len(outcomes) + 1
-        p.expect(_STRING, f"the quoted name of outcome {number}")
+        if kind != _BRACE_OPEN:
+            p.pos = pos
+            expected = "an outcome '{ \"name\" payoffs }' or '}' closing the outcomes"
+            kind, text, line = p.next(expected)
+            raise NFGParseError(line, f"expected {expected}, found {_show(kind, text)}")
+        pos += 1
+        if pos >= end or kinds[pos] != _STRING:
+            p.pos = pos
+            p.expect(_STRING, f"the quoted name of outcome {number}")
+        pos += 1
         values: list[Fraction] = []
         while True:
-            if p.peek() == _BRACE_CLOSE:
-                close_line = p.line()
-                p.pos += 1
+            kind = kinds[pos] if pos < end else None
+            if kind == _BRACE_CLOSE:
+                close_line = lines[pos]
+                pos += 1
                 break
-            value, _ = p.number(
-                f"payoff {len(values) + 1} of outcome {number} or '}}' closing the outcome"
-            )
+            if kind != _WORD:
+                p.pos = pos
+                p.number(
+                    f"payoff {len(values) + 1} of outcome {number} or '}}' closing the outcome"
+                )
+            text = texts[pos]
+            value = cache.get(text)
+            if value is None:
+                value = _to_fraction(
+                    text, lines[pos], f"payoff {len(values) + 1} of outcome {number}"
+                )
+                cache[text] = value
             values.append(value)
-            if p.peek() == _COMMA:  # one comma may follow each payoff, as in Gambit
-                p.pos += 1
-                if p.peek() == _COMMA:
+            pos += 1
+            if pos < end and kinds[pos] == _COMMA:  # one comma may follow each payoff (Gambit)
+                pos += 1
+                if pos < end and kinds[pos] == _COMMA:
                     raise NFGParseError(
-                        p.line(), f"two commas in a row in outcome {number}: expected a payoff"
+                        lines[pos], f"two commas in a row in outcome {number}: expected a payoff"
                     )
         if len(values) != n:
             raise NFGParseError(
