@@ -140,7 +140,7 @@ def read_or_refuse(data) -> NormalFormGame | None:
             return None
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(seed=st.sampled_from(SEEDS), data=st.data())
 def test_mutated_files_parse_or_raise_nfg_parse_error(seed, data):
     game = read_or_refuse(mutate(data, seed))
@@ -288,13 +288,13 @@ def construct_or_refuse(payoffs, players=None, strategies=None):
     return game
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(payoffs=st.one_of(nested, st.lists(nested, max_size=3)), players=labels)
 def test_constructor_on_random_nested_input(payoffs, players):
     construct_or_refuse(payoffs, players=players)
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(payoffs=shaped(), players=labels, strategies=st.one_of(st.none(), st.lists(labels)))
 def test_constructor_on_right_shapes_with_odd_entries(payoffs, players, strategies):
     construct_or_refuse(payoffs, players=players, strategies=strategies)
