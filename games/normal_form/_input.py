@@ -25,7 +25,8 @@ def _nested_to_array(obj: Any, name: str) -> np.ndarray:
     obj = _unwrap_matrices(obj)
     if isinstance(obj, np.ndarray):
         if obj.dtype.kind in "USV":
-            raise TypeError(f"{name} holds strings ({obj.dtype}); payoffs must be numbers")
+            what = "strings" if obj.dtype.kind in "US" else "structured records"
+            raise TypeError(f"{name} holds {what} ({obj.dtype}); payoffs must be numbers")
         return obj  # numeric dtypes are classified in bulk by _classify_array
     if isinstance(obj, str | bytes):
         raise TypeError(f"{name} = {obj!r} is a string; payoffs must be numbers")
