@@ -9,6 +9,21 @@ True
 """
 
 from games.normal_form._game import NormalFormGame
-from games.normal_form._nfg import NfgData, NFGParseError, format_nfg, parse_nfg
+from games.normal_form._nfg import (
+    NfgData,
+    NFGLabelWarning,
+    NFGParseError,
+    decode_nfg,
+    format_nfg,
+    parse_nfg,
+)
 
-__all__ = ["NFGParseError", "NfgData", "NormalFormGame", "format_nfg", "parse_nfg"]
+__all__ = [
+    "NFGLabelWarning",
+    "NFGParseError",
+    "NfgData",
+    "NormalFormGame",
+    "decode_nfg",
+    "format_nfg",
+    "parse_nfg",
+]

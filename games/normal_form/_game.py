@@ -46,8 +46,9 @@ import numpy as np
 import sympy as sp
 
 from games.normal_form._input import (
+    _as_float_array,
     _check_labels,
-    _entry_kind,
+    _classify_array,
     _fraction_from_float,
     _is_iterable_container,
     _nested_to_array,
@@ -143,17 +144,15 @@ class NormalFormGame:
         kinds: set[str] = set()
         values = []
         for i, u in enumerate(arrays):
-            out = np.empty(shape, dtype=object)
-            for idx, v in np.ndenumerate(u):
-                kind, out[idx] = _entry_kind(v, f"payoffs[{i}]{list(idx)}")
-                kinds.add(kind)
+            found, out = _classify_array(u, f"payoffs[{i}]")
+            kinds |= found
             values.append(out)
         if "symbolic" in kinds:
             self._kind = "symbolic"
             stored = [np.vectorize(_to_sympy, otypes=[object])(u) for u in values]
         elif "float" in kinds:
             self._kind = "float"
-            stored = [u.astype(float) for u in values]
+            stored = [_as_float_array(u, f"payoffs[{i}]") for i, u in enumerate(values)]
         else:
             self._kind = "exact"
             stored = values
@@ -231,12 +230,32 @@ class NormalFormGame:
         return cls.from_bimatrix(matrices[0], matrices[1], players=players, strategies=strategies)
 
     @classmethod
-    def from_nfg(cls, text: str) -> NormalFormGame:
+    def from_nfg(cls, text: str | bytes) -> NormalFormGame:
         """Parse Gambit's ``.nfg`` text (payoff or outcome version).
 
-        See :func:`games.normal_form.parse_nfg`.
+        See :func:`games.normal_form.parse_nfg` for the format, the limits that keep any
+        input from hanging the reader, and how empty or repeated labels are renamed (as
+        Gambit does, with an ``NFGLabelWarning``).
 
-        Numbers are exact (``3/2`` and ``1.5`` both give ``Fraction(3, 2)``).
+        Numbers are exact (``3/2`` and ``1.5`` both give ``Fraction(3, 2)``), so the game
+        is ``"exact"``; a float game written by :meth:`to_nfg` reads back as the exact
+        game of its shortest decimals, which compares equal to it (see :meth:`__eq__`).
+
+        Parameters
+        ----------
+        text : str or bytes
+            The file's text; ``bytes`` are decoded with
+            :func:`games.normal_form.decode_nfg` (UTF-8, byte-order mark skipped, else
+            latin-1).
+
+        Returns
+        -------
+        NormalFormGame
+
+        Raises
+        ------
+        NFGParseError
+            A ``ValueError`` naming the line and what was expected.
 
         Examples
         --------
@@ -244,15 +263,29 @@ class NormalFormGame:
         >>> g.payoff_arrays(exact=True)[0].tolist()
         [[Fraction(3, 1), Fraction(0, 1)], [Fraction(5, 1), Fraction(1, 1)]]
         """
-        from games.normal_form._nfg import parse_nfg
+        from games.normal_form._nfg import decode_nfg, parse_nfg
 
+        if isinstance(text, bytes | bytearray | memoryview):
+            text = decode_nfg(text)
         data = parse_nfg(text)
         return cls(data.payoffs, players=data.players, strategies=data.strategies, name=data.title)
 
     @classmethod
     def read_nfg(cls, path: str | Path) -> NormalFormGame:
-        """Read a Gambit ``.nfg`` file (see :meth:`from_nfg`)."""
-        return cls.from_nfg(Path(path).read_text(encoding="utf-8"))
+        """Read a Gambit ``.nfg`` file (see :meth:`from_nfg`).
+
+        The bytes are decoded as UTF-8 (a byte-order mark is skipped), or as latin-1 when
+        they are not valid UTF-8.
+
+        Examples
+        --------
+        >>> import tempfile, pathlib
+        >>> path = pathlib.Path(tempfile.mkdtemp()) / "pd.nfg"
+        >>> _ = path.write_bytes('NFG 1 R "Dilemme" { "Ève" "Léa" } { 1 1 } 1 2'.encode("latin-1"))
+        >>> NormalFormGame.read_nfg(path).players
+        ('Ève', 'Léa')
+        """
+        return cls.from_nfg(Path(path).read_bytes())
 
     # ------------------------------------------------------------------ properties
 
@@ -459,8 +492,11 @@ class NormalFormGame:
         """The game in Gambit's ``.nfg`` text format (payoff version, with strategy labels).
 
         Exact entries are written as integers or ``p/q``; floats in their shortest decimal
-        form (reading it back gives the ``Fraction`` of that decimal, whose ``float`` is
-        the original float). Symbolic games must be bound first.
+        form (``repr``). Gambit's format has no float type, so :meth:`from_nfg` reads that
+        decimal back exactly, as the ``Fraction`` of the decimal (``0.1`` gives ``1/10``,
+        not the float's binary value), whose ``float`` is the original float: the game read
+        back is ``"exact"`` and compares equal to the float game (see :meth:`__eq__`).
+        Symbolic games must be bound first.
 
         Examples
         --------
@@ -691,6 +727,20 @@ class NormalFormGame:
     # ------------------------------------------------------------------ comparison, repr
 
     def __eq__(self, other: object) -> bool:
+        """Same players, strategy labels and payoffs (the name is not compared).
+
+        Payoffs of the same kind are compared as stored. When one game is ``"float"`` and
+        the other ``"exact"``, the exact payoffs are rounded to the nearest float first, so
+        a float game and its ``.nfg`` round trip (written as shortest decimals, read back
+        exactly) compare equal: ``NormalFormGame.from_nfg(g.to_nfg()) == g``.
+
+        Examples
+        --------
+        >>> g = NormalFormGame([[[0.1, 1]], [[2, 0.25]]])
+        >>> back = NormalFormGame.from_nfg(g.to_nfg())
+        >>> back.kind, back == g
+        ('exact', True)
+        """
         if not isinstance(other, NormalFormGame):
             return NotImplemented
         if (
@@ -699,9 +749,13 @@ class NormalFormGame:
             or self.shape != other.shape
         ):
             return False
-        return all(
-            bool(np.all(a == b)) for a, b in zip(self._payoffs, other._payoffs, strict=True)
-        )
+        mine, theirs = self._payoffs, other._payoffs
+        if {self._kind, other._kind} == {"float", "exact"}:
+            try:
+                mine, theirs = self.payoff_arrays(exact=False), other.payoff_arrays(exact=False)
+            except OverflowError:  # an exact payoff beyond the float range: not equal
+                return False
+        return all(bool(np.all(a == b)) for a, b in zip(mine, theirs, strict=True))
 
     def __repr__(self) -> str:
         return format_game(self)

@@ -24,9 +24,10 @@ def _nested_to_array(obj: Any, name: str) -> np.ndarray:
     """Turn a (possibly nested) sequence into an ``object`` array, naming any raggedness."""
     obj = _unwrap_matrices(obj)
     if isinstance(obj, np.ndarray):
-        if obj.dtype.kind in "US":
-            raise TypeError(f"{name} holds strings ({obj.dtype}); payoffs must be numbers")
-        return obj.astype(object) if obj.dtype != object else obj
+        if obj.dtype.kind in "USV":
+            what = "strings" if obj.dtype.kind in "US" else "structured records"
+            raise TypeError(f"{name} holds {what} ({obj.dtype}); payoffs must be numbers")
+        return obj  # numeric dtypes are classified in bulk by _classify_array
     if isinstance(obj, str | bytes):
         raise TypeError(f"{name} = {obj!r} is a string; payoffs must be numbers")
     if not isinstance(obj, Sequence) and not _is_iterable_container(obj):
@@ -88,9 +89,13 @@ def _entry_kind(value: Any, where: str) -> tuple[str, Any]:
     if isinstance(value, numbers.Rational):  # int, numpy int, Fraction
         return "exact", Fraction(int(value.numerator), int(value.denominator))
     if isinstance(value, float | np.floating):
-        if not math.isfinite(value):
-            raise ValueError(f"{where} = {value}: payoffs must be finite (no NaN or inf)")
-        return "float", float(value)
+        as_float = float(value)  # a long double beyond the float range becomes inf
+        if not math.isfinite(as_float):
+            raise ValueError(
+                f"{where} = {value}: payoffs must be finite floats (no NaN or inf, at most "
+                "about 1.8e308 in magnitude)"
+            )
+        return "float", as_float
     if isinstance(value, sp.Basic):
         if not isinstance(value, sp.Expr) or isinstance(value, sp.MatrixBase):
             raise TypeError(
@@ -101,7 +106,13 @@ def _entry_kind(value: Any, where: str) -> tuple[str, Any]:
         if value.has(sp.nan, sp.oo, -sp.oo, sp.zoo):
             raise ValueError(f"{where} = {value}: payoffs must be finite (no nan, oo or zoo)")
         if value.is_Float:
-            return "float", float(value)
+            as_float = float(value)
+            if not math.isfinite(as_float):
+                raise ValueError(
+                    f"{where} = {value} is beyond the float range (about 1.8e308); pass it "
+                    "exactly (int, Fraction or sympy.Rational)"
+                )
+            return "float", as_float
         if not value.free_symbols:
             if value.is_real is False or value.is_finite is False:
                 raise ValueError(f"{where} = {value} is not a finite real number")
@@ -115,6 +126,47 @@ def _entry_kind(value: Any, where: str) -> tuple[str, Any]:
         f"{where} = {value!r} has type {type(value).__name__}; payoffs must be int, float, "
         "Fraction or sympy expressions"
     )
+
+
+def _classify_array(u: np.ndarray, name: str) -> tuple[set[str], np.ndarray]:
+    """Classify every entry of a payoff array (see :func:`_entry_kind`): the kinds found and
+    a fresh ``object`` array (``float64`` for float arrays) of normalised entries.
+
+    Whole ``float64`` / integer arrays and ``object`` arrays of ``Fraction`` (what the
+    ``.nfg`` reader makes) take a bulk path; anything else is checked entry by entry.
+    """
+    if u.dtype.kind == "f" and u.dtype.itemsize <= 8 and u.size and bool(np.isfinite(u).all()):
+        return {"float"}, u.astype(float)
+    if u.dtype.kind in "iu" and u.size:
+        out = np.empty(u.shape, dtype=object)
+        out[...] = np.frompyfunc(lambda v: Fraction(int(v)), 1, 1)(u)
+        return {"exact"}, out
+    if u.dtype == object and u.size and all(type(v) is Fraction for v in u.flat):
+        return {"exact"}, u.copy()
+    kinds: set[str] = set()
+    out = np.empty(u.shape, dtype=object)
+    for idx, v in np.ndenumerate(u):
+        kind, out[idx] = _entry_kind(v, f"{name}{list(idx)}")
+        kinds.add(kind)
+    return kinds, out
+
+
+def _as_float_array(u: np.ndarray, name: str) -> np.ndarray:
+    """``float64`` copy of a classified array; exact entries beyond the float range raise."""
+    try:
+        return u.astype(float)
+    except OverflowError:
+        for idx, v in np.ndenumerate(u):
+            try:
+                float(v)
+            except OverflowError:
+                shown = str(v) if len(str(v)) <= 40 else f"a number of {len(str(v))} digits"
+                raise ValueError(
+                    f"{name}{list(idx)} = {shown} is too large for a float game (the payoffs "
+                    "mix floats with exact numbers beyond the float range, about 1.8e308): "
+                    "pass every payoff exactly (int or Fraction) or rescale"
+                ) from None
+        raise
 
 
 def _to_sympy(value: Any) -> sp.Expr:

@@ -10,8 +10,13 @@ import sympy as sp
 from hypothesis import given
 from hypothesis import strategies as st
 
-from games.normal_form import NormalFormGame
-from games.normal_form._nfg import NFGParseError, parse_nfg
+from games.normal_form import (
+    NFGLabelWarning,
+    NFGParseError,
+    NormalFormGame,
+    decode_nfg,
+    parse_nfg,
+)
 
 # Gambit's documented sample (e02.nfg): Selten (IJGT 1975), Figure 2, in both versions
 PAYOFF_VERSION = """NFG 1 R "Selten (IJGT, 75), Figure 2, normal form"
@@ -98,7 +103,8 @@ def test_write_and_read_files(tmp_path):
 def test_floats_are_written_so_that_they_read_back_to_the_same_float():
     g = NormalFormGame([[[0.1, 1e-7]], [[2.5, -3.0]]])
     back = NormalFormGame.from_nfg(g.to_nfg())
-    assert back.kind == "exact"
+    assert back.kind == "exact" and back == g and g == back
+    assert back.payoff_arrays(exact=True)[0][0, 0] == F(1, 10)  # the decimal, exactly
     np.testing.assert_array_equal(back.payoff_arrays(exact=False)[0], [[0.1, 1e-7]])
     np.testing.assert_array_equal(back.payoff_arrays(exact=False)[1], [[2.5, -3.0]])
 
@@ -128,7 +134,10 @@ def games(draw):
         ).reshape(shape)
         for _ in range(n)
     ]
-    label = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=6)
+    # non-empty: an empty label is renamed on reading, as Gambit does (tested separately)
+    label = st.text(
+        alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1, max_size=6
+    )
     players = draw(st.lists(label, min_size=n, max_size=n, unique=True))
     strategies = [draw(st.lists(label, min_size=m, max_size=m, unique=True)) for m in shape]
     name = draw(label)
@@ -167,9 +176,14 @@ GOOD = 'NFG 1 R "t" { "A" "B" }\n{ 2 2 }\n""\n1 2 3 4\n5 6 7 8\n'
             'NFG 1 R "t" { "A" "B" }\n{ 2 0 }\n', 2, "positive integer", id="zero-strategies"
         ),
         pytest.param(
-            GOOD.replace("7 8\n", "7\n"), 6, "end of file.*payoff 8 of 8", id="too-few-payoffs"
+            GOOD.replace("7 8\n", "7\n"),
+            4,
+            "2 players with 2x2 strategies need 8 payoffs, but the file has only 7",
+            id="too-few-payoffs",
         ),
-        pytest.param(GOOD.replace("7 8", "7 8 9"), 5, "unexpected '9'", id="too-many-payoffs"),
+        pytest.param(
+            GOOD.replace("7 8", "7 8 9"), 5, "end of the file.*found '9'", id="too-many-payoffs"
+        ),
         pytest.param(GOOD.replace("5 6", "5 x6"), 5, "found 'x6'", id="bad-number"),
         pytest.param(GOOD.replace("1 2 3", "1 2/0 3"), 4, "division by zero", id="div-zero"),
         pytest.param(GOOD.replace("1 2 3", "1, 2 3"), 4, "found ','", id="stray-comma"),
@@ -216,3 +230,230 @@ def test_good_reference_parses():
 def test_non_text_input():
     with pytest.raises(TypeError, match="str"):
         parse_nfg(b"NFG 1 R")
+
+
+# ---------------------------------------------------------------- hardening (issue 9)
+
+HEAD = 'NFG 1 R "t" { "A" "B" }\n{ 1 2 }\n'
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "match"),
+    [
+        pytest.param(HEAD + "1 1e999999999 2 3", 3, "too large or too precise", id="huge-exp"),
+        pytest.param(HEAD + "1 1e-999999999 2 3", 3, "too large or too precise", id="tiny-exp"),
+        pytest.param(HEAD + "1 2 3 4e4001", 3, "more than 4000 digits", id="exp-over-limit"),
+        pytest.param(HEAD + "1 2 3 " + "7" * 4001, 3, "4000 digits", id="long-integer"),
+        pytest.param(HEAD + "1 2 3 1/" + "7" * 4001, 3, "4000 digits", id="long-denominator"),
+        pytest.param(HEAD + "1 2\n3 " + "9" * 20_000, 4, "20000 characters", id="long-token"),
+        pytest.param(
+            'NFG 1 R "t" { "A" "B" }\n{ 100000 100000 }\n1 2 3',
+            3,
+            "2 players with 100000x100000 strategies need 20000000000 payoffs, but the file "
+            "has only 3",
+            id="huge-header",
+        ),
+        pytest.param(
+            'NFG 1 R "t" { "A" "B" }\n{ 1e3000 2 }\n1 2',
+            3,
+            r"about 10\^3000x2 strategies",
+            id="astronomical-count",
+        ),
+        pytest.param(
+            'NFG 1 R "t" { "A" "B" }\n{ 100000 100000 }\n{ { "" 1 2 } }\n1 1',
+            3,
+            "need 10000000000 outcome numbers",
+            id="huge-header-outcomes",
+        ),
+        pytest.param(
+            'NFG 1 R "t" { ' + '"p" ' * 33 + "}\n{ }",
+            1,
+            "33 players: at most 32",
+            id="too-many-players",
+        ),
+        pytest.param(
+            'NFG 1 R "t" { "A" "B" }\n{ 2000 2000 }\n{ { "" 1 2 } }\n' + "1 " * 4_000_000,
+            2,
+            "8000000 payoff entries; at most 4000000",
+            id="too-many-entries",
+        ),
+        pytest.param(
+            'NFG 1 R "t" { "A" "B" }\n{ { "x" { "y" } }\n1 2',
+            2,
+            "expected a quoted strategy label or '}', found '{'",
+            id="strategy-label-message",
+        ),
+        pytest.param(
+            'NFG 1 R "t" { "A" "B" }\n{ 1 1 }\n{ { "o" 1,, 2 } }\n1',
+            3,
+            "two commas in a row",
+            id="double-comma",
+        ),
+        pytest.param(
+            'NFG 1 R "t" { "A" "B" }\n{ 1 1 }\n{ { "o" , 1 2 } }\n1',
+            3,
+            "expected payoff 1 of outcome 1 or '}' closing the outcome, found ','",
+            id="leading-comma",
+        ),
+        pytest.param(
+            'NFG 1 R "t" { "A" "B" }\n{ 1 1 1 }\n1 2',
+            2,
+            "expected '}' closing the strategies of the 2 players, found '1'",
+            id="too-many-counts",
+        ),
+        pytest.param(HEAD + "1 2 3 ½", 3, "found '½'", id="unicode-digit"),
+        pytest.param(HEAD + "1 2 3 ５", 3, "found '５'", id="fullwidth-digit"),
+        pytest.param(HEAD + "1 2 3 nan", 3, "found 'nan'", id="nan"),
+        pytest.param(HEAD + "1 2 3 1_000", 3, "found '1_000'", id="underscore"),
+        pytest.param("", 1, "end of file: expected 'NFG'", id="empty"),
+        pytest.param("\ufeff", 1, "end of file: expected 'NFG'", id="only-bom"),
+    ],
+)
+def test_hostile_input_is_refused_with_the_line(text, line, match):
+    with pytest.raises(NFGParseError, match=match) as info:
+        NormalFormGame.from_nfg(text)
+    assert info.value.line == line
+
+
+def test_no_message_says_strategie():
+    with pytest.raises(NFGParseError) as info:
+        parse_nfg('NFG 1 R "t" { "A" "B" } { { "x" } { 3 } }')
+    assert "strategie " not in str(info.value) and "strategy label" in str(info.value)
+
+
+def test_numbers_at_the_limits_are_exact():
+    big, small = "9" * 3999, "1/" + "3" * 4000
+    text = HEAD + f"1e3999 -2.5e-3997 {big} {small}"
+    A, B = NormalFormGame.from_nfg(text).payoff_arrays(exact=True)
+    assert A[0, 0] == 10**3999 and B[0, 0] == F(-25, 10**3998)
+    assert A[0, 1] == 10**3999 - 1 and B[0, 1] == F(1, int("3" * 4000))
+    assert parse_nfg(HEAD + "0e999999999999 0.000 .5 5.").payoffs[1].tolist() == [[F(0), F(5)]]
+
+
+def test_trailing_comma_after_the_last_payoff_is_accepted_as_in_gambit():
+    text = 'NFG 1 R "t" { "A" "B" }\n{ 1 2 }\n{ { "o" 1, 2, } { "p" 3, 4 } }\n1 2'
+    A, B = NormalFormGame.from_nfg(text).payoff_arrays(exact=True)
+    assert A.tolist() == [[1, 3]] and B.tolist() == [[2, 4]]
+
+
+def test_byte_order_mark_is_skipped():
+    assert NormalFormGame.from_nfg("\ufeff" + GOOD) == NormalFormGame.from_nfg(GOOD)
+
+
+def test_files_utf8_with_bom_and_latin1(tmp_path):
+    text = GOOD.replace('"A"', '"Café"')
+    utf8, latin1 = tmp_path / "utf8.nfg", tmp_path / "latin1.nfg"
+    utf8.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    latin1.write_bytes(text.encode("latin-1"))
+    for path in (utf8, latin1):
+        g = NormalFormGame.read_nfg(path)
+        assert g.players == ("Café", "B")
+        assert g == NormalFormGame.from_nfg(GOOD.replace('"A"', '"Café"'))
+    assert NormalFormGame.from_nfg(text.encode("latin-1")).players == ("Café", "B")
+    assert decode_nfg(b"\xff\xfe") == "ÿþ"  # any bytes decode (then fail to parse)
+    with pytest.raises(NFGParseError, match="expected 'NFG'"):
+        NormalFormGame.from_nfg(b"\xff\xfeN\x00F\x00G\x00")
+
+
+@pytest.mark.parametrize(
+    ("labels", "renamed"),
+    [
+        pytest.param(["", ""], ["_1", "_2"], id="two-empty"),
+        pytest.param(["x", ""], ["x", "_1"], id="one-empty"),
+        pytest.param(["d", "d"], ["d_1", "d_2"], id="repeated"),
+        pytest.param(["x", "x", "x_1"], ["x_2", "x_3", "x_1"], id="suffix-taken"),
+        pytest.param(["a", "b", "a", "_1", ""], ["a_1", "b", "a_2", "_1", "_2"], id="mixed"),
+    ],
+)
+def test_empty_and_repeated_labels_are_renamed_as_gambit_does(labels, renamed):
+    # Gambit's NormalizeLabels (src/games/file.cc): an empty or repeated label becomes
+    # label_k with k the next number whose label is not already in the list
+    quoted = " ".join(f'"{lab}"' for lab in labels)
+    text = f'NFG 1 R "t" {{ {quoted} }}\n{{ {" ".join("1" for _ in labels)} }}\n'
+    text += " ".join("0" for _ in labels)
+    with pytest.warns(NFGLabelWarning, match="renamed as Gambit does"):
+        assert NormalFormGame.from_nfg(text).players == tuple(renamed)
+    strategies = f'NFG 1 R "t" {{ "A" "B" }}\n{{ {{ {quoted} }} {{ "y" }} }}\n'
+    strategies += " ".join("0 0" for _ in labels)
+    with pytest.warns(NFGLabelWarning, match="strategy labels of player 1"):
+        g = NormalFormGame.from_nfg(strategies)
+    assert g.strategies == (tuple(renamed), ("y",))
+
+
+def test_gambit_file_with_two_unnamed_players(gambit_file):
+    with pytest.warns(NFGLabelWarning, match="player names"):
+        g = NormalFormGame.read_nfg(gambit_file("contrib_games_sww1.nfg"))
+    assert g.players == ("_1", "_2") and g.shape == (2, 2)
+    # payoff version, player 1 fastest: (1,1) 4 3, (2,1) 0 0, (1,2) 4 3, (2,2) 6 2
+    A, B = g.payoff_arrays(exact=True)
+    assert A.tolist() == [[4, 4], [0, 6]] and B.tolist() == [[3, 3], [0, 2]]
+
+
+def test_gambit_file_with_a_repeated_strategy_label(gambit_file):
+    with pytest.warns(NFGLabelWarning, match="'defect' -> 'defect_1'"):
+        g = NormalFormGame.read_nfg(
+            gambit_file("tests_test_games_2x2_bimatrix_all_zero_payoffs.nfg")
+        )
+    assert g.players == ("Joe", "Dan")
+    assert g.strategies == (("cooperate", "defect"), ("defect_1", "defect_2"))
+    assert all((u == 0).all() for u in g.payoff_arrays(exact=True))
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "catalog_journals_ijgt_nau2004_sec6.nfg",
+        "contrib_games_2x2x2.nfg",
+        "contrib_games_2x2x2x2x2.nfg",
+        "contrib_games_3x3x3.nfg",
+        "contrib_games_5x4x3.nfg",
+        "contrib_games_8x2x2.nfg",
+        "contrib_games_coord333.nfg",
+        "contrib_games_g3.nfg",
+    ],
+)
+def test_every_gambit_file_reads(gambit_file, name):
+    path = gambit_file(name)
+    g = NormalFormGame.read_nfg(path)
+    # the title's "AxBxC" (or the file name's) gives the shape
+    words = {"2x2x2": (2, 2, 2), "3x3x3": (3, 3, 3), "5x4x3": (5, 4, 3), "8x2x2": (8, 2, 2)}
+    words |= {"2x2x2x2x2": (2,) * 5, "coord333": (3, 3, 3), "g3": (2,) * 4, "sec6": (2, 2, 4)}
+    assert g.shape == words[name.removesuffix(".nfg").split("_")[-1]]
+    assert g.kind == "exact"
+    assert NormalFormGame.from_nfg(g.to_nfg()) == g
+
+
+def test_from_nfg_reads_gambit_decimals_exactly(gambit_file):
+    g = NormalFormGame.read_nfg(gambit_file("contrib_games_3x3x3.nfg"))
+    # first outcome { "" 1.131000, 1.210000, 2.426000 } is profile (1, 1, 1)
+    assert [u[0, 0, 0] for u in g.payoff_arrays(exact=True)] == [
+        F(1131, 1000),
+        F(121, 100),
+        F(1213, 500),
+    ]
+
+
+@given(
+    st.lists(st.floats(allow_nan=False, allow_infinity=False, width=64), min_size=8, max_size=8)
+)
+def test_round_trip_float_games_compare_equal(values):
+    g = NormalFormGame([np.reshape(values[:4], (2, 2)), np.reshape(values[4:], (2, 2))])
+    back = NormalFormGame.from_nfg(g.to_nfg())
+    assert back.kind == "exact" and back == g
+    np.testing.assert_array_equal(back.payoff_arrays(exact=False)[0], g.payoffs[0])
+
+
+def test_float_and_exact_games_compare_by_the_nearest_float():
+    exact = NormalFormGame([[[F(1, 3), 1]], [[0, 1]]])
+    assert exact == NormalFormGame([[[1 / 3, 1]], [[0, 1]]])
+    assert exact != NormalFormGame([[[0.3333, 1]], [[0, 1]]])
+    beyond = NormalFormGame([[[10**400, 1]], [[0, 1]]])
+    assert beyond != NormalFormGame([[[1e308, 1.0]], [[0, 1]]])  # no overflow
+
+
+def test_parse_errors_pickle():
+    import pickle
+
+    err = NFGParseError(7, "expected a payoff, found 'x'")
+    back = pickle.loads(pickle.dumps(err))
+    assert back.line == 7 and str(back) == str(err)

@@ -12,6 +12,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
+from games import catalog
 from solvers.finite import equilibria
 from solvers.finite._lemke_howson import lemke_howson, lemke_howson_all_labels
 from solvers.finite._vertex import DegenerateGameWarning, vertex_enumeration
@@ -106,10 +107,9 @@ def test_nondegenerate_path_has_no_degeneracy_flag():
     assert result.degenerate is None
 
 
-def test_von_stengel_6x6_every_label_reaches_an_extreme_equilibrium(testdata):
-    game = testdata("vonstengel_6x6.json")
-    for payoffs in ("small_payoffs", "original_payoffs"):
-        A, B = np.array(game[payoffs]["A"]), np.array(game[payoffs]["B"])
+def test_von_stengel_6x6_every_label_reaches_an_extreme_equilibrium():
+    for name in ("savani-vonstengel2006-6x6", "vonstengel1999-6x6"):  # small, original
+        A, B = (u.astype(np.int64) for u in catalog.load(name).payoff_arrays(exact=True))
         found = lemke_howson_all_labels(A, B, exact=True)
         assert 1 <= len(found) <= 12
         for eq in found:

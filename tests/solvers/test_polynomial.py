@@ -11,6 +11,7 @@ import sympy as sp
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from games import catalog
 from solvers.finite import equilibria
 from solvers.finite._polynomial import polynomial_equilibria, support_profiles
 from solvers.finite._pure import pure_profiles
@@ -30,12 +31,13 @@ def pure_set(eqs):
     }
 
 
-def mm_game(testdata):
-    return [np.array(u) for u in testdata("mckelvey_mclennan_2x2x2.json")["payoffs"]]
+def mm_game():
+    # McKelvey & McLennan (1997)'s 2x2x2 game with 9 equilibria, as floats
+    return catalog.load("mckelvey-mclennan1997-2x2x2").payoff_arrays(exact=False)
 
 
-def test_mckelvey_mclennan_nine_equilibria_two_totally_mixed(testdata):
-    payoffs = mm_game(testdata)
+def test_mckelvey_mclennan_nine_equilibria_two_totally_mixed():
+    payoffs = mm_game()
     eqs = polynomial_equilibria(payoffs, exact=True)
     assert len(eqs) == 9 and len(totally_mixed(eqs)) == 2
     assert eqs.complete and eqs.exact
@@ -62,8 +64,8 @@ def test_mckelvey_mclennan_nine_equilibria_two_totally_mixed(testdata):
             assert sp.simplify(values[0] - values[1]) == 0
 
 
-def test_mckelvey_mclennan_float_and_scaled_agree(testdata):
-    payoffs = mm_game(testdata)
+def test_mckelvey_mclennan_float_and_scaled_agree():
+    payoffs = mm_game()
     exact = polynomial_equilibria(payoffs, exact=True)
     for scale in (1.0, 1e6):
         floating = polynomial_equilibria([u * scale for u in payoffs])
@@ -76,8 +78,8 @@ def test_mckelvey_mclennan_float_and_scaled_agree(testdata):
             )
 
 
-def test_mckelvey_mclennan_relabelling(testdata):
-    payoffs = mm_game(testdata)
+def test_mckelvey_mclennan_relabelling():
+    payoffs = mm_game()
     flipped = [u[::-1, :, ::-1] for u in payoffs]  # relabel players 0 and 2's strategies
     before = {
         tuple(F(p) for s in eq.strategies for p in s)
@@ -151,8 +153,8 @@ def test_continuum_is_reported_not_hidden():
     assert len(pure_set(eqs)) == 8  # the isolated (pure) solutions are still listed
 
 
-def test_default_for_small_three_player_games(testdata):
-    eqs = equilibria(mm_game(testdata))
+def test_default_for_small_three_player_games():
+    eqs = equilibria(mm_game())
     assert eqs.method == "polynomial_equilibria" and len(eqs) == 9
 
 

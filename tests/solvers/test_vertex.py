@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 from scipy.spatial import QhullError
 
+from games import catalog
 from solvers.finite import equilibria
 from solvers.finite._vertex import DegenerateGameWarning, vertex_enumeration
 from solvers.verify import is_nash
@@ -148,19 +149,26 @@ def test_one_strategy_player() -> None:
     assert profiles(eqs) == {((1,), (1, 0, 0)), ((1,), (0, 0, 1))}
 
 
+# von Stengel's 6x6 game with 75 equilibria, in its two payoff versions (games.catalog)
+VON_STENGEL = {
+    "original_payoffs": "vonstengel1999-6x6",
+    "small_payoffs": "savani-vonstengel2006-6x6",
+}
+
+
 @pytest.mark.parametrize("version", ["original_payoffs", "small_payoffs"])
-def test_von_stengel_6x6_has_75_equilibria(testdata, version: str) -> None:
-    data = testdata("vonstengel_6x6.json")
-    A, B = np.array(data[version]["A"]), np.array(data[version]["B"])
+def test_von_stengel_6x6_has_75_equilibria(version: str) -> None:
+    name = VON_STENGEL[version]
+    A, B = (u.astype(np.int64) for u in catalog.load(name).payoff_arrays(exact=True))
     eqs = vertex_enumeration(A, B)
-    assert len(eqs) == data["expected_number_of_equilibria"] == 75
+    assert len(eqs) == catalog.info(name).equilibria == 75
     assert not eqs.degenerate and eqs.complete
     assert all(is_nash([A, B], eq.strategies) for eq in eqs)
 
 
-def test_von_stengel_6x6_exact(testdata) -> None:
-    data = testdata("vonstengel_6x6.json")
-    A, B = np.array(data["small_payoffs"]["A"]), np.array(data["small_payoffs"]["B"])
+def test_von_stengel_6x6_exact() -> None:
+    game = catalog.load(VON_STENGEL["small_payoffs"])
+    A, B = (u.astype(np.int64) for u in game.payoff_arrays(exact=True))
     eqs = vertex_enumeration(A, B, exact=True)
     assert len(eqs) == 75 and all(eq.regret == 0 for eq in eqs)
     assert same(eqs, vertex_enumeration(A, B))
@@ -420,13 +428,13 @@ def test_float_mode_renormalizes_after_zeroing_tight_coordinates() -> None:
     assert all(abs(s.sum() - 1) <= 1e-15 for eq in eqs for s in eq.strategies)
 
 
-def test_support_enumeration_solves_ill_conditioned_systems(testdata) -> None:
+def test_support_enumeration_solves_ill_conditioned_systems() -> None:
     # von Stengel's original payoffs: the fully mixed equilibrium's indifference system has
     # a relative determinant of about 4e-17; it must be solved and verified, not skipped.
     from solvers.finite._support import support_enumeration
 
-    data = testdata("vonstengel_6x6.json")
-    A, B = np.array(data["original_payoffs"]["A"]), np.array(data["original_payoffs"]["B"])
+    game = catalog.load(VON_STENGEL["original_payoffs"])
+    A, B = (u.astype(np.int64) for u in game.payoff_arrays(exact=True))
     eqs = support_enumeration(A, B)
     assert len(eqs) == 75 and eqs.complete
     assert same(eqs, vertex_enumeration(A, B))
