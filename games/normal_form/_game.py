@@ -214,8 +214,22 @@ class NormalFormGame:
         game: Any,
         players: Sequence[str] | None = None,
         strategies: Sequence[Sequence[str]] | None = None,
+        exact: bool | None = None,
     ) -> NormalFormGame:
-        """The game held by a ``nashpy.Game`` (integer matrices stay exact).
+        """The game held by a ``nashpy.Game``.
+
+        Parameters
+        ----------
+        game : nashpy.Game
+        players, strategies : optional
+            Labels.
+        exact : bool, optional
+            ``None`` (default): integer matrices stay exact, and float matrices whose every
+            entry is the nearest double to a fraction with denominator at most ``10**6``
+            (``1/3``, ``0.1``) become those fractions, so an exact game survives
+            ``from_nashpy(g.to_nashpy())``; other floats stay floats. ``False``: keep
+            floats as they are. ``True``: exact, each float at its simplest fraction (or
+            its binary value when there is none).
 
         Examples
         --------
@@ -223,11 +237,131 @@ class NormalFormGame:
         >>> NormalFormGame.from_nashpy(nashpy.Game([[1, -1], [-1, 1]])).payoff_arrays(False)[1]
         array([[-1.,  1.],
                [ 1., -1.]])
+        >>> from fractions import Fraction
+        >>> g = NormalFormGame([[[Fraction(1, 3), 0], [0, 1]], [[1, 0], [0, 2]]])
+        >>> back = NormalFormGame.from_nashpy(g.to_nashpy())
+        >>> back == g, back.kind
+        (True, 'exact')
         """
+        from games.normal_form._interop import exact_if_simple, simplest_fractions
+
         matrices = getattr(game, "payoff_matrices", None)
         if matrices is None or len(matrices) != 2:
             raise TypeError(f"expected a nashpy.Game, got {type(game).__name__}")
-        return cls.from_bimatrix(matrices[0], matrices[1], players=players, strategies=strategies)
+        A, B = (np.asarray(m) for m in matrices)
+        if exact is None:
+            A, B = exact_if_simple(A), exact_if_simple(B)
+            if (A.dtype == object) != (B.dtype == object):  # one exact, one not: keep floats
+                A, B = (np.asarray(m) for m in matrices)
+        elif exact:
+            A, B = (
+                np.array(
+                    [
+                        f if f is not None else Fraction(float(v))
+                        for f, v in zip(simplest_fractions(m), np.ravel(m), strict=True)
+                    ],
+                    dtype=object,
+                ).reshape(np.shape(m))
+                if np.asarray(m).dtype.kind == "f"
+                else np.asarray(m)
+                for m in (A, B)
+            )
+        else:
+            A, B = (np.asarray(m, dtype=float) for m in (A, B))
+        return cls.from_bimatrix(A, B, players=players, strategies=strategies)
+
+    @classmethod
+    def from_payoff_profiles(
+        cls,
+        profiles: Any,
+        players: Sequence[str] | None = None,
+        strategies: Sequence[Sequence[str]] | None = None,
+    ) -> NormalFormGame:
+        """A game from one payoff-profile array of shape ``(n_1, ..., n_N, N)``: the last
+        axis lists every player's payoff at a profile (QuantEcon's and many textbooks'
+        layout). ``NormalFormGame(payoffs)`` takes one array per player instead.
+
+        Examples
+        --------
+        >>> g = NormalFormGame.from_payoff_profiles([[[3, 2], [1, 1]], [[0, 0], [2, 3]]])
+        >>> [u.tolist() for u in g.payoff_arrays(exact=False)]
+        [[[3.0, 1.0], [0.0, 2.0]], [[2.0, 1.0], [0.0, 3.0]]]
+        """
+        from games.normal_form._interop import from_payoff_profiles
+
+        return cls(from_payoff_profiles(profiles), players=players, strategies=strategies)
+
+    def to_payoff_profiles(self) -> np.ndarray:
+        """The payoff-profile array ``(n_1, ..., n_N, N)`` (exact entries stay exact)."""
+        from games.normal_form._interop import to_payoff_profiles
+
+        return to_payoff_profiles(self._payoffs)
+
+    @classmethod
+    def from_quantecon(
+        cls,
+        game: Any,
+        players: Sequence[str] | None = None,
+        strategies: Sequence[Sequence[str]] | None = None,
+    ) -> NormalFormGame:
+        """The game held by a ``quantecon.game_theory.NormalFormGame`` (integer payoffs stay
+        exact).
+
+        Examples
+        --------
+        Any object with QuantEcon's ``payoff_profile_array`` works:
+
+        >>> from types import SimpleNamespace
+        >>> qe_game = SimpleNamespace(payoff_profile_array=np.array([[[3, 2], [1, 1]],
+        ...                                                          [[0, 0], [2, 3]]]), N=2)
+        >>> NormalFormGame.from_quantecon(qe_game).payoff_arrays(exact=True)[1].tolist()
+        [[Fraction(2, 1), Fraction(1, 1)], [Fraction(0, 1), Fraction(3, 1)]]
+        """
+        from games.normal_form._interop import exact_if_simple, quantecon_arrays
+
+        arrays = [exact_if_simple(u) for u in quantecon_arrays(game)]
+        if len({u.dtype == object for u in arrays}) > 1:
+            arrays = quantecon_arrays(game)
+        return cls(arrays, players=players, strategies=strategies)
+
+    def to_quantecon(self) -> Any:
+        """A ``quantecon.game_theory.NormalFormGame`` (floats; integers stay integers)."""
+        from quantecon.game_theory import NormalFormGame as QuantEconGame
+
+        integral = self._kind == "exact" and all(
+            v.denominator == 1 for u in self._payoffs for v in u.flat
+        )
+        arrays = (
+            [np.vectorize(int, otypes=[np.int64])(u) for u in self._payoffs]
+            if integral
+            else self.payoff_arrays(exact=False)
+        )
+        return QuantEconGame(np.stack(arrays, axis=-1))
+
+    @classmethod
+    def from_gambit(cls, game: Any) -> NormalFormGame:
+        """The strategic game held by a ``pygambit.Game``: exact payoffs, its labels and
+        title (pygambit is imported only by the caller)."""
+        from games.normal_form._interop import gambit_arrays
+
+        arrays, title, (players, strategies) = gambit_arrays(game)
+        return cls(arrays, players=players, strategies=strategies, name=title)
+
+    def to_gambit(self) -> Any:
+        """A ``pygambit.Game`` with the same payoffs (exact where they are) and labels."""
+        import pygambit
+
+        if self._kind == "symbolic":
+            raise ValueError("bind the parameters with .subs(...) before exporting to Gambit")
+        arrays = [np.asarray(u, dtype=object) for u in self._payoffs]
+        game = pygambit.Game.from_arrays(*arrays, title=self.name or "Untitled game")
+        for player, label, labels in zip(
+            game.players, self._players, self._strategies, strict=True
+        ):
+            player.label = label
+            for strategy, name in zip(player.strategies, labels, strict=True):
+                strategy.label = name
+        return game
 
     @classmethod
     def from_nfg(cls, text: str | bytes) -> NormalFormGame:

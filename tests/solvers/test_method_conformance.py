@@ -107,9 +107,13 @@ def _within(a: np.ndarray, b: np.ndarray, tol: float = 1e-8) -> bool:
     return all(np.min(np.max(np.abs(b - x), axis=1)) < tol for x in a)
 
 
-def test_methods_on_von_stengel_6x6(testdata) -> None:
-    data = testdata("vonstengel_6x6.json")["original_payoffs"]
-    payoffs = (data["A"], data["B"])
+def test_methods_on_von_stengel_6x6() -> None:
+    from games import catalog
+
+    payoffs = tuple(
+        np.array(u, dtype=float)
+        for u in catalog.load("vonstengel1999-6x6").payoff_arrays(exact=False)
+    )
     reference = _profiles(_run("vertex_enumeration", payoffs, exact=False))
     assert len(reference) == 75
     support = _profiles(_run("support_enumeration", payoffs, exact=False))
