@@ -252,10 +252,12 @@ class RealOption:
         }
 
     def __repr__(self) -> str:
+        def both(v: sp.Expr) -> str:
+            return show(v) if v.is_Number else f"{show(v)} ≈ {float(v):.6g}"
+
         return (
             f"RealOption(r={show(self.r)}, mu={show(self.mu)}, sigma={show(self.sigma)}, "
-            f"K={show(self.cost)} | beta={show(self.beta)} ≈ {float(self.beta):.6g}, "
-            f"trigger={show(self.trigger)} ≈ {float(self.trigger):.6g}, "
+            f"K={show(self.cost)} | beta={both(self.beta)}, trigger={both(self.trigger)}, "
             f"NPV trigger={show(self.marshallian)})"
         )
 
