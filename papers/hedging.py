@@ -159,6 +159,14 @@ def draw_credibility(data: CredibilityData) -> Figure:
             ls="--",
             label=f"hedging threshold $\\rho^*$ = {data.threshold}",
         )
+        ax.plot(
+            [],
+            [],
+            color=COLORS["grey"],
+            lw=0.8,
+            ls=":",
+            label="dotted: credibility once the hypothesis is certain",
+        )
         if data.hedge_election is not None:
             k = data.hedge_election
             ax.annotate(

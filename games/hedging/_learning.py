@@ -30,6 +30,7 @@ from typing import Any
 import sympy as sp
 
 from games.hedging._inputs import is_exact, number, plain, show
+from games.hedging._timing import NPVRule
 
 __all__ = ["BeliefStep", "FlukeOrStructural", "fluke_or_structural"]
 
@@ -270,9 +271,9 @@ def fluke_or_structural(
         ``mu_0``, the prior that unreliability is structural.
     eps : number in [0, 1], default 1/4
         Chance that a president of the suspect party is unreliable under "fluke".
-    threshold : number in [0, 1], default 2/3
-        ``rho*``: hedge once credibility is below it (from the NPV rule,
-        ``rho* = 1 - K*(1 - delta)/(lam_c*L)``: see :func:`npv_rule`).
+    threshold : number in [0, 1] or NPVRule, default 2/3
+        ``rho*``: hedge once credibility is below it. An :class:`NPVRule` gives its
+        threshold ``rho* = 1 - K*(1 - delta)/(lam_c*L)`` (see :func:`npv_rule`).
     gop : number in (0, 1), default 1/2
         Probability that the suspect party wins an election.
 
@@ -285,7 +286,12 @@ def fluke_or_structural(
     >>> m = fluke_or_structural()
     >>> m.hedging_count, m.credibility(1) > m.threshold > m.credibility(2)
     (2, True)
+    >>> from games.hedging import npv_rule
+    >>> fluke_or_structural(threshold=npv_rule()).threshold     # hedge iff rho < 3/5
+    3/5
     """
+    if isinstance(threshold, NPVRule):
+        threshold = threshold.threshold
     return FlukeOrStructural(
         number(prior, "prior", 0, 1),
         number(eps, "eps", 0, 1, low_open=False, high_open=False),

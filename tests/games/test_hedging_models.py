@@ -219,3 +219,34 @@ def test_stag_hunt_tipping_makes_staying_indifferent() -> None:
     assert m.tipping == star and m.risk_dominant == "Stay"
     with pytest.raises(ValueError, match="stag > hare > sucker"):
         hedging.allies_coordination(2, 0, 3)
+
+
+# ---------------------------------------------------------------- result shapes
+def test_results_have_exact_dicts_and_readable_reprs() -> None:
+    models = [
+        hedging.abandonment_entrapment(3, 1),
+        hedging.regime_switching(),
+        hedging.fluke_or_structural(),
+        hedging.npv_rule(),
+        hedging.threats_reveal_type(),
+        hedging.allies_coordination(),
+    ]
+    for m in models:
+        d = m.to_dict()
+        assert isinstance(d, dict) and type(m).__name__ in repr(m)
+    assert models[1].to_dict()["stationary"] == Fraction(5, 9)
+    assert models[2].learn("U")[0].to_dict()["belief"] == Fraction(4, 13)
+    assert models[4].to_dict()["folds"] == [Fraction(1, 4), Fraction(5, 34)]
+    assert hedging.real_option().to_dict()["marshallian"] == Fraction(4)
+
+
+def test_npv_threshold_feeds_the_learning_model() -> None:
+    """rho* = 1 - K(1 - delta)/(lam_c L) = 3/5: the ally now hedges only after 3 terms."""
+    m = hedging.fluke_or_structural(threshold=hedging.npv_rule())
+    assert m.threshold == R(3, 5)
+    rhos = [
+        1 - (mu + (1 - mu) * R(1, 4)) / 2
+        for mu in (R(1, 10) / (R(1, 10) + R(9, 10) * R(1, 4) ** j) for j in range(4))
+    ]
+    expected = next(j for j, rho in enumerate(rhos) if rho < R(3, 5))
+    assert m.hedging_count == expected

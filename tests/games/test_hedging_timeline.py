@@ -3,11 +3,14 @@ closed form derived here, and simulated against exact within a stated confidence
 
 from __future__ import annotations
 
+from fractions import Fraction
 from math import comb
 
 import numpy as np
 import pytest
 import sympy as sp
+from hypothesis import given
+from hypothesis import strategies as st
 
 from games import hedging
 
@@ -122,3 +125,35 @@ def test_timeline_rejects_bad_input() -> None:
         hedging.hedging_timeline().simulate(10, seed=-1)
     with pytest.raises(TypeError, match="learning"):
         hedging.hedging_timeline(learning=0.5)
+
+
+@given(
+    prior=st.fractions(min_value=Fraction(1, 100), max_value=Fraction(99, 100)),
+    eps=st.fractions(min_value=Fraction(1, 20), max_value=Fraction(19, 20)),
+    threshold=st.fractions(min_value=Fraction(11, 20), max_value=Fraction(19, 20)),
+    gop=st.fractions(min_value=Fraction(1, 10), max_value=Fraction(9, 10)),
+    truth=st.sampled_from(["prior", "structural", "fluke"]),
+)
+def test_markov_chain_is_a_distribution_and_matches_first_passage(
+    prior, eps, threshold, gop, truth
+) -> None:
+    """For any parameters: pmf + never = 1, and when the refuted ally does not hedge and
+    the prior alone does not trigger a hedge, the pmf is the negative binomial mixture."""
+    learning = hedging.fluke_or_structural(prior, eps, threshold, gop)
+    d = hedging.hedging_timeline(learning, truth=truth, terms=6).exact()
+    assert sum(d.pmf) + d.never == 1 and all(p >= 0 for p in d.pmf)
+    g, e, mu0 = R(gop), R(eps), R(prior)
+    jstar = next(
+        (j for j in range(7) if mu_j_rho(mu0, e, g, j) < R(threshold)), None
+    )  # first j with rho_j < threshold, by the formulas of MODELS d.3
+    refuted_hedges = 1 - g * e < R(threshold)
+    if jstar is None or jstar == 0 or refuted_hedges:
+        return
+    weights = {"prior": (mu0, 1 - mu0), "structural": (1, 0), "fluke": (0, 1)}[truth]
+    s, f = _negative_binomial(6, jstar, g, 1), _negative_binomial(6, jstar, g, e)
+    assert list(d.pmf) == [weights[0] * a + weights[1] * b for a, b in zip(s, f, strict=True)]
+
+
+def mu_j_rho(mu0, eps, g, j):
+    mu = mu0 / (mu0 + (1 - mu0) * eps**j)
+    return 1 - g * (mu + (1 - mu) * eps)
