@@ -359,8 +359,27 @@ class HedgingTimeline:
         counts += np.bincount(first, minlength=self.terms)
         return int((~ever).sum())
 
+    def _run_block(self, task: tuple[np.random.SeedSequence, int, int]) -> tuple[np.ndarray, int]:
+        """Counts and never-hedgers of one seed block, in chunks of at most ``chunk`` rows."""
+        child, rows, chunk = task
+        rng = np.random.default_rng(child)
+        counts = np.zeros(self.terms, dtype=np.int64)
+        never = 0
+        buffer = np.empty((min(chunk, rows), self.terms + 1))
+        done = 0
+        while done < rows:
+            u = buffer[: min(buffer.shape[0], rows - done)]
+            rng.random(out=u)
+            never += self._simulate_rows(u, counts)
+            done += u.shape[0]
+        return counts, never
+
     def simulate(
-        self, paths: int = 100_000, seed: int = 0, chunk_size: int = BLOCK
+        self,
+        paths: int = 100_000,
+        seed: int = 0,
+        chunk_size: int = BLOCK,
+        executor: Any = None,
     ) -> SimulatedHedgingTimes:
         """Simulate ``paths`` alliances; vectorized, memory bounded by ``chunk_size`` rows.
 
@@ -372,8 +391,12 @@ class HedgingTimeline:
             Root of :class:`numpy.random.SeedSequence`; one child generator
             (``numpy.random.default_rng``) per block of :data:`BLOCK` paths.
         chunk_size : int
-            Paths held in memory at once (``chunk_size * (terms + 1)`` floats). The result
-            does not depend on it.
+            Paths held in memory at once per worker (``chunk_size * (terms + 1)`` floats).
+            The result does not depend on it.
+        executor : object with a ``map(fn, iterable)`` method, optional
+            Runs the seed blocks elsewhere, e.g. a ``concurrent.futures`` executor (or a
+            dask ``Client.get_executor()``); ``None`` runs them here, one after another.
+            The result does not depend on it either.
 
         Examples
         --------
@@ -386,21 +409,26 @@ class HedgingTimeline:
         chunk_size = _positive_int(chunk_size, "chunk_size")
         if isinstance(seed, bool) or not isinstance(seed, int | np.integer) or seed < 0:
             raise ValueError(f"seed must be a non-negative integer, got {seed!r}")
-        width = self.terms + 1
+        if executor is not None and not callable(getattr(executor, "map", None)):
+            raise TypeError(
+                "executor must have a map(fn, iterable) method (e.g. a "
+                f"concurrent.futures executor), got {type(executor).__name__}"
+            )
+        n_blocks = -(-paths // BLOCK)
+        children = np.random.SeedSequence(int(seed)).spawn(n_blocks)
+        tasks = [
+            (child, min(BLOCK, paths - b * BLOCK), chunk_size) for b, child in enumerate(children)
+        ]
+        results = (
+            map(self._run_block, tasks)
+            if executor is None
+            else executor.map(self._run_block, tasks)
+        )
         counts = np.zeros(self.terms, dtype=np.int64)
         never = 0
-        n_blocks = -(-paths // BLOCK)
-        buffer = np.empty((min(chunk_size, BLOCK, paths), width))
-        for b, child in enumerate(np.random.SeedSequence(int(seed)).spawn(n_blocks)):
-            rng = np.random.default_rng(child)
-            rows = min(BLOCK, paths - b * BLOCK)
-            done = 0
-            while done < rows:
-                step = min(buffer.shape[0], rows - done)
-                u = buffer[:step]
-                rng.random(out=u)
-                never += self._simulate_rows(u, counts)
-                done += step
+        for c, n in results:
+            counts += c
+            never += n
         return SimulatedHedgingTimes(self.years, counts, never, paths, int(seed), chunk_size)
 
     def to_dict(self) -> dict[str, Any]:

@@ -3,6 +3,7 @@ closed form derived here, and simulated against exact within a stated confidence
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from fractions import Fraction
 from math import comb
 
@@ -102,6 +103,9 @@ def test_same_seed_same_answer_whatever_the_chunking() -> None:
     for other in runs[1:]:
         assert np.array_equal(other.counts, runs[0].counts) and other.never == runs[0].never
     assert not np.array_equal(t.simulate(n, seed=8).counts, runs[0].counts)
+    with ThreadPoolExecutor(2) as pool:  # blocks run elsewhere: same answer
+        farmed = t.simulate(n, seed=7, chunk_size=5_000, executor=pool)
+    assert np.array_equal(farmed.counts, runs[0].counts) and farmed.never == runs[0].never
 
 
 def test_results_print_and_convert() -> None:
@@ -123,6 +127,8 @@ def test_timeline_rejects_bad_input() -> None:
         hedging.hedging_timeline().simulate(0)
     with pytest.raises(ValueError, match="seed"):
         hedging.hedging_timeline().simulate(10, seed=-1)
+    with pytest.raises(TypeError, match="executor"):
+        hedging.hedging_timeline().simulate(10, executor=object())
     with pytest.raises(TypeError, match="learning"):
         hedging.hedging_timeline(learning=0.5)
 
