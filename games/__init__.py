@@ -10,7 +10,8 @@ Games hold players, strategies, symbolic payoffs (sympy) and parameters, and cal
 * :mod:`games.catalog` -- classic and literature games (``classic`` is also importable
   from here);
 * applied models, one subpackage per argument: :mod:`games.alliance` (burden sharing and
-  free riding), :mod:`games.influence` (the influence / cost-savings isoquants).
+  free riding), :mod:`games.influence` (the influence / cost-savings isoquants),
+  :mod:`games.hedging` (allies hedging against an unreliable patron).
 
 Examples
 --------

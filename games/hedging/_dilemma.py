@@ -27,6 +27,7 @@ from typing import Any
 
 import sympy as sp
 
+from games.continuous import ContinuousGame
 from games.hedging._inputs import is_exact, number, plain, show
 from solvers.continuous import ContinuousEquilibria, ContinuousProblem, equilibria
 
@@ -101,6 +102,11 @@ class AllianceDilemma:
     def problem(self) -> ContinuousProblem:
         """The ally's choice as a one-player :class:`solvers.continuous.ContinuousProblem`."""
         return ContinuousProblem((E,), (-self.loss,), ((0, 1),), players=("ally",))
+
+    @cached_property
+    def game(self) -> ContinuousGame:
+        """The ally's choice of commitment as a one-player :class:`games.ContinuousGame`."""
+        return ContinuousGame(("ally",), (E,), (-self.loss,), ((0, 1),))
 
     def equilibrium(self) -> ContinuousEquilibria:
         """The optimal commitment found and verified by :func:`solvers.continuous.equilibria`.

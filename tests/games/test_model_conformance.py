@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import inspect
 from fractions import Fraction
+from types import SimpleNamespace
 
 import numpy as np
 import pytest
 import sympy as sp
 
-from games import alliance, influence
+from games import alliance, hedging, influence
 from games.continuous import ContinuousGame, SequentialGame
 from games.normal_form import NormalFormGame
 
@@ -58,7 +59,14 @@ def _same_contributions(model, own, generic) -> None:
         )
 
 
+def _abandonment_entrapment():
+    m = hedging.abandonment_entrapment(3, 1)
+    closed = SimpleNamespace(contributions=[m.commitment], exact=True, verified=True)
+    return SimpleNamespace(players=("ally",), game=m.game), closed, m.game.equilibrium()
+
+
 CONTINUOUS_MODELS = {
+    "abandonment_entrapment": _abandonment_entrapment,
     "public_good-cobb-douglas": _public_good_cd,
     "public_good-quasi-linear": _public_good_ql,
     "leader_commitment": _leader_commitment,
@@ -82,13 +90,22 @@ COVERED = {
     "bayes_update": set(),
     "cobb_douglas": set(),  # national-interest functions, not games
     "quasi_linear": set(),
+    "abandonment_entrapment": {"abandonment_entrapment"},
+    "allies_coordination": {"allies_coordination"},
+    "fluke_or_structural": set(),  # Bayesian learning and Markov chains: no game
+    "hedging_timeline": set(),
+    "npv_rule": set(),  # decision rules (value matching, smooth pasting): no game
+    "real_option": set(),
+    "regime_switching": set(),
+    "threats_reveal_type": set(),  # Bayes' rule on the trust link
+    "trigger_curve": set(),
 }
 
 
 def test_every_model_is_covered() -> None:
     factories = {
         name
-        for module in (alliance, influence)
+        for module in (alliance, influence, hedging)
         for name in module.__all__
         if inspect.isfunction(getattr(module, name)) and name[0].islower()
     }
@@ -101,6 +118,13 @@ def test_model_game_solved_generically_agrees(case: str) -> None:
     assert isinstance(model.game, ContinuousGame | SequentialGame)
     assert generic.verified and own.verified
     _same_contributions(model, own, generic)
+
+
+def test_allies_coordination_game_is_solved_by_the_solvers() -> None:
+    m = hedging.allies_coordination()
+    assert isinstance(m.game, NormalFormGame)
+    eqs = m.equilibria()
+    assert eqs.method == "vertex_enumeration" and len(eqs) == 3 and all(e.verified for e in eqs)
 
 
 def test_lumpy_task_game_solved_generically_agrees() -> None:
