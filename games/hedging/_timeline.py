@@ -312,10 +312,10 @@ class HedgingTimeline:
         >>> hedging_timeline(truth="structural", terms=4).exact().pmf
         (0, 1/4, 1/4, 3/16)
         """
-        P, dist, _ = self.transition_matrix()
+        P, dist0, _ = self.transition_matrix()
         exact = self.exact_arithmetic
         moves = [(i, j, P[i, j]) for i, j in zip(*np.nonzero(P != 0), strict=True)]
-        dist = list(dist)
+        dist: list[Any] = list(dist0)
         zero = dist[-1] * 0
         pmf = []
         absorbed = dist[-1]

@@ -100,7 +100,7 @@ class NormalFormGame:
     [[Fraction(3, 1), Fraction(2, 1)], [Fraction(4, 1), Fraction(0, 1)]]
     """
 
-    __hash__ = None  # mutable-free but compared by value; not hashable
+    __hash__ = None  # type: ignore[assignment]  # compared by value; not hashable
 
     def __init__(
         self,
@@ -781,7 +781,7 @@ class NormalFormGame:
                     )
                 s = self._strategies[i].index(s)
             if isinstance(s, numbers.Integral) and not isinstance(s, bool | np.bool_):
-                if not 0 <= s < m:
+                if not 0 <= int(s) < m:
                     raise ValueError(f"profile[{i}] = {s} is not a strategy index (0..{m - 1})")
                 vec = np.array([Fraction(int(k == s)) for k in range(m)], dtype=object)
             else:
@@ -883,7 +883,8 @@ class NormalFormGame:
             or self.shape != other.shape
         ):
             return False
-        mine, theirs = self._payoffs, other._payoffs
+        mine: Any = self._payoffs
+        theirs: Any = other._payoffs
         if {self._kind, other._kind} == {"float", "exact"}:
             try:
                 mine, theirs = self.payoff_arrays(exact=False), other.payoff_arrays(exact=False)

@@ -330,7 +330,7 @@ class _Parser:
 
     def string_list(self, what: str, one: str) -> tuple[list[str], int]:
         _, open_line = self.expect(_BRACE_OPEN, f"'{{' opening the list of {what}")
-        items = []
+        items: list[str] = []
         while True:
             kind, text, line = self.next(f"a quoted {one} or '}}'")
             if kind == _BRACE_CLOSE:
@@ -581,7 +581,8 @@ def parse_nfg(text: str) -> NfgData:
             )
         first = p.pos
         numbers = p.numbers(size, lambda k: f"outcome number {k + 1} of {size}")
-        count, memo = len(outcomes), {}
+        count = len(outcomes)
+        memo: dict[Any, Any] = {}
         index = []
         for k, text in enumerate(p.texts[first : first + size]):
             j = memo.get(text)
