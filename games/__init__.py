@@ -5,6 +5,7 @@ Games hold players, strategies, symbolic payoffs (sympy) and parameters, and cal
 
 * generic classes: :class:`NormalFormGame` (:mod:`games.normal_form`), :class:`ContinuousGame`,
   :class:`AggregativeGame`, :class:`SymmetricGame` (:mod:`games.continuous`),
+  :class:`CoalitionalGame`, :class:`WeightedVotingGame` (:mod:`games.coalitional`),
   :class:`Parameter` (:mod:`games.parameters`);
 * :mod:`games.catalog` -- classic and literature games (``classic`` is also importable
   from here);
@@ -21,16 +22,20 @@ Examples
 
 from games import catalog
 from games.catalog import classic
+from games.coalitional import CoalitionalGame, VectorWeightedVotingGame, WeightedVotingGame
 from games.continuous import AggregativeGame, ContinuousGame, SymmetricGame
 from games.normal_form import NormalFormGame
 from games.parameters import Parameter
 
 __all__ = [
     "AggregativeGame",
+    "CoalitionalGame",
     "ContinuousGame",
     "NormalFormGame",
     "Parameter",
     "SymmetricGame",
+    "VectorWeightedVotingGame",
+    "WeightedVotingGame",
     "catalog",
     "classic",
 ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from fractions import Fraction
 from typing import Any
 
 import numpy as np
@@ -11,6 +12,13 @@ import numpy as np
 from solvers._numbers import fmt, plain
 
 __all__ = ["Allocation"]
+
+
+def _plain(x: Any) -> Any:
+    x = plain(x)
+    if isinstance(x, Fraction) and x.denominator == 1:
+        return int(x.numerator)
+    return x
 
 
 @dataclass(frozen=True, eq=False)
@@ -61,8 +69,8 @@ class Allocation:
         return len(self.values)
 
     def to_dict(self) -> dict[str, Any]:
-        """``{player: value}`` with plain Python numbers."""
-        return {p: plain(x) for p, x in zip(self.players, self.values, strict=True)}
+        """``{player: value}`` with plain Python numbers (integral rationals as ``int``)."""
+        return {p: _plain(x) for p, x in zip(self.players, self.values, strict=True)}
 
     def to_array(self) -> np.ndarray:
         """The values as a ``float64`` array."""
