@@ -14,7 +14,7 @@ The tie rule decides indifferent players. ``join_if_indifferent=True`` (the conv
 Carraro & Siniscalco): an indifferent member stays and an indifferent outsider joins, so
 external stability needs a *strict* preference for staying out. ``False``: indifferent
 players stay out (internal stability strict, external weak). ``None``: indifference never
-destabilizes (both weak). Floats are compared with a relative tolerance ``rtol`` (ties
+destabilizes (both weak). A lone player is internally stable by definition. Floats are compared with a relative tolerance ``rtol`` (ties
 within it count as indifference); exact numbers (int, ``Fraction``, sympy) exactly.
 """
 
@@ -123,7 +123,7 @@ def stable_sizes(
     os_ = outsider if callable(outsider) else (lambda k, seq=outsider: seq[k])
     sizes = []
     for k in range(min_size, n + 1):
-        internal = _stays(compare(ms(k), os_(k - 1), rtol), join_if_indifferent, True)
+        internal = k == 1 or _stays(compare(ms(k), os_(k - 1), rtol), join_if_indifferent, True)
         external = k == n or _stays(compare(ms(k + 1), os_(k), rtol), join_if_indifferent, False)
         if internal and external:
             sizes.append(k)
