@@ -14,8 +14,9 @@ The tie rule decides indifferent players. ``join_if_indifferent=True`` (the conv
 Carraro & Siniscalco): an indifferent member stays and an indifferent outsider joins, so
 external stability needs a *strict* preference for staying out. ``False``: indifferent
 players stay out (internal stability strict, external weak). ``None``: indifference never
-destabilizes (both weak). A lone player is internally stable by definition. Floats are compared with a relative tolerance ``rtol`` (ties
-within it count as indifference); exact numbers (int, ``Fraction``, sympy) exactly.
+destabilizes (both weak). A lone player is internally stable by definition. Floats are
+compared with a relative tolerance ``rtol`` (ties within it count as indifference); exact
+numbers (int, ``Fraction``, sympy) exactly.
 """
 
 from __future__ import annotations

@@ -132,7 +132,7 @@ def swing_counts(
     for i in range(n):
         wi = [int(x) for x in weights[i]]
         if not any(wi):
-            out.append([0] * (n + 1) if by_size else 0)
+            out.append(np.zeros((lanes, *k_dim), dtype=np.int64))  # a null player
             continue
         jmax = max(-(-q[j] // wi[j]) for j in range(m) if wi[j] > 0)
         if by_size:
@@ -165,9 +165,6 @@ def swing_counts(
 
     result: list = []
     for r in out:
-        if isinstance(r, list):
-            result.append(r)
-            continue
         res = r.tolist()
         if by_size:
             result.append([crt([res[p][k] for p in range(len(mods))]) for k in range(n + 1)])
