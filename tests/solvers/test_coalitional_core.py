@@ -132,6 +132,20 @@ def test_nucleolus_matches_coopgame_peer() -> None:
             assert float(least_core(v)[1]) == pytest.approx(float(eps_peer), abs=1e-6)
 
 
+def test_exact_nucleolus_equals_coopgame_exact_peer() -> None:
+    """coopgame-py's nucleolus_exact runs the LP sequence in rationals: equality, not
+    closeness."""
+    coopgame = pytest.importorskip("coopgame", reason="coopgame-py (bench extra) not installed")
+    rng = np.random.default_rng(12)
+    for n in (3, 4, 5, 6):
+        v = rng.integers(0, 30, 1 << n) * popcounts(n)
+        v[0] = 0
+        v[-1] = 37 * n
+        ours, exact, _ = nucleolus(v)
+        peer = coopgame.nucleolus_exact([int(t) for t in v[1:]])["allocation"]
+        assert exact and [F(t) for t in peer] == ours
+
+
 def test_no_warnings_on_textbook_games() -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")
