@@ -73,7 +73,8 @@ def swing_counts(
     the region ``R_i = {t >= q - w_i} minus {t >= q}``. Counting the coalitions without i
     is dividing the generating function by ``1 + y x^{w_i}``, i.e. the alternating series
     ``sum_j (-y x^{w_i})^j``; so the swings are an alternating sum of orthant counts
-    ``G(q - j w_i)`` of the full table (``G`` = suffix sums): no table per player.
+    ``G(q - j w_i)`` of the full table (``G`` = suffix sums): no table per player. With one
+    criterion the table stops at the quota (prefix sums suffice).
 
     Examples
     --------
@@ -83,7 +84,12 @@ def swing_counts(
     """
     n, m = weights.shape
     totals = [int(t) for t in weights.sum(axis=0)]
-    shape = tuple(t + 2 for t in totals)  # one zero slab past the total weight
+    if any(int(q) > t for q, t in zip(quotas, totals, strict=True)):  # nobody ever wins
+        return [[0] * (n + 1) for _ in range(n)] if by_size else [0] * n
+    if m == 1:  # one criterion: coalitions of weight >= q are never needed one by one
+        shape: tuple[int, ...] = (int(quotas[0]),)
+    else:
+        shape = tuple(t + 2 for t in totals)  # one zero slab past the total weight
     cells = math.prod(shape) * (n + 1 if by_size else 1)
     if n <= 40 and cells < 2**20:
         mods: list[int] = []
@@ -97,7 +103,7 @@ def swing_counts(
                 f"the weight table has {cells} cells, too many for exact counting; divide "
                 "the weights and quotas by a common factor or round them"
             )
-        mods = list(_primes(-(-n // (bits - 1)) + 1, bits))  # product > 2^n
+        mods = list(_primes(-(-(n - 1) // (bits - 1)), bits))  # product > 2^(n-1)
     lanes = max(1, len(mods))
     # table: axis 0 = coalition size (a single slot without sizes), axis 1 = modulus lane,
     # then one axis per weight criterion
@@ -109,7 +115,7 @@ def swing_counts(
     for i in range(n):
         wi = [int(x) for x in weights[i]]
         dst = tuple(slice(wj, None) for wj in wi)
-        src = tuple(slice(0, shape[j] - wj) for j, wj in enumerate(wi))
+        src = tuple(slice(0, max(shape[j] - wj, 0)) for j, wj in enumerate(wi))
         if by_size:  # sizes 0..i are filled before player i joins; go down, no overlap
             for k in range(i + 1, 0, -1):
                 c[(k, slice(None), *dst)] += c[(k - 1, slice(None), *src)]
@@ -119,12 +125,22 @@ def swing_counts(
             np.remainder(c, modarr, out=c)
     if modarr is not None:
         np.remainder(c, modarr, out=c)
-    g = c
-    for j in range(m):  # suffix sums: g[t] = number of coalitions with weight >= t
-        ax = 2 + j
-        g = np.flip(np.cumsum(np.flip(g, ax), axis=ax), ax)
+    if m == 1:
+        # G(a) = total - P(a) with prefix sums P(a) = #{weight < a}; the totals cancel in
+        # the differences below, so g = -P
+        zero = np.zeros((*c.shape[:2], 1), dtype=np.int64)
+        g = np.concatenate([zero, np.cumsum(c, axis=2)], axis=2)
         if modarr is not None:
             np.remainder(g, modarr, out=g)
+        np.negative(g, out=g)
+        shape = (shape[0] + 1,)
+    else:
+        g = c
+        for j in range(m):  # suffix sums: g[t] = number of coalitions with weight >= t
+            ax = 2 + j
+            g = np.flip(np.cumsum(np.flip(g, ax), axis=ax), ax)
+            if modarr is not None:
+                np.remainder(g, modarr, out=g)
     k_dim = (n + 1,) if by_size else ()
     lane_mod = np.array(mods, dtype=np.int64)
     q = [int(x) for x in quotas]
@@ -185,6 +201,20 @@ def voting_power(
     >>> voting_power(np.array([[50], [49], [1]]), np.array([51]), "shapley_shubik")[0]
     [Fraction(2, 3), Fraction(1, 6), Fraction(1, 6)]
     """
+    weights = np.asarray(weights)
+    quotas = np.atleast_1d(np.asarray(quotas))
+    if weights.ndim == 1:
+        weights = weights[:, None]
+    if weights.ndim != 2 or weights.dtype.kind not in "iu" or np.any(weights < 0):
+        raise ValueError(
+            "weights must be an (n, criteria) array of nonnegative integers (scale rational "
+            "weights to integers first)"
+        )
+    if quotas.shape != (weights.shape[1],) or quotas.dtype.kind not in "iu" or np.any(quotas < 1):
+        raise ValueError("quotas must be one positive integer per criterion")
+    if index not in ("banzhaf", "shapley_shubik"):
+        raise ValueError(f"index must be 'banzhaf' or 'shapley_shubik', got {index!r}")
+    weights, quotas = weights.astype(np.int64), quotas.astype(np.int64)
     n = weights.shape[0]
     if index == "banzhaf":
         counts = swing_counts(weights, quotas, by_size=False)

@@ -109,3 +109,17 @@ def test_large_game_matches_powerindex() -> None:
 def test_zero_weight_player_is_null() -> None:
     ss, _ = voting_power(np.array([[0], [2], [1]]), np.array([2]), "shapley_shubik")
     assert ss == [0, F(1), 0]
+
+
+@pytest.mark.parametrize(
+    ("weights", "quotas", "match"),
+    [
+        pytest.param([[1], [-1]], [1], "nonnegative", id="negative"),
+        pytest.param([[1.5], [1]], [1], "nonnegative integers", id="float"),
+        pytest.param([[1], [1]], [0], "positive", id="zero-quota"),
+        pytest.param([[1], [1]], [1, 2], "one positive integer per criterion", id="quota-count"),
+    ],
+)
+def test_voting_power_refuses_bad_input(weights, quotas, match) -> None:  # noqa: ANN001
+    with pytest.raises(ValueError, match=match):
+        voting_power(np.array(weights), np.array(quotas), "banzhaf")
