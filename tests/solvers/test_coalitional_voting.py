@@ -120,6 +120,6 @@ def test_zero_weight_player_is_null() -> None:
         pytest.param([[1], [1]], [1, 2], "one positive integer per criterion", id="quota-count"),
     ],
 )
-def test_voting_power_refuses_bad_input(weights, quotas, match) -> None:  # noqa: ANN001
+def test_voting_power_refuses_bad_input(weights, quotas, match) -> None:
     with pytest.raises(ValueError, match=match):
         voting_power(np.array(weights), np.array(quotas), "banzhaf")
