@@ -45,7 +45,8 @@ def _player_names(players: int | Sequence[Any]) -> tuple[tuple[str, ...], tuple[
 class Core:
     """The core of a game as the least-core LP decides it.
 
-    ``empty`` is exact for exact games; ``point`` is a core allocation (the least-core
+    ``empty`` is exact for exact games (float games: ``epsilon`` above round-off, 1e-9
+    times the largest worth); ``point`` is a core allocation (the least-core
     point, which lies deepest inside the core) or None; ``epsilon`` is the least-core
     value (the core is nonempty iff ``epsilon <= 0``).
     """
@@ -156,7 +157,9 @@ class CoalitionalGame:
         """Whether the core is empty, and a core point when it is not."""
         lc = self.least_core()
         eps = lc.info["epsilon"]
-        empty = eps is not None and eps > 0
+        # exact games decide exactly; float games allow round-off scaled to the worths
+        tol = 0 if lc.exact else 1e-9 * max(1.0, float(np.max(np.abs(self.v))))
+        empty = eps is not None and eps > tol
         point = None if empty else Allocation(lc.values, self.players, "core point", lc.exact)
         return Core(bool(empty), point, eps, lc.exact)
 

@@ -131,6 +131,13 @@ def _float_sequence(
         resid = dense - (dense @ basis.T) @ basis
         free &= np.linalg.norm(resid, axis=1) > 1e-9
         free[pos] = False
+    if free.any():
+        warnings.warn(
+            "nucleolus: the LP sequence stopped before the fixed coalitions spanned the "
+            "allocation space; the float answer may be inexact",
+            CoalitionalWarning,
+            stacklevel=3,
+        )
     return x, stages
 
 

@@ -276,3 +276,11 @@ def test_float_shapley_n20_is_efficient() -> None:
     v[0] = 0.0
     phi = CoalitionalGame(20, v).shapley()
     assert sum(phi.values) == pytest.approx(v[-1], rel=1e-9)
+
+
+def test_float_core_tolerates_round_off() -> None:
+    # a convex float game (core nonempty) whose least-core value is 0 up to round-off
+    g = CoalitionalGame(3, lambda s: 0.1 * len(s) ** 2)
+    assert not g.core().empty
+    assert g.in_core(g.core_point().values)
+    assert CoalitionalGame(3, lambda s: float(len(s) >= 2)).core().empty
