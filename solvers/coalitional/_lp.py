@@ -26,8 +26,20 @@ def coalition_matrix(n: int) -> sps.csr_matrix:
 
 
 def solve_lp(c, a_ub, b_ub, a_eq, b_eq, bounds):
-    """``linprog`` with the dual simplex (a vertex and its duals); raises on failure."""
-    res = linprog(c, A_ub=a_ub, b_ub=b_ub, A_eq=a_eq, b_eq=b_eq, bounds=bounds, method="highs-ds")
+    """``linprog`` with the dual simplex, no presolve (a vertex and its duals); raises on
+    failure."""
+    # presolve off: on degenerate coalition LPs HiGHS's presolve returned duals that are not
+    # optimal (a wrong tight set in the nucleolus sequence); the raw dual simplex is exact
+    res = linprog(
+        c,
+        A_ub=a_ub,
+        b_ub=b_ub,
+        A_eq=a_eq,
+        b_eq=b_eq,
+        bounds=bounds,
+        method="highs-ds",
+        options={"presolve": False},
+    )
     if res.status != 0:
         raise RuntimeError(f"HiGHS failed on a coalition LP: {res.message}")
     return res

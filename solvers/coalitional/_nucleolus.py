@@ -15,10 +15,10 @@ tight coalition is wrong). For exact games the stage equations are re-solved in
 :math:`\alpha`, the coalitions with excess :math:`\ge \alpha`, together with singletons at
 their individual worth (nucleolus only), form a balanced collection -- each test an exact
 phase-one simplex. If the certificate fails (the dual thresholds 1e-9, 1e-7 and 1e-5 are
-tried), the float answer is returned with ``exact=False`` and a warning. Known limitation:
-on some highly degenerate games (2 of ~400 random games with many ties in a stress run)
-the float sequence fixes a wrong tight set; exact games then get the warning, but float
-games are *not* certified -- pass integer or ``Fraction`` worths when it matters.
+tried), the float answer is returned with ``exact=False`` and a warning. HiGHS runs
+without presolve: with presolve, degenerate games (2 of ~400 random ones) got non-optimal
+duals and a wrong tight set. Float games are not certified -- pass integer or
+``Fraction`` worths when it matters.
 """
 
 from __future__ import annotations
