@@ -9,7 +9,10 @@ Games hold players, strategies, symbolic payoffs (sympy) and parameters, and cal
 * :mod:`games.catalog` -- classic and literature games (``classic`` is also importable
   from here);
 * applied models, one subpackage per argument: :mod:`games.alliance` (burden sharing and
-  free riding), :mod:`games.influence` (the influence / cost-savings isoquants).
+  free riding), :mod:`games.influence` (the influence / cost-savings isoquants),
+  :mod:`games.tariffs` (tariff wars, coalition stability, the coalition of the compelled);
+* :class:`BargainingProblem` (:mod:`games.bargaining`): Nash, Kalai-Smorodinsky,
+  Rubinstein, threats and outside options.
 
 Examples
 --------
@@ -19,7 +22,8 @@ Examples
 [((1,), (1,))]
 """
 
-from games import catalog
+from games import bargaining, catalog, tariffs
+from games.bargaining import BargainingProblem
 from games.catalog import classic
 from games.continuous import AggregativeGame, ContinuousGame, SymmetricGame
 from games.normal_form import NormalFormGame
@@ -27,10 +31,13 @@ from games.parameters import Parameter
 
 __all__ = [
     "AggregativeGame",
+    "BargainingProblem",
     "ContinuousGame",
     "NormalFormGame",
     "Parameter",
     "SymmetricGame",
+    "bargaining",
     "catalog",
     "classic",
+    "tariffs",
 ]

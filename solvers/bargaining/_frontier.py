@@ -44,6 +44,7 @@ __all__ = [
     "is_exact_number",
     "output",
     "polygon_frontier",
+    "solve_for",
     "transferable_utility",
 ]
 
@@ -297,6 +298,19 @@ class CurveFrontier(Frontier):
             f = sp.lambdify(self.symbol, self.expr - u2, "math")
             return sp.Float(brentq(f, float(self.lo), float(self.hi), xtol=1e-15))
         raise ValueError(f"cannot invert the frontier {self.expr} at u2 = {u2}")
+
+
+def solve_for(expr: sp.Expr, var: sp.Symbol, symbolic: bool) -> list[sp.Expr]:
+    """Roots of ``expr = 0`` in ``var`` by sympy when exact work can succeed: always for
+    symbolic problems, otherwise only when the numerator is polynomial in ``var``
+    (transcendental equations go to the numeric fallback of the caller)."""
+    num = sp.numer(sp.together(expr))
+    if not symbolic and not num.is_polynomial(var):
+        return []
+    try:
+        return list(sp.solve(num, var))
+    except (NotImplementedError, ValueError):
+        return []
 
 
 def _in_range(value: Any, lo: Any, hi: Any) -> bool:

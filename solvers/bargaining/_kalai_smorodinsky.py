@@ -29,6 +29,7 @@ from solvers.bargaining._frontier import (
     le,
     lt,
     output,
+    solve_for,
 )
 from solvers.bargaining._result import BargainingSolution
 
@@ -62,10 +63,8 @@ def _curve_t(fr: CurveFrontier, d: tuple, a: tuple) -> tuple[sp.Expr, list[str]]
     d1, d2 = d
     u1 = d1 + t * (a[0] - d1)
     eq = fr.expr.subs(fr.symbol, u1) - (d2 + t * (a[1] - d2))
-    try:
-        roots = sp.solve(sp.numer(sp.together(eq)), t)
-    except (NotImplementedError, ValueError):
-        roots = []
+    symbolic = bool(fr.free_symbols or any(sp.sympify(v).free_symbols for v in (*d, *a)))
+    roots = solve_for(eq, t, symbolic)
     good = []
     for r in roots:
         if sp.sympify(r).is_real is False:

@@ -46,6 +46,7 @@ from solvers.bargaining._frontier import (
     le,
     lt,
     output,
+    solve_for,
 )
 from solvers.bargaining._result import BargainingSolution
 
@@ -116,10 +117,7 @@ def _curve_nash(fr: CurveFrontier, d: tuple, w: tuple) -> tuple[tuple[Any, Any],
     foc = w[0] * (fr.expr - d2) + w[1] * fr.derivative() * (u - d1)
     notes: list[str] = []
     symbolic = bool(fr.free_symbols | set().union(*(sp.sympify(v).free_symbols for v in (*d, *w))))
-    try:
-        roots = sp.solve(sp.numer(sp.together(foc)), u)
-    except (NotImplementedError, ValueError):
-        roots = []
+    roots = solve_for(foc, u, symbolic)
     good = []
     for r in roots:
         if sp.sympify(r).is_real is False:

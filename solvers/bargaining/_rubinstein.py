@@ -41,6 +41,7 @@ from solvers.bargaining._frontier import (
     le,
     lt,
     output,
+    solve_for,
     transferable_utility,
 )
 from solvers.bargaining._nash import nash_solution
@@ -116,10 +117,7 @@ def _curve_root(fr: CurveFrontier, d: tuple, d1f: sp.Expr, d2f: sp.Expr) -> tupl
     y = dd1 + d1f * (x - dd1)
     eq = fr.expr.subs(fr.symbol, x) - dd2 - d2f * (fr.expr.subs(fr.symbol, y) - dd2)
     symbolic = bool(fr.free_symbols or any(sp.sympify(v).free_symbols for v in (*d, d1f, d2f)))
-    try:
-        roots = sp.solve(sp.numer(sp.together(eq)), x)
-    except (NotImplementedError, ValueError):
-        roots = []
+    roots = solve_for(eq, x, symbolic)
     good = []
     for r in roots:
         if sp.sympify(r).is_real is False:
