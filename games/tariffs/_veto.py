@@ -96,7 +96,7 @@ class VetoHegemonGame:
         if 0 not in members:
             return 0
         total = sum(self.weights[i - 1] for i in members if i != 0)
-        return int(total >= self.quota)
+        return int(bool(total >= self.quota))
 
     def characteristic_vector(self) -> np.ndarray:
         """Values of all ``2**(N+1)`` coalitions in bitmask order (``int`` array)."""
