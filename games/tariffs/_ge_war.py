@@ -112,19 +112,23 @@ class GeneralTariffWar:
         """World price, welfare and best responses in symbols ``s, t, lambda``."""
         return dict(_derive())
 
-    def welfare(self, s: Any, t: Any) -> tuple[float, float]:
-        """``(W_H, W_F)`` at tariffs ``(s, t)`` (floats)."""
-        cf = _derive()
-        vals = {LAM: self.lam, S: number(s, "s"), T: number(t, "t")}
-        return float(cf["W_H"].subs(vals)), float(cf["W_F"].subs(vals))
+    def welfare(self, s: Any, t: Any) -> tuple[Any, Any]:
+        """``(W_H, W_F)`` at tariffs ``(s, t)`` (floats, or arrays for array input)."""
+        _, _, wh, wf = _lambdified()
+        lam = float(self.lam)
+        return wh(np.asarray(s, float), np.asarray(t, float), lam)[()], wf(
+            np.asarray(s, float), np.asarray(t, float), lam
+        )[()]
 
-    def best_response(self, player: int, other_tariff: Any) -> float:
-        """Optimal tariff of ``player`` (0 Home, 1 Foreign) against the other's tariff."""
-        cf = _derive()
+    def best_response(self, player: int, other_tariff: Any) -> Any:
+        """Optimal tariff of ``player`` (0 Home, 1 Foreign) against the other's tariff
+        (a float, or an array for array input)."""
+        br_h, br_f, _, _ = _lambdified()
+        x = np.asarray(other_tariff, dtype=float)
         if player == 0:
-            return float(cf["BR_H"].subs({LAM: self.lam, T: number(other_tariff, "t")}))
+            return br_h(x, float(self.lam))[()]
         if player == 1:
-            return float(cf["BR_F"].subs({LAM: self.lam, S: number(other_tariff, "s")}))
+            return br_f(x, float(self.lam))[()]
         raise ValueError(f"player must be 0 (Home) or 1 (Foreign), got {player!r}")
 
     @cached_property
@@ -152,25 +156,26 @@ class GeneralTariffWar:
         """Welfare at Nash tariffs minus welfare under free trade."""
         s, t = self.nash_tariffs()
         war, ft = self.welfare(s, t), self.welfare(0, 0)
-        return war[0] - ft[0], war[1] - ft[1]
+        return float(war[0] - ft[0]), float(war[1] - ft[1])
 
 
 @cache
-def _lambdified() -> tuple[Any, Any, Any]:
+def _lambdified() -> tuple[Any, Any, Any, Any]:
     cf = _derive()
-    br_h = sp.lambdify((T, LAM), cf["BR_H"], "math")
-    br_f = sp.lambdify((S, LAM), cf["BR_F"], "math")
-    wh = sp.lambdify((S, T, LAM), cf["W_H"], "math")
-    return br_h, br_f, wh
+    br_h = sp.lambdify((T, LAM), cf["BR_H"], "numpy")
+    br_f = sp.lambdify((S, LAM), cf["BR_F"], "numpy")
+    wh = sp.lambdify((S, T, LAM), cf["W_H"], "numpy")
+    wf = sp.lambdify((S, T, LAM), cf["W_F"], "numpy")
+    return br_h, br_f, wh, wf
 
 
 def _nash_fast(lam: float) -> tuple[float, float]:
     from scipy.optimize import fsolve
 
-    br_h, br_f, _ = _lambdified()
+    br_h, br_f, _, _ = _lambdified()
 
     def eqs(x: np.ndarray) -> list[float]:
-        return [x[0] - br_h(x[1], lam), x[1] - br_f(x[0], lam)]
+        return [float(x[0] - br_h(x[1], lam)), float(x[1] - br_f(x[0], lam))]
 
     sol, _info, _ier, msg = fsolve(eqs, [0.7, 0.7], full_output=True, xtol=1e-13)
     if max(abs(v) for v in eqs(sol)) > 1e-10:
@@ -189,11 +194,11 @@ def general_size_threshold(bracket: tuple[float, float] = (1.0, 20.0)) -> float:
     """
     from scipy.optimize import brentq
 
-    _, _, wh = _lambdified()
+    _, _, wh, _ = _lambdified()
 
     def gain(lam: float) -> float:
         s, t = _nash_fast(lam)
-        return wh(s, t, lam) - wh(0.0, 0.0, lam)
+        return float(wh(s, t, lam) - wh(0.0, 0.0, lam))
 
     return float(brentq(gain, *bracket, xtol=1e-13))
 

@@ -222,8 +222,8 @@ class CoalitionStability:
         )
 
     def stable_size(self) -> int:
-        """The largest stable size (the stable size when it is unique)."""
-        return max(self.stable_sizes())
+        """The largest stable size (the stable size when it is unique); 0 if none is."""
+        return max(self.stable_sizes(), default=0)
 
     @property
     def minimum_grand_penalty(self) -> Any:
@@ -233,8 +233,33 @@ class CoalitionStability:
         return sp.Max(0, -gap)
 
     def stable_size_curve(self, penalties: Any) -> np.ndarray:
-        """Largest stable size at each penalty in ``penalties`` (computed, not the formula)."""
-        return np.array([self.with_penalty(p).stable_size() for p in penalties], dtype=int)
+        """Largest stable size at each penalty in ``penalties`` (computed from the payoffs,
+        not from the closed form; float penalties compare in floats; 0 where none is
+        stable)."""
+        pm, po, exact = self._fast_base
+        out = []
+        for p in penalties:
+            if exact and isinstance(p, int | Fraction):
+                pen: Any = Fraction(p)
+                a, b = pm, po
+            else:
+                pen = float(p)
+                a, b = [float(v) for v in pm], [float(v) for v in po]
+            sizes = [
+                k
+                for k in range(1, self.N + 1)
+                if (k == 1 or a[k - 1] >= b[k - 1] - pen)
+                and (
+                    k == self.N
+                    or (
+                        b[k] - pen - a[k] > 0
+                        if self.join_if_indifferent
+                        else b[k] - pen - a[k] >= 0
+                    )
+                )
+            ]
+            out.append(max(sizes, default=0))
+        return np.array(out, dtype=int)
 
     # ------------------------------------------------------------------ the game
     @cached_property

@@ -70,8 +70,10 @@ def test_big_country_threshold() -> None:
     th = sp.solve(sp.diff(W_H, tH), tH)[0]
     tf = sp.solve(sp.diff(W_F, tF), tF)[0]
     gain = sp.factor((W_H.subs({tH: th, tF: tf}) - W_H.subs({tH: 0, tF: 0})).subs(A, 1))
-    expected = lam * (lam**4 + 4 * lam**3 - 8 * lam - 3) / (
-        2 * (lam + 1) ** 2 * (lam + 2) ** 2 * (2 * lam + 1)
+    expected = (
+        lam
+        * (lam**4 + 4 * lam**3 - 8 * lam - 3)
+        / (2 * (lam + 1) ** 2 * (lam + 2) ** 2 * (2 * lam + 1))
     )
     assert sp.simplify(gain - expected) == 0
     thr = size_threshold()
