@@ -14,6 +14,7 @@ function                            solution
                                     weights ``r_j/(r_1 + r_2)`` (BRW 1986)
 :func:`fixed_threat`                transferable utility, fixed threat point
 :func:`variable_threat`             Nash (1953) optimal threats (a zero-sum threat game)
+:func:`variable_threat_continuous`  the same with continuous threat variables
 :func:`outside_option_solution`     alternatives as ``"threat_point"`` or
                                     ``"outside_option"`` (BRW outside-option principle)
 ==================================  =======================================================
@@ -49,7 +50,7 @@ from solvers.bargaining._rubinstein import (
     rubinstein,
     rubinstein_limit,
 )
-from solvers.bargaining._threats import fixed_threat, variable_threat
+from solvers.bargaining._threats import fixed_threat, variable_threat, variable_threat_continuous
 
 __all__ = [
     "DISAGREEMENT_MODES",
@@ -71,4 +72,5 @@ __all__ = [
     "rubinstein_limit",
     "transferable_utility",
     "variable_threat",
+    "variable_threat_continuous",
 ]

@@ -113,8 +113,10 @@ def _decide(expr: sp.Expr) -> int | None:
     val = sp.N(expr, 50)
     if abs(val) < 1e-40:
         return 0
-    if expr.has(sp.Float) and abs(val) < 1e-13:
-        return 0
+    if expr.has(sp.Float):  # float data: zero up to rounding, relative to the numbers' size
+        scale = max([1.0, *(abs(float(a)) for a in expr.atoms(sp.Number))])
+        if abs(val) < 1e-12 * scale:
+            return 0
     return 1 if val > 0 else -1
 
 

@@ -34,7 +34,7 @@ from solvers.bargaining._nash import normalize_weights
 from solvers.bargaining._result import BargainingSolution
 from solvers.finite import equilibria
 
-__all__ = ["fixed_threat", "variable_threat"]
+__all__ = ["fixed_threat", "variable_threat", "variable_threat_continuous"]
 
 
 def fixed_threat(
@@ -180,6 +180,100 @@ def variable_threat(
             "threats": (tuple(output(v, ok) for v in s_), tuple(output(v, ok) for v in t_)),
             "threat_point": tuple(output(v, ok) for v in tp),
             "value": output(value, ok),
+            "threat_equilibrium": eq,
+        },
+        notes=tuple(notes),
+    )
+
+
+def variable_threat_continuous(
+    threat_payoffs: Sequence[Any],
+    threats: Sequence[sp.Symbol],
+    bounds: Sequence[Sequence[Any]],
+    surplus: Any,
+    weights: Sequence[Any] | None = None,
+) -> BargainingSolution:
+    """Nash's (1953) variable threats with continuous threat variables (transferable
+    utility), solved with :func:`solvers.continuous.equilibria`.
+
+    Parameters
+    ----------
+    threat_payoffs : (d1, d2)
+        sympy expressions: each player's payoff if talks fail, in the threat variables.
+    threats : sequence of sympy.Symbol
+        Player 1's threat variable, then (optionally) player 2's. With one symbol only
+        player 1 chooses a threat.
+    bounds : sequence of (lower, upper)
+        One interval per threat variable.
+    surplus : number
+        Joint surplus ``J`` of an agreement.
+    weights : (w1, w2), optional
+
+    Returns
+    -------
+    BargainingSolution
+        ``details``: ``threats`` (the optimal threat values), ``threat_point``, ``value``
+        and the ``threat_equilibrium`` of the zero-sum threat game
+        ``w2 d1 - w1 d2`` (player 1 maximizes it, player 2 minimizes it).
+
+    Examples
+    --------
+    Capital-flow accord (inflow tax ``tau``, flow ``F = (4 - tau)/2``): the US threat
+    maximizes ``W_U - W_C = tau F - F**2/2``, at ``tau = 12/5``:
+
+    >>> import sympy as sp
+    >>> tau = sp.Symbol("tau")
+    >>> F = (4 - tau) / 2
+    >>> s = variable_threat_continuous((tau * F, F**2 / 2), (tau,), [(0, 4)], sp.Rational(8, 3))
+    >>> s.details["threats"], s.payoffs
+    ((12/5,), (32/15, 8/15))
+    """
+    from solvers.continuous import ContinuousProblem
+    from solvers.continuous import equilibria as continuous_equilibria
+
+    if len(threat_payoffs) != 2:
+        raise ValueError("threat_payoffs must be a pair (d1, d2) of sympy expressions")
+    syms = tuple(threats)
+    if not 1 <= len(syms) <= 2 or not all(isinstance(x, sp.Symbol) for x in syms):
+        raise ValueError("threats must be one or two sympy Symbols (player 1's, player 2's)")
+    if len(bounds) != len(syms):
+        raise ValueError("bounds must give one (lower, upper) per threat variable")
+    d1, d2 = (
+        sp.sympify(as_number(v, f"threat_payoffs[{k}]")) for k, v in enumerate(threat_payoffs)
+    )
+    extra = (d1.free_symbols | d2.free_symbols) - set(syms)
+    if extra:
+        raise ValueError(f"threat payoffs have unbound symbols {sorted(map(str, extra))}")
+    j = as_number(surplus, "surplus")
+    w = normalize_weights(weights)
+    m = w[1] * d1 - w[0] * d2
+    payoffs = (m, -m)[: len(syms)]
+    problem = ContinuousProblem(
+        syms,
+        payoffs,
+        tuple(tuple(b) for b in bounds),
+        players=("player 1", "player 2")[: len(syms)],
+    )
+    eqs = continuous_equilibria(problem)
+    eq = eqs[0]
+    point = dict(zip(syms, eq.profile, strict=True))
+    tp = (d1.subs(point), d2.subs(point))
+    value = m.subs(point)
+    u1 = w[0] * j + value
+    exact = bool(eq.exact) and is_exact_number(j, *w, *tp)
+    notes = list(eqs.notes)
+    if len(eqs) > 1:
+        notes.append(f"{len(eqs)} threat equilibria found; the value is the same at each")
+    return BargainingSolution(
+        payoffs=(output(u1, exact), output(j - u1, exact)),
+        disagreement=tuple(output(v, exact) for v in tp),  # type: ignore[arg-type]
+        method="variable threat (Nash 1953, continuous threats)",
+        exact=exact,
+        weights=tuple(output(v, exact) for v in w),  # type: ignore[arg-type]
+        details={
+            "threats": tuple(output(v, exact) for v in eq.profile),
+            "threat_point": tuple(output(v, exact) for v in tp),
+            "value": output(value, exact),
             "threat_equilibrium": eq,
         },
         notes=tuple(notes),

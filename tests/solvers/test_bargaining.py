@@ -306,3 +306,20 @@ def test_float_inputs_give_float_outputs() -> None:
     assert not s.exact and all(isinstance(v, float) for v in s.payoffs)
     assert s.payoffs[0] == pytest.approx(0.45) and s.payoffs[1] == pytest.approx(0.55)
     assert math.isclose(sum(s.payoffs), 1.0)
+
+
+@pytest.mark.parametrize("kappa", [0, R(1, 2), 1, 3], ids=lambda k: f"kappa={k}")
+def test_continuous_variable_threat_matches_the_optimal_threat_tax(kappa) -> None:
+    """e.3: the US threat tax maximizes W_U - W_C; derived here by sympy for Gap = 4."""
+    from solvers.bargaining import variable_threat_continuous
+
+    tau = sp.Symbol("tau")
+    w_u, w_c = _welfare(tau, gap=4, kappa=kappa)
+    (opt,) = sp.solve(sp.diff(w_u - w_c, tau), tau)
+    assert opt == 4 * (2 + R(kappa)) / (4 + R(kappa))  # Gap (2 + kappa)/(4 + kappa)
+    j = R(16) / (2 * (2 + R(kappa)))
+    s = variable_threat_continuous((w_u, w_c), (tau,), [(0, 4)], j)
+    assert s.exact and s.details["threats"] == (opt,)
+    d = (w_u.subs(tau, opt), w_c.subs(tau, opt))
+    gain = j - d[0] - d[1]
+    assert s.payoffs == (d[0] + gain / 2, d[1] + gain / 2)
