@@ -32,6 +32,7 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from fractions import Fraction
 from typing import Any
 
 import numpy as np
@@ -56,8 +57,6 @@ PROTOCOLS = (
 def _num(value: Any, name: str) -> sp.Expr:
     if isinstance(value, sp.Basic):
         return sp.sympify(value)
-    from fractions import Fraction
-
     if isinstance(value, bool | str) or not isinstance(value, int | float | Fraction | np.number):
         raise TypeError(f"{name} must be a number or sympy expression, got {value!r}")
     if isinstance(value, Fraction):
@@ -428,13 +427,8 @@ def _security(a: np.ndarray, exact: bool) -> Any:
 
     eqs = equilibria([a, -a], exact=exact)
     value = eqs[0].payoffs[0]
-    if exact:
-        from fractions import Fraction
-
-        value = Fraction(value) if not isinstance(value, sp.Basic) else value
-        return (
-            sp.Rational(value.numerator, value.denominator)
-            if isinstance(value, Fraction)
-            else value
-        )
-    return float(value)
+    if not exact:
+        return float(value)
+    if isinstance(value, Fraction):
+        return sp.Rational(value.numerator, value.denominator)
+    return sp.sympify(value)
