@@ -237,6 +237,18 @@ class TariffWar:
         labels = ("Free trade", "Tariff")
         return NormalFormGame([home, foreign], players=self.players, strategies=(labels, labels))
 
+    @property
+    def is_prisoners_dilemma(self) -> bool:
+        """Whether the 2x2 trade war is a Prisoner's Dilemma: the tariff is dominant for
+        both (always here) and both lose from the war (sizes below the threshold).
+
+        Examples
+        --------
+        >>> tariff_war(lam=1.2).is_prisoners_dilemma, tariff_war(lam=2).is_prisoners_dilemma
+        (True, False)
+        """
+        return all(sp.sympify(g) < 0 for g in self.war_gain)
+
     def best_responses(self) -> tuple[Any, Any]:
         """Best responses: constant (dominant) tariffs ``t_H*`` and ``t_F*``."""
         return self.nash_tariffs

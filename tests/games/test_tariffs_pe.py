@@ -62,6 +62,8 @@ def test_equal_sizes_make_a_prisoners_dilemma() -> None:
     assert eq.supports == ((1,), (1,))  # (Tariff, Tariff), unique
     assert home[0, 0] > home[1, 1]  # both better off under free trade
     assert tariff_war().welfare_loss_from_war == (R(1, 36), R(1, 36))
+    sizes = {R(6, 5): True, R(13, 10): True, R(7, 5): False, 2: False}
+    assert {v: tariff_war(lam=v).is_prisoners_dilemma for v in sizes} == sizes
 
 
 def test_big_country_threshold() -> None:
