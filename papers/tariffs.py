@@ -1,0 +1,611 @@
+r"""Tariff-coalition bargaining: four figures (the coalition of the compelled).
+
+1. ``tariffs-compelled-size``: the stable coalition size against the hegemon's penalty on
+   non-members (linear benefits, N = 10): 3 without a penalty (Barrett 1994; Carraro &
+   Siniscalco 1993), rising as :math:`\lfloor 2 + \sqrt{1 + 2cP/b^2}\rfloor` to the grand
+   coalition at :math:`P = (b^2/2c)(N-1)(N-3) = 63/2` (Nordhaus 2015's club logic).
+2. ``tariffs-best-response``: the general-equilibrium tariff war's best responses for equal
+   sizes and for a big Home, and Home's gain from the war against its size in both the
+   partial- and general-equilibrium models, with the size above which the big country
+   wins (Johnson 1953-54; Kennan & Riezman 1988).
+3. ``tariffs-threshold-map``: which coalitions are equilibria of the join/exempt threshold
+   game over the (tariff on non-joiners, cost of joining) plane, by brute force on a grid.
+4. ``tariffs-bargaining``: Home (size 2) and Foreign bargain over tariffs; the feasible
+   welfare pairs, the tariff war and free trade, and the outcome of each protocol (Nash,
+   Kalai-Smorodinsky, Rubinstein, size-weighted Nash, and the war entered as a threat
+   point or as an outside option, Binmore, Rubinstein & Wolinsky 1986).
+
+The fifth figure of the issue (voting power against vote share for a weighted board)
+waits for the coalitional-games family.
+
+Examples
+--------
+>>> d = compelled_size_data()
+>>> int(d.sizes[0]), d.minimum_grand_penalty, d.jumps[:3]
+(3, 63/2, (3/2, 4, 15/2))
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import sympy as sp
+from matplotlib.figure import Figure
+
+from games.bargaining import BargainingProblem
+from games.tariffs import (
+    REGIMES,
+    compelled_coalition,
+    general_size_threshold,
+    general_tariff_war,
+    size_threshold,
+    tariff_war,
+    threshold_game,
+)
+from papers._registry import FigureSpec
+from papers._style import COLORS, figure, use_style
+
+__all__ = [
+    "BargainingFigure",
+    "CompelledSizeData",
+    "TariffWarDiagram",
+    "ThresholdMapData",
+    "bargaining_data",
+    "compelled_size_data",
+    "draw_bargaining",
+    "draw_compelled_size",
+    "draw_tariff_war",
+    "draw_threshold_map",
+    "tariff_war_data",
+    "threshold_map_data",
+]
+
+
+# ----------------------------------------------------------------------------- figure 1
+@dataclass(frozen=True)
+class CompelledSizeData:
+    """Stable coalition size against the penalty on non-members.
+
+    Attributes
+    ----------
+    N : int
+    penalties : numpy.ndarray
+    sizes : numpy.ndarray of int
+        Largest stable size at each penalty (computed from the payoffs).
+    jumps : tuple
+        Exact penalties where the size steps up: ``(b**2/2c)(k-1)(k-3)`` for ``k = 4..N``.
+    minimum_grand_penalty : number
+    no_penalty_size : int
+    """
+
+    N: int
+    penalties: np.ndarray
+    sizes: np.ndarray
+    jumps: tuple
+    minimum_grand_penalty: Any
+    no_penalty_size: int
+
+
+def compelled_size_data(
+    N: int = 10, b: Any = 1, c: Any = 1, p_max: float = 40.0, points: int = 401
+) -> CompelledSizeData:
+    """Data of figure 1 (penalty grid from 0 to ``p_max``).
+
+    Examples
+    --------
+    >>> d = compelled_size_data(N=6)
+    >>> d.jumps, int(d.sizes[-1])
+    ((3/2, 4, 15/2), 6)
+    """
+    m = compelled_coalition(N=N, b=b, c=c)
+    penalties = np.linspace(0.0, p_max, points)
+    bb, cc = sp.sympify(b), sp.sympify(c)
+    jumps = tuple(bb**2 * (k - 1) * (k - 3) / (2 * cc) for k in range(4, N + 1))
+    return CompelledSizeData(
+        N=N,
+        penalties=penalties,
+        sizes=m.stable_size_curve(penalties),
+        jumps=jumps,
+        minimum_grand_penalty=m.minimum_grand_penalty,
+        no_penalty_size=m.stable_size(),
+    )
+
+
+def draw_compelled_size(data: CompelledSizeData) -> Figure:
+    """Draw the stable size as a step function of the penalty.
+
+    Examples
+    --------
+    >>> fig = draw_compelled_size(compelled_size_data())
+    >>> fig.axes[0].get_xlabel()
+    "hegemon's penalty on non-members $P$"
+    """
+    with use_style():
+        fig, ax = figure(5.2, 3.6)
+        ax.step(
+            data.penalties,
+            data.sizes,
+            where="post",
+            color=COLORS["blue"],
+            lw=2,
+            label="largest stable coalition (computed)",
+        )
+        p = data.penalties
+        formula = np.minimum(data.N, np.floor(2 + np.sqrt(1 + 2 * p)))
+        ax.plot(
+            p,
+            formula,
+            color=COLORS["orange"],
+            lw=1,
+            ls="--",
+            label=r"$\min(N, \lfloor 2 + \sqrt{1 + 2cP/b^2}\rfloor)$",
+        )
+        ax.axhline(3, color=COLORS["grey"], lw=0.8, ls=":")
+        ax.annotate(
+            "no penalty: 3 members\n(free riders do better)",
+            (0, 3),
+            xytext=(3, 1.6),
+            fontsize=7.5,
+            arrowprops={"arrowstyle": "-|>", "lw": 0.7},
+        )
+        g = float(data.minimum_grand_penalty)
+        ax.axvline(g, color=COLORS["red"], lw=0.9, ls="-.")
+        ax.annotate(
+            f"grand coalition from P = {data.minimum_grand_penalty}",
+            (g, data.N),
+            xytext=(g - 25, data.N - 0.3),
+            fontsize=7.5,
+            arrowprops={"arrowstyle": "-|>", "lw": 0.7},
+        )
+        ax.set(
+            xlabel="hegemon's penalty on non-members $P$",
+            ylabel="stable coalition size $k^*$",
+            ylim=(0, data.N + 1),
+            xlim=(0, float(p[-1])),
+            title=f"The coalition of the compelled (N = {data.N}, b = c = 1)",
+        )
+        ax.legend(loc="lower right", frameon=False, fontsize=7.5)
+    return fig
+
+
+# ----------------------------------------------------------------------------- figure 2
+@dataclass(frozen=True)
+class TariffWarDiagram:
+    """Best responses of the GE tariff war and Home's gain from war against its size.
+
+    Attributes
+    ----------
+    sizes : tuple of float
+        Home sizes of the best-response panel.
+    tariffs : numpy.ndarray
+        Grid of the other country's tariff.
+    br_home, br_foreign : dict
+        Size -> best-response values on ``tariffs``.
+    nash : dict
+        Size -> Nash tariffs ``(s, t)``.
+    lam : numpy.ndarray
+        Home sizes of the gain panel.
+    gain_pe, gain_ge : numpy.ndarray
+        Home's welfare gain from war (PE: exact formula; GE: at the Nash tariffs, in
+        log-utility units).
+    threshold_pe, threshold_ge : float
+    """
+
+    sizes: tuple
+    tariffs: np.ndarray
+    br_home: dict
+    br_foreign: dict
+    nash: dict
+    lam: np.ndarray
+    gain_pe: np.ndarray
+    gain_ge: np.ndarray
+    threshold_pe: float
+    threshold_ge: float
+
+
+def tariff_war_data(sizes: tuple = (1.0, 3.0), points: int = 121) -> TariffWarDiagram:
+    """Data of figure 2.
+
+    Examples
+    --------
+    >>> d = tariff_war_data(points=5)
+    >>> round(d.threshold_pe, 6), round(d.threshold_ge, 4), round(d.nash[1.0][0], 6)
+    (1.376079, 1.6444, 0.732051)
+    """
+    tariffs = np.linspace(0.0, 2.0, points)
+    br_h, br_f, nash = {}, {}, {}
+    for lam in sizes:
+        w = general_tariff_war(lam)
+        br_h[lam] = np.asarray(w.best_response(0, tariffs), dtype=float)
+        br_f[lam] = np.asarray(w.best_response(1, tariffs), dtype=float)
+        nash[lam] = w.nash_tariffs()
+    lam_grid = np.linspace(0.5, 4.0, points)
+    gain = tariff_war().closed_forms["war_gain_home"]
+    syms = {s.name: s for s in gain.free_symbols}
+    pe_fn = sp.lambdify(syms["lambda"], gain.subs(syms["A"], 1), "numpy")
+    ge = np.array([general_tariff_war(float(v)).war_gain()[0] for v in lam_grid])
+    return TariffWarDiagram(
+        sizes=tuple(sizes),
+        tariffs=tariffs,
+        br_home=br_h,
+        br_foreign=br_f,
+        nash=nash,
+        lam=lam_grid,
+        gain_pe=np.asarray(pe_fn(lam_grid), dtype=float),
+        gain_ge=ge,
+        threshold_pe=float(size_threshold()),
+        threshold_ge=general_size_threshold(),
+    )
+
+
+def draw_tariff_war(data: TariffWarDiagram) -> Figure:
+    """Draw the best-response panel and the gain-from-war panel.
+
+    Examples
+    --------
+    >>> fig = draw_tariff_war(tariff_war_data(points=9))
+    >>> len(fig.axes), fig.axes[1].get_xlabel()
+    (2, 'Home size $\\\\lambda$ (Foreign = 1)')
+    """
+    with use_style():
+        fig, _ = figure(8.4, 3.8)
+        fig.clear()
+        left, right = fig.subplots(1, 2)
+        colors = (COLORS["blue"], COLORS["red"], COLORS["green"])
+        for k, lam in enumerate(data.sizes):
+            col = colors[k % 3]
+            left.plot(
+                data.br_home[lam],
+                data.tariffs,
+                color=col,
+                lw=1.8,
+                label=f"Home's best response, $\\lambda$ = {lam:g}",
+            )
+            left.plot(
+                data.tariffs,
+                data.br_foreign[lam],
+                color=col,
+                lw=1.2,
+                ls="--",
+                label=f"Foreign's best response, $\\lambda$ = {lam:g}",
+            )
+            s, t = data.nash[lam]
+            left.plot(s, t, "o", ms=6, mfc="white", mec=col, mew=1.5, zorder=5)
+            left.annotate(
+                f"Nash ({s:.3f}, {t:.3f})",
+                (s, t),
+                textcoords="offset points",
+                xytext=(6, 6 if k == 0 else -12),
+                fontsize=7,
+            )
+        left.set(
+            xlabel="Home's tariff $s$",
+            ylabel="Foreign's tariff $t$",
+            xlim=(0, 2),
+            ylim=(0, 2),
+            title="General equilibrium: best responses",
+        )
+        left.legend(loc="upper right", frameon=False, fontsize=6.5)
+        right.axhline(0, color=COLORS["grey"], lw=0.8)
+        right.plot(
+            data.lam,
+            data.gain_pe,
+            color=COLORS["blue"],
+            lw=1.8,
+            label="partial equilibrium (linear markets)",
+        )
+        right.plot(
+            data.lam,
+            data.gain_ge,
+            color=COLORS["red"],
+            lw=1.8,
+            ls="--",
+            label="general equilibrium (exchange, log utility)",
+        )
+        for thr, col, dx, ha in (
+            (data.threshold_pe, COLORS["blue"], -3, "right"),
+            (data.threshold_ge, COLORS["red"], 3, "left"),
+        ):
+            right.axvline(thr, color=col, lw=0.8, ls=":")
+            right.annotate(
+                f"{thr:.3f}",
+                (thr, 0),
+                textcoords="offset points",
+                xytext=(dx, 8),
+                fontsize=7,
+                color=col,
+                ha=ha,
+            )
+        right.set(
+            xlabel="Home size $\\lambda$ (Foreign = 1)",
+            ylabel="Home's welfare: war minus free trade",
+            title="Big countries win tariff wars",
+        )
+        right.legend(loc="lower right", frameon=False, fontsize=7)
+    return fig
+
+
+# ----------------------------------------------------------------------------- figure 3
+@dataclass(frozen=True)
+class ThresholdMapData:
+    """Pure-equilibrium regimes of the threshold game on a (tariff, cost) grid.
+
+    Attributes
+    ----------
+    taus, costs : numpy.ndarray
+    regime : numpy.ndarray of int
+        Index into :data:`games.tariffs.REGIMES` (rows: costs, columns: tariffs).
+    B : float
+    N, m : int
+    shares : dict
+        Share of grid points in each regime.
+    """
+
+    taus: np.ndarray
+    costs: np.ndarray
+    regime: np.ndarray
+    B: float
+    N: int
+    m: int
+    shares: dict
+
+
+def threshold_map_data(
+    N: int = 3, m: int = 2, B: float = 3.0, points: int = 201
+) -> ThresholdMapData:
+    """Data of figure 3: brute force over the ``2**N`` profiles at every grid point.
+
+    Examples
+    --------
+    >>> d = threshold_map_data(points=21)
+    >>> sorted(d.shares)[:2]
+    ['empty coalition only', 'empty or minimal winning coalitions']
+    """
+    g = threshold_game(N=N, m=m, B=B, c=1, tau=1)
+    taus = np.linspace(0.0, 5.0, points) + 5.0 / (4 * (points - 1))  # off the tie lines
+    costs = np.linspace(0.0, 6.0, points)
+    grid = g.equilibrium_grid(taus, costs, B=B)
+    shares = {REGIMES[k]: float((grid.regime == k).mean()) for k in np.unique(grid.regime)}
+    return ThresholdMapData(taus, costs, grid.regime, float(B), N, m, shares)
+
+
+def draw_threshold_map(data: ThresholdMapData) -> Figure:
+    """Draw the regimes and the lines tau = c and tau = c - B.
+
+    Examples
+    --------
+    >>> fig = draw_threshold_map(threshold_map_data(points=21))
+    >>> fig.axes[0].get_ylabel()
+    'cost of joining $c$'
+    """
+    from matplotlib.colors import ListedColormap
+    from matplotlib.patches import Patch
+
+    palette = [COLORS["grey"], COLORS["sky"], COLORS["green"], COLORS["yellow"]]
+    with use_style():
+        fig, ax = figure(5.2, 4.0)
+        ax.pcolormesh(
+            data.taus,
+            data.costs,
+            data.regime,
+            cmap=ListedColormap(palette),
+            vmin=-0.5,
+            vmax=3.5,
+            shading="nearest",
+            rasterized=True,
+        )
+        t = np.array([0, data.taus[-1]])
+        ax.plot(t, t, color=COLORS["black"], lw=1, label=r"$\tau = c$")
+        ax.plot(t, t + data.B, color=COLORS["black"], lw=1, ls="--", label=r"$\tau = c - B$")
+        present = [k for k in range(4) if REGIMES[k] in data.shares]
+        handles = [Patch(color=palette[k], label=REGIMES[k]) for k in present]
+        ax.legend(
+            handles=handles + ax.get_lines(),
+            loc="upper left",
+            frameon=True,
+            fontsize=6.5,
+            framealpha=0.9,
+        )
+        ax.set(
+            xlabel=r"tariff on non-joiners $\tau$",
+            ylabel="cost of joining $c$",
+            xlim=(data.taus[0], data.taus[-1]),
+            ylim=(data.costs[0], data.costs[-1]),
+            title=f"Join or stay out: N = {data.N}, threshold m = {data.m}, B = {data.B:g}",
+        )
+    return fig
+
+
+# ----------------------------------------------------------------------------- figure 4
+@dataclass(frozen=True)
+class BargainingFigure:
+    """Bargaining over tariffs: feasible welfare pairs and each protocol's outcome.
+
+    Attributes
+    ----------
+    lam : number
+        Home's size.
+    cloud : numpy.ndarray
+        Welfare pairs ``(W_H, W_F)`` of a grid of tariff pairs (shape ``(k, 2)``).
+    frontier : numpy.ndarray
+        Vertices of the Pareto frontier of their convex hull.
+    war, free_trade : tuple
+        The tariff war's and free trade's welfare pairs (exact).
+    outcomes : dict
+        Protocol name -> :class:`solvers.bargaining.BargainingSolution`.
+    """
+
+    lam: Any
+    cloud: np.ndarray
+    frontier: np.ndarray
+    war: tuple
+    free_trade: tuple
+    outcomes: dict
+
+
+def bargaining_data(lam: Any = 2, steps: int = 12) -> BargainingFigure:
+    """Data of figure 4 (tariff grid of ``steps + 1`` values per country, exact).
+
+    Examples
+    --------
+    >>> d = bargaining_data(steps=4)
+    >>> d.war, d.free_trade
+    ((21/80, 33/100), (2/9, 4/9))
+    >>> d.outcomes["Nash, war as outside option"].details["binding"]    # Home's option binds
+    0
+    """
+    w = tariff_war(lam=lam)
+    a = w.A
+    grid = [a * sp.Rational(k, steps) for k in range(steps + 1)]
+    pts = [w.welfare(th, tf) for th in grid for tf in grid]
+    war = w.welfare(*w.nash_tariffs)
+    ft = w.welfare(0, 0)
+    players = ("Home", "Foreign")
+    at_war = BargainingProblem.from_points(pts, war, players)
+    at_ft = at_war.with_disagreement(ft)
+    lam_s = sp.sympify(lam)
+    outcomes = {
+        "Nash, war as threat point": at_ft.with_alternatives(war, "threat_point"),
+        "Nash, war as outside option": at_ft.with_alternatives(war, "outside_option"),
+        "Kalai-Smorodinsky (d = war)": at_war.kalai_smorodinsky(),
+        "Rubinstein (0.9, 0.8; d = war)": at_war.rubinstein(sp.Rational(9, 10), sp.Rational(4, 5)),
+        "Nash weighted by size (d = war)": at_war.nash((lam_s, 1)),
+    }
+    return BargainingFigure(
+        lam=lam_s,
+        cloud=np.array([[float(x), float(y)] for x, y in pts]),
+        frontier=np.array([[float(x), float(y)] for x, y in at_war.frontier.vertices]),
+        war=war,
+        free_trade=ft,
+        outcomes=outcomes,
+    )
+
+
+def draw_bargaining(data: BargainingFigure) -> Figure:
+    """Draw the feasible set, the disagreement points and each protocol's outcome.
+
+    Examples
+    --------
+    >>> fig = draw_bargaining(bargaining_data(steps=4))
+    >>> fig.axes[0].get_xlabel()
+    'Home welfare $W_H$'
+    """
+    markers = ("o", "P", "s", "^", "D")
+    colors = (COLORS["blue"], COLORS["sky"], COLORS["green"], COLORS["purple"], COLORS["orange"])
+    with use_style():
+        fig, ax = figure(5.6, 4.6)
+        ax.scatter(
+            data.cloud[:, 0],
+            data.cloud[:, 1],
+            s=4,
+            color=COLORS["grey"],
+            alpha=0.5,
+            label="tariff pairs $(t_H, t_F)$",
+            rasterized=True,
+        )
+        fr = data.frontier
+        ax.plot(fr[:, 0], fr[:, 1], color=COLORS["black"], lw=1.4, label="Pareto frontier")
+        for pt, name, mk in (
+            (data.war, "tariff war (Nash tariffs)", "X"),
+            (data.free_trade, "free trade", "*"),
+        ):
+            ax.plot(
+                float(pt[0]),
+                float(pt[1]),
+                mk,
+                ms=10,
+                color=COLORS["black"],
+                mfc="white",
+                mew=1.4,
+                label=name,
+                zorder=6,
+            )
+        for (name, sol), mk, col in zip(data.outcomes.items(), markers, colors, strict=True):
+            u = [float(v) for v in sol.payoffs]
+            ax.plot(*u, mk, ms=7, color=col, mec=COLORS["black"], mew=0.6, label=name, zorder=7)
+        ax.set(
+            xlabel="Home welfare $W_H$",
+            ylabel="Foreign welfare $W_F$",
+            title=f"Bargaining over tariffs (Home size {data.lam})",
+        )
+        fig.legend(loc="outside right center", frameon=False, fontsize=7)
+    return fig
+
+
+# ----------------------------------------------------------------------------- specs
+def _fmt_pair(values) -> str:
+    return "(" + ", ".join(f"{float(v):.4f}" for v in values) + ")"
+
+
+def _summary_compelled() -> str:
+    d = compelled_size_data()
+    steps = ", ".join(f"{j}" for j in d.jumps)
+    return (
+        f"   N = {d.N}, b = c = 1: stable size {d.no_penalty_size} without a penalty\n"
+        f"   size steps up at P = {steps}\n"
+        f"   grand coalition from P = {d.minimum_grand_penalty}"
+    )
+
+
+def _summary_tariff_war() -> str:
+    d = tariff_war_data(points=41)
+    lines = [
+        f"   GE Nash tariffs, lam = {lam:g}: (s, t) = {_fmt_pair(d.nash[lam])}" for lam in d.sizes
+    ]
+    w = tariff_war()
+    lines.append(
+        f"   PE Nash tariffs (lam = 1): {w.nash_tariffs}; loss from war "
+        f"{w.welfare_loss_from_war[0]} each (Prisoner's Dilemma)"
+    )
+    lines.append(
+        f"   big country gains from war above lam = {d.threshold_pe:.6f} (PE, "
+        f"sqrt(3 + sqrt 7) - 1) and {d.threshold_ge:.6f} (GE)"
+    )
+    return "\n".join(lines)
+
+
+def _summary_threshold() -> str:
+    d = threshold_map_data(points=101)
+    g = threshold_game(N=d.N, m=d.m, B=d.B, c=2)
+    examples = ", ".join(f"tau = {t}: {g.pure_equilibria(tau=t)}" for t in (sp.Rational(5, 2), 1))
+    shares = "; ".join(f"{k} {v:.0%}" for k, v in d.shares.items())
+    return f"   c = 2, joiner sets: {examples}\n   grid shares: {shares}"
+
+
+def _summary_bargaining() -> str:
+    d = bargaining_data()
+    lines = [f"   war {_fmt_pair(d.war)}, free trade {_fmt_pair(d.free_trade)}"]
+    for name, sol in d.outcomes.items():
+        lines.append(f"   {name}: {_fmt_pair(sol.payoffs)}")
+    return "\n".join(lines)
+
+
+FIGURES = [
+    FigureSpec(
+        "tariffs-compelled-size",
+        lambda: draw_compelled_size(compelled_size_data()),
+        _summary_compelled,
+        "coalition of the compelled: stable coalition size vs the hegemon's penalty",
+        readme=True,
+    ),
+    FigureSpec(
+        "tariffs-best-response",
+        lambda: draw_tariff_war(tariff_war_data()),
+        _summary_tariff_war,
+        "tariff war: best responses and the size above which the big country wins",
+    ),
+    FigureSpec(
+        "tariffs-threshold-map",
+        lambda: draw_threshold_map(threshold_map_data()),
+        _summary_threshold,
+        "join/exempt threshold game: equilibrium regimes over (tariff, cost of joining)",
+    ),
+    FigureSpec(
+        "tariffs-bargaining",
+        lambda: draw_bargaining(bargaining_data()),
+        _summary_bargaining,
+        "bargaining over tariffs: each protocol's outcome and disagreement point",
+    ),
+]
