@@ -25,6 +25,7 @@ Examples
 from solvers.finite import (
     METHODS,
     equilibria,
+    equilibria_by_region,
     is_degenerate,
     iterated_elimination,
     lemke_howson,
@@ -45,6 +46,7 @@ __all__ = [
     "Equilibria",
     "Equilibrium",
     "equilibria",
+    "equilibria_by_region",
     "expected_payoffs",
     "is_degenerate",
     "is_nash",

@@ -86,8 +86,11 @@ class UndecidedConditionError(ValueError):
     b >= c | the row player has no gain from switching from strategy 0 to 1
     """
 
-    def __init__(self, condition: Any, context: str, assumptions: Sequence[str]) -> None:
+    def __init__(
+        self, condition: Any, context: str, assumptions: Sequence[str], expr: Any = None
+    ) -> None:
         self.condition = condition
+        self.expr = expr
         if isinstance(condition, sp.Ne):
             condition = f"{condition.lhs} != {condition.rhs}"
         self.context = context
@@ -442,8 +445,14 @@ def symbolic_equilibria(A: Any, B: Any, assumptions: Iterable[Any] = ()) -> Equi
     Am, Bm = _as_sympy_matrix(A, "A"), _as_sympy_matrix(B, "B")
     if Am.shape != Bm.shape:
         raise ValueError(f"A has shape {Am.shape} but B has shape {Bm.shape}; they must match")
-    m, n = Am.shape
     decider = _Decider(Am.free_symbols | Bm.free_symbols, list(_flatten(assumptions)))
+    return _solve(Am, Bm, decider, warn=True)
+
+
+def _solve(Am: sp.Matrix, Bm: sp.Matrix, decider: Any, warn: bool) -> Equilibria:
+    """The enumeration behind :func:`symbolic_equilibria`, with any sign oracle ``decider``
+    (``decide(expr, relation)``, ``pretty(expr, relation)``, ``described``)."""
+    m, n = Am.shape
     xs = _vertices(Bm, decider, "the row player", "the column player")
     ys = _vertices(Am.T, decider, "the column player", "the row player")
     row_values = {
@@ -471,7 +480,10 @@ def symbolic_equilibria(A: Any, B: Any, assumptions: Iterable[Any] = ()) -> Equi
             if pending:
                 cond = pending[0]
                 raise UndecidedConditionError(
-                    decider.pretty(cond.expr, cond.relation), cond.context, decider.described
+                    decider.pretty(cond.expr, cond.relation),
+                    cond.context,
+                    decider.described,
+                    expr=cond.expr,
                 )
             found.append((x, y))
     equilibria = []
@@ -508,12 +520,13 @@ def symbolic_equilibria(A: Any, B: Any, assumptions: Iterable[Any] = ()) -> Equi
         notes.append(
             "degenerate game: equilibria may form connected sets, whose extreme points are listed"
         )
-        warnings.warn(
-            f"degenerate {m}x{n} game: equilibria may form connected sets; every "
-            "extreme equilibrium is listed",
-            DegenerateGameWarning,
-            stacklevel=2,
-        )
+        if warn:
+            warnings.warn(
+                f"degenerate {m}x{n} game: equilibria may form connected sets; every "
+                "extreme equilibrium is listed",
+                DegenerateGameWarning,
+                stacklevel=3,
+            )
     return Equilibria(
         equilibria,
         method=METHOD,
