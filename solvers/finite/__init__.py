@@ -35,7 +35,13 @@ from solvers.finite._equilibria import METHODS, equilibria
 from solvers.finite._lemke_howson import lemke_howson, lemke_howson_all_labels
 from solvers.finite._polynomial import polynomial_equilibria, support_profiles
 from solvers.finite._pure import best_response_masks, pure_equilibria, pure_profiles
-from solvers.finite._regions import Region, RegionMap, equilibria_by_region
+from solvers.finite._regions import (
+    Region,
+    RegionMap,
+    equilibria_by_region,
+    piecewise_max,
+    simplify_condition,
+)
 from solvers.finite._support import support_enumeration
 from solvers.finite._symbolic import UndecidedConditionError, symbolic_equilibria
 from solvers.finite._vertex import is_degenerate, vertex_enumeration
@@ -54,9 +60,11 @@ __all__ = [
     "iterated_elimination",
     "lemke_howson",
     "lemke_howson_all_labels",
+    "piecewise_max",
     "polynomial_equilibria",
     "pure_equilibria",
     "pure_profiles",
+    "simplify_condition",
     "support_enumeration",
     "support_profiles",
     "symbolic_equilibria",

@@ -46,7 +46,7 @@ t < r [((0,), (0,)), ((1,), (1,)), ((0, 1), (0, 1))]
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
@@ -58,12 +58,20 @@ from solvers.finite._regions_space import (
     ParameterSpace,
     _product_signs,
     canonical_factors,
+    normalize_assumptions,
     relation,
 )
 from solvers.finite._symbolic import UndecidedConditionError, _as_sympy_matrix, _solve
 from solvers.result import Equilibria, Equilibrium
 
-__all__ = ["METHOD", "Region", "RegionMap", "equilibria_by_region"]
+__all__ = [
+    "METHOD",
+    "Region",
+    "RegionMap",
+    "equilibria_by_region",
+    "piecewise_max",
+    "simplify_condition",
+]
 
 METHOD = "equilibria_by_region"
 _ALL = frozenset({1, 0, -1})
@@ -683,3 +691,95 @@ def _merge_once(leaves: list[dict], space: ParameterSpace) -> list[dict]:
             changed = True
             break
     return leaves
+
+
+# ----------------------------------------------------------------------------- conditions
+
+
+def _space_for(exprs: Iterable[Any], assumptions: Any) -> ParameterSpace:
+    symbols: set[sp.Symbol] = set()
+    for e in exprs:
+        symbols |= sp.sympify(e).free_symbols
+    for e, _ in normalize_assumptions(assumptions):
+        symbols |= e.free_symbols
+    return ParameterSpace(symbols, assumptions)
+
+
+def simplify_condition(condition: Any, assumptions: Any = ()) -> Any:
+    """A relation (or ``And`` of relations) decided or simplified under the assumptions.
+
+    Returns ``True`` / ``False`` (Python bools) when the assumptions decide it, else the
+    condition in canonical form (``lhs - rhs`` collected, one parameter isolated, the part
+    the assumptions already imply dropped).
+
+    Examples
+    --------
+    >>> import sympy as sp
+    >>> B, c, tau = sp.symbols("B c tau", positive=True)
+    >>> simplify_condition(c - tau < B)
+    tau > -B + c
+    >>> simplify_condition(c - tau < B, assumptions=[tau > c])
+    True
+    >>> simplify_condition(B + tau < c - B, assumptions=[tau >= c])
+    False
+    """
+    if condition is True or condition is sp.true:
+        return True
+    if condition is False or condition is sp.false:
+        return False
+    parts = normalize_assumptions(condition)
+    space = _space_for([e for e, _ in parts], assumptions)
+    decider = _RegionDecider(space, ())
+    out = []
+    for expr, signs in parts:
+        poss = decider.possible(expr)
+        if poss <= signs:
+            continue
+        if not poss & signs:
+            return False
+        out.append(relation(expr, signs & poss, space.symbols))
+    return sp.And(*out) if out else True
+
+
+def piecewise_max(values: Sequence[Any], assumptions: Any = ()) -> sp.Expr:
+    """The largest of ``values``: one of them when the assumptions decide which, else a
+    ``Piecewise`` whose conditions say when each is the largest.
+
+    Examples
+    --------
+    >>> import sympy as sp
+    >>> c, tau = sp.symbols("c tau", positive=True)
+    >>> piecewise_max([-tau, -c])
+    Piecewise((-tau, c >= tau), (-c, True))
+    >>> piecewise_max([-tau, -c], assumptions=[tau > c])
+    -c
+    """
+    values = [sp.sympify(v) for v in values]
+    if not values:
+        raise ValueError("piecewise_max: no values")
+    space = _space_for(values, assumptions)
+    decider = _RegionDecider(space, ())
+    alive = list(range(len(values)))
+    for k in range(len(values)):
+        for j in alive:
+            if j == k or k not in alive:
+                continue
+            poss = decider.possible(values[j] - values[k])
+            if poss <= {1} or (poss <= {1, 0} and j < k):
+                alive.remove(k)
+    if len(alive) == 1:
+        return values[alive[0]]
+    pieces = []
+    for pos, k in enumerate(alive):
+        if pos == len(alive) - 1:
+            pieces.append((values[k], True))
+            break
+        conds = []
+        for j in alive[pos + 1 :]:
+            expr = values[k] - values[j]
+            poss = decider.possible(expr)
+            if poss <= {1, 0}:
+                continue
+            conds.append(relation(expr, frozenset({1, 0}) & poss, space.symbols))
+        pieces.append((values[k], sp.And(*conds) if conds else True))
+    return sp.Piecewise(*pieces)
