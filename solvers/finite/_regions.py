@@ -183,7 +183,9 @@ def _as_point(point: Mapping[Any, Any], symbols: Sequence[sp.Symbol]) -> dict:
 
 def _signs_hold(conditions: Sequence[tuple[sp.Expr, frozenset]], point: Mapping) -> bool:
     for f, signs in conditions:
-        value = sp.simplify(f.xreplace(dict(point)))
+        value = f.xreplace(dict(point))
+        if not value.is_Rational:
+            value = sp.simplify(value)
         if not value.is_number:
             return False
         s = 0 if value.is_zero else (1 if value.is_positive else -1)
@@ -234,7 +236,15 @@ class Region:
         symbols = sorted(self.sample, key=lambda s: s.name)
         values = _as_point(point, symbols)
         out = []
+        seen = set()
         for eq in self.equilibria:
+            key = tuple(
+                tuple(sp.nsimplify(sp.sympify(p).xreplace(values)) for p in s)
+                for s in eq.strategies
+            )
+            if key in seen:  # two formulas may meet on a boundary
+                continue
+            seen.add(key)
             out.append(
                 Equilibrium(
                     strategies=tuple(
@@ -289,8 +299,10 @@ class RegionMap(Sequence[Region]):
         assumptions: Sequence[str],
         notes: Sequence[str] = (),
         complete: bool = True,
+        base: Sequence[tuple[sp.Expr, frozenset]] = (),
     ) -> None:
         self._regions = list(regions)
+        self._base = tuple(base)
         self.parameters = tuple(parameters)
         self.assumptions = list(assumptions)
         self.notes = list(notes)
@@ -316,6 +328,10 @@ class RegionMap(Sequence[Region]):
             A missing or unknown parameter, or a point outside the assumptions.
         """
         values = _as_point(point, self.parameters)
+        if not _signs_hold(self._base, values):
+            raise ValueError(
+                f"point {point} lies outside the assumptions [{', '.join(self.assumptions)}]"
+            )
         for r in self._regions:
             if _signs_hold(r.conditions, values):
                 return r
@@ -362,8 +378,11 @@ class RegionMap(Sequence[Region]):
             key=lambda i: sum(1 for _, s in self._regions[i].conditions if s == {0}),
             reverse=True,
         )
+        inside = np.ones(shape, dtype=bool)
+        for f, signs in self._base:
+            inside &= np.isin(sign(f), list(signs))
         for i in order:
-            mask = out == -1
+            mask = (out == -1) & inside
             for f, signs in self._regions[i].conditions:
                 s = sign(f)
                 mask &= np.isin(s, list(signs))
@@ -643,7 +662,7 @@ def equilibria_by_region(
             "some nonlinear sign conditions could not be decided exactly: a thin region "
             "may be missing"
         )
-    return RegionMap(regions, space.symbols, space.describe(), notes, complete)
+    return RegionMap(regions, space.symbols, space.describe(), notes, complete, space.base)
 
 
 def _implied(conds: Mapping, f: sp.Expr, space: ParameterSpace) -> bool:
@@ -659,16 +678,42 @@ def _simplify(conds: dict, space: ParameterSpace) -> dict:
     return conds
 
 
+def _refine(leaves: list[dict], space: ParameterSpace) -> list[dict]:
+    """Split every leaf on every factor used anywhere, so that all leaves are cells of the
+    same arrangement (each keeps its equilibria: they are constant on the leaf)."""
+    factors = sorted({f for leaf in leaves for f in leaf["conds"]}, key=sp.default_sort_key)
+    out = []
+    for leaf in leaves:
+        cells = [dict(leaf["conds"])]
+        for f in factors:
+            if f in leaf["conds"]:
+                continue
+            nxt = []
+            for cell in cells:
+                for sgn in (1, 0, -1):
+                    trial = {**cell, f: frozenset({sgn})}
+                    if space.sample(list(trial.items())) is not None:
+                        nxt.append(trial)
+            cells = nxt
+        for cell in cells:
+            out.append({**leaf, "conds": cell, "sample": space.sample(list(cell.items()))})
+    return out
+
+
 def _merge(leaves: list[dict], space: ParameterSpace) -> list[dict]:
+    if len(leaves) <= 64:
+        leaves = _refine(leaves, space)
     for leaf in leaves:
         leaf["zeros"] = sum(1 for s in leaf["conds"].values() if s == {0})
-    leaves = _merge_once(leaves, space)
+    leaves = _merge_once(leaves)
     for leaf in leaves:
         leaf["conds"] = _simplify(leaf["conds"], space)
-    return _merge_once(leaves, space)
+    return _merge_once(leaves)
 
 
-def _merge_once(leaves: list[dict], space: ParameterSpace) -> list[dict]:
+def _merge_once(leaves: list[dict]) -> list[dict]:
+    """Greedily merge leaves with the same equilibria whose conditions differ in one
+    factor only (the union is again a sign condition on that factor)."""
     changed = True
     while changed:
         changed = False
@@ -737,8 +782,14 @@ def simplify_condition(condition: Any, assumptions: Any = ()) -> Any:
             continue
         if not poss & signs:
             return False
-        out.append(relation(expr, signs & poss, space.symbols))
-    return sp.And(*out) if out else True
+        out.append((expr, signs & poss))
+    # drop the parts the others (and the assumptions) imply
+    for k in range(len(out) - 1, -1, -1):
+        others = out[:k] + out[k + 1 :]
+        if space.sample([*others, (out[k][0], _ALL - out[k][1])]) is None:
+            del out[k]
+    rels = [relation(e, s, space.symbols) for e, s in out]
+    return sp.And(*rels) if rels else True
 
 
 def piecewise_max(values: Sequence[Any], assumptions: Any = ()) -> sp.Expr:
@@ -764,8 +815,7 @@ def piecewise_max(values: Sequence[Any], assumptions: Any = ()) -> sp.Expr:
         for j in alive:
             if j == k or k not in alive:
                 continue
-            poss = decider.possible(values[j] - values[k])
-            if poss <= {1} or (poss <= {1, 0} and j < k):
+            if decider.possible(values[j] - values[k]) <= {1, 0}:
                 alive.remove(k)
     if len(alive) == 1:
         return values[alive[0]]

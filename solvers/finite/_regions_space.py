@@ -35,6 +35,7 @@ True
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections.abc import Iterable, Mapping, Sequence
 from fractions import Fraction
@@ -76,8 +77,14 @@ def canonical_factors(expr: Any) -> tuple[int, list[tuple[sp.Expr, int]]] | None
     --------
     >>> b, c = sp.symbols("b c")
     >>> canonical_factors(2*(c - b)/(2*b - c))
-    (-1, [(b - c, 1), (2*b - c, 1)])
+    (-1, ((b - c, 1), (2*b - c, 1)))
     """
+    expr = sp.sympify(expr)
+    return _canonical_factors(expr)
+
+
+@functools.lru_cache(maxsize=8192)
+def _canonical_factors(expr: sp.Expr) -> tuple[int, list[tuple[sp.Expr, int]]] | None:
     expr = sp.sympify(expr)
     if expr.is_zero:
         return None
@@ -106,7 +113,7 @@ def canonical_factors(expr: Any) -> tuple[int, list[tuple[sp.Expr, int]]] | None
                 f = sp.expand(-f)
                 sign *= (-1) ** k
             out[f] = out.get(f, 0) + k
-    return sign, sorted(out.items(), key=lambda fk: sp.default_sort_key(fk[0]))
+    return sign, tuple(sorted(out.items(), key=lambda fk: sp.default_sort_key(fk[0])))
 
 
 def _product_signs(sign: int, parts: Sequence[tuple[frozenset, int]]) -> frozenset:
@@ -325,9 +332,8 @@ class ParameterSpace:
         rest = [(e, s) for e, s in conds if s != frozenset({0}) and s != _ALL]
         if not eqs:
             return self._sample_inequalities(rest, {})
-        try:
-            solutions = sp.solve(eqs, list(self.symbols), dict=True)
-        except (NotImplementedError, sp.PolynomialError):
+        solutions = _solve_equalities(tuple(eqs), self.symbols)
+        if solutions is None:
             self.inconclusive = True
             return None
         for sol in solutions:
@@ -371,7 +377,9 @@ class ParameterSpace:
 
     def _check(self, conds: Sequence[tuple[sp.Expr, frozenset]], point: Mapping) -> bool:
         for e, s in conds:
-            value = sp.simplify(e.xreplace(dict(point)))
+            value = e.xreplace(dict(point))
+            if not value.is_Rational:
+                value = sp.simplify(value)
             ok = _holds(value, s)
             if not ok:
                 return False
@@ -498,6 +506,21 @@ class ParameterSpace:
             if self.sample([*region, (factor, frozenset({s}))]) is not None:
                 out.add(s)
         return frozenset(out)
+
+
+@functools.lru_cache(maxsize=4096)
+def _solve_equalities(eqs: tuple, symbols: tuple) -> list[dict] | None:
+    """Solutions of ``eqs == 0`` as dicts (linear systems by ``linsolve``), or ``None``."""
+    try:
+        if all(sp.Poly(e, *symbols).total_degree() <= 1 for e in eqs):
+            solved = sp.linsolve(list(eqs), list(symbols))
+            out = []
+            for sol in solved:
+                out.append({s: v for s, v in zip(symbols, sol, strict=True) if v != s})
+            return out
+        return sp.solve(list(eqs), list(symbols), dict=True)
+    except (NotImplementedError, sp.PolynomialError):
+        return None
 
 
 def _sympy_signs(f: sp.Expr) -> frozenset:
