@@ -817,13 +817,19 @@ class IsoquantDemo:
         """Recompute the model from the sliders and move points and isoquants.
 
         Slider values for which the model is not defined (C must be an overshoot, beyond
-        A and the optimum B) leave the picture as it was and say why in the text box.
+        A and the optimum B) or cannot be solved leave the picture as it was and say why in
+        the text box.
         """
         v = self.values()
         try:
             m = demo_state(v["shift"], v["alpha"], v["k"])
-        except ValueError as err:
-            self.text.set_text(f"{err}\nmove the burden shift to the right of B")
+        except (ValueError, RuntimeError, ArithmeticError) as err:
+            hint = (
+                "move the burden shift to the right of B"
+                if "must exceed" in str(err)
+                else "the model has no solution the demo can draw at these values; move a slider"
+            )
+            self.text.set_text(f"{err}\n{hint}")
             self.fig.canvas.draw_idle()
             return self.model
         s = np.linspace(0.0, 1.0, 401)
