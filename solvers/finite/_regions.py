@@ -57,11 +57,17 @@ import sympy as sp
 from solvers.finite._regions_space import (
     ParameterSpace,
     _product_signs,
+    _solve_equalities,
     canonical_factors,
     normalize_assumptions,
     relation,
 )
-from solvers.finite._symbolic import UndecidedConditionError, _as_sympy_matrix, _solve
+from solvers.finite._symbolic import (
+    UndecidedConditionError,
+    _as_sympy_matrix,
+    _solve,
+    canonical,
+)
 from solvers.result import Equilibria, Equilibrium
 
 __all__ = [
@@ -480,7 +486,7 @@ def _pure_equilibria(payoffs: Sequence[np.ndarray], decider: _RegionDecider) -> 
         eqs.append(
             Equilibrium(
                 strategies=strategies,
-                payoffs=tuple(sp.factor(u[profile]) for u in payoffs),
+                payoffs=tuple(canonical(u[profile]) for u in payoffs),
                 regret=sp.Integer(0),
                 method=METHOD,
                 exact=True,
@@ -497,6 +503,46 @@ def _pure_equilibria(payoffs: Sequence[np.ndarray], decider: _RegionDecider) -> 
             "pure equilibria only: mixed equilibria of games with three or more players "
             "are not enumerated by region; bind the parameters (game.subs(...)) to find them"
         ],
+    )
+
+
+def _on_ties(eqs: Equilibria, conds: Mapping, space: ParameterSpace) -> Equilibria:
+    """On a region with ties (``f = 0``), write the equilibria with the ties substituted
+    and drop the ones that coincide there."""
+    zeros = tuple(f for f, s in conds.items() if s == {0})
+    if not zeros:
+        return eqs
+    solutions = _solve_equalities(zeros, space.symbols)
+    if not solutions or len(solutions) != 1:
+        return eqs
+    sol = solutions[0]
+    out, seen = [], set()
+    for eq in eqs:
+        strategies = tuple(
+            np.array([canonical(sp.sympify(p).xreplace(sol)) for p in s], dtype=object)
+            for s in eq.strategies
+        )
+        key = tuple(tuple(sp.srepr(p) for p in s) for s in strategies)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(
+            Equilibrium(
+                strategies=strategies,
+                payoffs=tuple(canonical(sp.sympify(v).xreplace(sol)) for v in eq.payoffs),
+                regret=eq.regret,
+                method=eq.method,
+                exact=eq.exact,
+            )
+        )
+    return Equilibria(
+        out,
+        method=eqs.method,
+        exact=eqs.exact,
+        degenerate=eqs.degenerate,
+        complete=eqs.complete,
+        tolerance=eqs.tolerance,
+        notes=[*eqs.notes, f"ties substituted: {', '.join(f'{k} = {v}' for k, v in sol.items())}"],
     )
 
 
@@ -632,7 +678,7 @@ def equilibria_by_region(
     leaves = _merge(leaves, space)
     regions = []
     for leaf in leaves:
-        eqs = leaf["eqs"]
+        eqs = _on_ties(leaf["eqs"], leaf["conds"], space)
         if players is not None or strategy_labels is not None:
             eqs = Equilibria(
                 [eq.with_labels(players, strategy_labels) for eq in eqs],

@@ -61,6 +61,41 @@ METHOD = "symbolic_equilibria"
 
 _cancel = functools.lru_cache(maxsize=65536)(sp.cancel)
 
+
+def canonical(expr: Any) -> sp.Expr:
+    """``expr`` factored, with a leading minus sign moved into a sum of the numerator
+    (``(B - c + tau)/B``, not ``-(-B + c - tau)/B``).
+
+    Examples
+    --------
+    >>> B, c, tau = sp.symbols("B c tau")
+    >>> canonical((c - tau - B) / (-B))
+    (B - c + tau)/B
+    """
+    e = _cancel(sp.sympify(expr))
+    num, den = sp.fraction(e)
+    try:
+        c_num, f_num = sp.factor_list(num)
+        c_den, f_den = sp.factor_list(den)
+    except sp.PolynomialError:
+        return sp.factor(e)
+    const = c_num / c_den
+    parts = []
+    for factors, power in ((f_num, 1), (f_den, -1)):
+        for f, k in factors:
+            if f.could_extract_minus_sign():
+                f = sp.expand(-f)
+                const *= (-1) ** k
+            parts.append([f, k * power])
+    if const.could_extract_minus_sign():
+        for part in parts:
+            if part[0].is_Add and part[1] == 1:
+                part[0] = sp.expand(-part[0])
+                const = -const
+                break
+    return const * sp.Mul(*[f**k for f, k in parts])
+
+
 _SIGN_FACTS = ("positive", "nonnegative", "negative", "nonpositive", "nonzero", "zero")
 
 
@@ -331,7 +366,7 @@ def _systems(M: sp.ImmutableMatrix) -> list[tuple]:
                 rhs = sp.zeros(k + 1, 1)
                 rhs[k] = 1
                 solution = system.adjugate() * rhs
-                probabilities = tuple(sp.factor(_cancel(solution[c] / det)) for c in range(k))
+                probabilities = tuple(canonical(solution[c] / det) for c in range(k))
                 out.append((rows, cols, det, probabilities))
     return out
 
@@ -520,8 +555,8 @@ def _solve(Am: sp.Matrix, Bm: sp.Matrix, decider: Any, warn: bool) -> Equilibria
     degenerate: bool | None = False
     for x, y in found:
         rows, cols = row_values[id(y)], col_values[id(x)]
-        vx = sp.factor(_cancel(sum(p * v for p, v in zip(x.strategy, rows, strict=True))))
-        vy = sp.factor(_cancel(sum(q * v for q, v in zip(y.strategy, cols, strict=True))))
+        vx = canonical(sum(p * v for p, v in zip(x.strategy, rows, strict=True)))
+        vy = canonical(sum(q * v for q, v in zip(y.strategy, cols, strict=True)))
         # nondegenerate: a mixed strategy has at most as many pure best replies as its support
         for strategy, replies, value in ((y.strategy, rows, vx), (x.strategy, cols, vy)):
             support = sum(1 for p in strategy if decider.decide(p, "==0") is not True)
