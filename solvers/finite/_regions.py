@@ -27,8 +27,8 @@ Examples
 --------
 A symmetric game with temptation ``t``, reward ``r``, punishment ``p < r`` and sucker
 payoff 0: a prisoner's dilemma when ``t > r`` (mutual defection only), a stag hunt when
-``t < r`` (both pure profiles and a mixed equilibrium); at ``t = r`` a degenerate game
-whose extreme equilibria are listed:
+``t < r`` (both pure profiles and a mixed equilibrium); at ``t = r`` the mixed
+equilibrium has merged into the pure ones (ties are substituted on a boundary):
 
 >>> import sympy as sp
 >>> from solvers.finite import equilibria_by_region
@@ -39,7 +39,7 @@ whose extreme equilibria are listed:
 >>> for region in regions:
 ...     print(region.condition, [eq.supports for eq in region.equilibria])
 t > r [((1,), (1,))]
-Eq(t, r) [((0,), (0,)), ((1,), (1,)), ((0,), (0, 1)), ((0, 1), (0,)), ((0, 1), (0, 1))]
+Eq(t, r) [((0,), (0,)), ((1,), (1,))]
 t < r [((0,), (0,)), ((1,), (1,)), ((0, 1), (0, 1))]
 """
 
