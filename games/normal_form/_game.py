@@ -537,7 +537,8 @@ class NormalFormGame:
             if self.num_players != 2:
                 raise ValueError(
                     f"symbolic equilibria are computed for two-player games; this game has "
-                    f"{self.num_players} players: bind the parameters with .subs(...)"
+                    f"{self.num_players} players: bind the parameters with .subs(...), or "
+                    "use .equilibria_by_region() for the pure equilibria in each region"
                 )
             if exact is False:
                 raise ValueError(
@@ -590,7 +591,13 @@ class NormalFormGame:
         """
         from solvers.finite._pure import pure_equilibria
 
-        self._require_bound("pure_equilibria")
+        if self.parameters:
+            names = ", ".join(p.name for p in self.parameters)
+            raise ValueError(
+                f"pure_equilibria: the game has unbound parameters ({names}); bind them with "
+                ".subs(...), or use .equilibria_by_region() for the pure equilibria in each "
+                "region of the parameters"
+            )
         exact = self._kind == "exact"
         return self._labelled(
             pure_equilibria(self.payoff_arrays(exact=exact), rtol=rtol, exact=exact)

@@ -187,3 +187,22 @@ def test_prisoners_dilemma_by_region():
     # without the ordering, random points agree with the numeric solver
     free = g.equilibria_by_region([S < P])
     check_against_numeric(g, free, np.random.default_rng(2), (T, R, P, S), trials=6)
+
+
+def test_refusals_point_to_the_regions():
+    g = threshold_game(3, 2)
+    with pytest.raises(ValueError, match="equilibria_by_region"):
+        g.pure_equilibria()
+    with pytest.raises(ValueError, match="equilibria_by_region"):
+        g.equilibria()
+
+
+def test_symbolic_regret_matches_the_bound_game():
+    g = NormalFormGame([[[b_ - c_ / 2, b_ - c_], [b_, 0]], [[b_ - c_ / 2, b_], [b_ - c_, 0]]])
+    profile = ([sp.Rational(1, 3), sp.Rational(2, 3)], [sp.Rational(1, 4), sp.Rational(3, 4)])
+    symbolic = g.regret(profile)
+    for point in ({b_: 3, c_: 2}, {b_: 1, c_: 5}, {b_: 2, c_: 2}):
+        bound = g.subs(point).regret(profile)
+        assert [sp.nsimplify(r.subs(point)) for r in symbolic] == [
+            sp.Rational(str(r)) for r in bound
+        ]
