@@ -242,15 +242,26 @@ def _rational(x: float, denominator: int) -> sp.Rational:
 
 
 def _holds(value: sp.Expr, signs: frozenset) -> bool | None:
-    value = sp.nsimplify(value) if value.is_Float else value
+    """Whether the number ``value`` has a sign in ``signs`` (``False`` when it is not real;
+    ``None`` when that cannot be told)."""
     if not value.is_number:
         return None
+    if value.is_Rational:
+        return (0 if value.is_zero else (1 if value.is_positive else -1)) in signs
+    if value.is_extended_real is False:
+        return False
     if value.is_zero:
         return 0 in signs
-    positive = value.is_positive
-    if positive is None:
+    if value.is_extended_real and value.is_positive is not None:
+        return (1 if value.is_positive else -1) in signs
+    # radicals sympy cannot classify: evaluate with many digits
+    z = complex(sp.N(value, 50))
+    scale = max(1.0, abs(z))
+    if abs(z.imag) > 1e-30 * scale:
+        return False
+    if abs(z.real) <= 1e-30 * scale:
         return None
-    return (1 if positive else -1) in signs
+    return (1 if z.real > 0 else -1) in signs
 
 
 class ParameterSpace:
