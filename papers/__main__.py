@@ -1,7 +1,10 @@
-"""Command line: ``python -m papers [list | build [NAME ...] | readme | demo NAME]``.
+"""Command line: ``python -m papers [list | build [NAME ...] [--set P=V] | readme | demo NAME]``.
 
 With no command it builds every figure into ``--out`` (default ``figures/``) and prints
-each figure's equilibria and key points.
+each figure's equilibria and key points. ``build NAME --set alpha=0.7 --set k=3`` builds a
+figure with other parameter values (``list`` shows each figure's parameters and domains);
+values are integers, fractions ``p/q`` or decimals, never evaluated. A figure built with
+values set is written as ``NAME--alpha-0.7--k-3.png``, next to the published one.
 """
 
 from __future__ import annotations
@@ -9,7 +12,7 @@ from __future__ import annotations
 import argparse
 import sys
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from papers._readme import README_FOLDER, write_readme_images
@@ -26,14 +29,23 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("list", help="list the figures and demos")
     build = sub.add_parser("build", help="build some figures (all when no name is given)")
     build.add_argument("names", nargs="*", metavar="NAME", help="figure names (see list)")
+    build.add_argument(
+        "--set",
+        dest="settings",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="a figure parameter (see list), e.g. --set alpha=13/20; repeat for several",
+    )
     for p in (parser, build):
         p.add_argument("--out", default="figures", help="output folder (default: figures)")
         p.add_argument(
             "--format",
             dest="formats",
             action="append",
+            type=str.lower,
             choices=FORMATS,
-            help="file format; repeat for several (default: png)",
+            help="file format, any case; repeat for several (default: png)",
         )
     readme = sub.add_parser("readme", help="regenerate the README images (docs/figures)")
     readme.add_argument("--out", default=str(README_FOLDER), help="folder (default: docs/figures)")
@@ -42,8 +54,38 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def build_figures(names: Sequence[str], out: Path, formats: Sequence[str]) -> list[Path]:
+def _settings(pairs: Sequence[str]) -> dict[str, str]:
+    """``["alpha=0.7", "k=3"]`` -> ``{"alpha": "0.7", "k": "3"}`` (values stay text)."""
+    out: dict[str, str] = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        name = name.strip()
+        if not sep or not name or not value.strip():
+            raise ValueError(f"--set {pair!r}: write NAME=VALUE, e.g. --set alpha=13/20")
+        if name in out:
+            raise ValueError(f"--set: {name} is set twice")
+        out[name] = value
+    return out
+
+
+def build_figures(
+    names: Sequence[str],
+    out: Path,
+    formats: Sequence[str],
+    settings: Mapping[str, str] | None = None,
+) -> list[Path]:
     """Build the named figures (all if ``names`` is empty); print their summaries.
+
+    ``settings`` (parameter name -> value as text) applies to every figure named; with no
+    names, to the figures that declare the parameter.
+
+    Raises
+    ------
+    KeyError
+        An unknown figure name.
+    ValueError
+        A parameter that a named figure (or, with no names, every figure) does not
+        declare, or a value outside its domain.
 
     Examples
     --------
@@ -55,16 +97,29 @@ def build_figures(names: Sequence[str], out: Path, formats: Sequence[str]) -> li
     >>> [p.name for p in paths]
     ['best-response-chicken.svg']
     """
+    settings = dict(settings or {})
     specs = [find_figure(n) for n in names] if names else all_figures()
-    written: list[Path] = []
+    plans = []
     for spec in specs:
+        declared = {p.name for p in spec.parameters}
+        mine = settings if names else {k: v for k, v in settings.items() if k in declared}
+        plans.append((spec, mine, spec.values(mine)))
+    if not names:
+        for name in settings:
+            if not any(name in {p.name for p in s.parameters} for s in specs):
+                raise ValueError(f"--set {name}: no figure has a parameter {name!r}")
+    written: list[Path] = []
+    for spec, mine, values in plans:
         with use_style():
-            fig = spec.build()
+            fig = spec.build(**values) if spec.parameters else spec.build()
+        stem = spec.file_stem(mine)
         for fmt in formats:
-            written.append(save(fig, out / spec.name, fmt))
-        print(f"== {spec.name}: {spec.description}")
-        print(textwrap.indent(textwrap.dedent(spec.summary()).strip(), "   "))
-        print(f"   -> {', '.join(str(out / f'{spec.name}.{f}') for f in formats)}")
+            written.append(save(fig, out / stem, fmt))
+        summary = spec.summary(**values) if spec.parameters else spec.summary()
+        shown = ", ".join(f"{k}={v}" for k, v in values.items())
+        print(f"== {spec.name}: {spec.description}" + (f" [{shown}]" if shown else ""))
+        print(textwrap.indent(textwrap.dedent(summary).strip(), "   "))
+        print(f"   -> {', '.join(str(out / f'{stem}.{f}') for f in formats)}")
     return written
 
 
@@ -81,6 +136,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "list":
         for spec in all_figures():
             print(f"{spec.name:32s} {spec.description}")
+            for parameter in spec.parameters:
+                print(f"{'':32s}   --set {parameter.describe()}")
         for name in sorted(all_demos()):
             print(f"demo {name}")
         return 0
@@ -100,9 +157,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0 if demos[args.name]() is not None else 1
     names = args.names if args.command == "build" else []
     try:
-        build_figures(names, Path(args.out), args.formats or ["png"])
+        settings = _settings(args.settings if args.command == "build" else [])
+        build_figures(names, Path(args.out), args.formats or ["png"], settings)
     except KeyError as err:
         print(err.args[0], file=sys.stderr)
+        return 2
+    except ValueError as err:
+        print(f"python -m papers: {err}", file=sys.stderr)
         return 2
     return 0
 

@@ -110,26 +110,43 @@ def figure(width: float = 5.0, height: float = 3.6, **subplot_kw: Any) -> tuple[
     return fig, ax
 
 
-def save(fig: Figure, path: str | Path, fmt: str = "png", dpi: float | None = None) -> Path:
-    """Save ``fig`` as ``path.<fmt>`` with deterministic bytes; return the file path.
+def save(fig: Figure, path: str | Path, fmt: str | None = None, dpi: float | None = None) -> Path:
+    """Save ``fig`` with deterministic bytes; return the file path.
 
-    ``dpi`` overrides the house resolution (300) for raster output.
+    The format is ``fmt`` (any case: ``"PDF"`` is ``"pdf"``), else the suffix of ``path``
+    when it names a format (``"x.pdf"``, ``"x.SVG"``), else ``png``. A suffix that is
+    not a format is kept (``"fig.v2"`` is written as ``fig.v2.png``). ``dpi`` overrides
+    the house resolution (300) for raster output.
 
     Raises
     ------
     ValueError
-        If ``fmt`` is not one of ``png``, ``pdf``, ``svg``.
+        If the format is not one of ``png``, ``pdf``, ``svg``, or ``fmt`` contradicts the
+        suffix of ``path``.
 
     Examples
     --------
     >>> import tempfile
     >>> fig, ax = figure()
-    >>> save(fig, tempfile.mkdtemp() + "/empty", "svg").suffix
+    >>> folder = tempfile.mkdtemp()
+    >>> save(fig, folder + "/empty", "svg").suffix
     '.svg'
+    >>> save(fig, folder + "/empty.PDF").name, save(fig, folder + "/empty", "PDF").name
+    ('empty.pdf', 'empty.pdf')
     """
-    if fmt not in FORMATS:
-        raise ValueError(f"fmt must be one of {FORMATS}, got {fmt!r}")
-    path = Path(path).with_suffix(f".{fmt}")
+    path = Path(path)
+    suffix = path.suffix[1:].lower()
+    named = suffix if suffix in FORMATS else None
+    if fmt is not None:
+        if not isinstance(fmt, str) or fmt.lower() not in FORMATS:
+            raise ValueError(f"fmt must be one of {FORMATS} (any case), got {fmt!r}")
+        fmt = fmt.lower()
+        if named is not None and named != fmt:
+            raise ValueError(
+                f"path {str(path)!r} has the suffix .{suffix} but fmt={fmt!r}; drop one of them"
+            )
+    fmt = fmt or named or "png"
+    path = path.with_suffix(f".{fmt}") if named else path.with_name(f"{path.name}.{fmt}")
     path.parent.mkdir(parents=True, exist_ok=True)
     # fontTools logs "'created' timestamp seems very low" for the deterministic (zeroed)
     # font timestamps of PDF subsets: expected here, so keep it off the user's console

@@ -21,6 +21,7 @@ import importlib.util
 import os
 import sys
 from dataclasses import dataclass
+from fractions import Fraction
 
 import numpy as np
 import sympy as sp
@@ -37,7 +38,7 @@ from games.influence import (
     quasi_linear,
     trust_link,
 )
-from papers._registry import FigureSpec
+from papers._registry import FigureParameter, FigureSpec
 from papers._style import COLORS, figure, use_style
 
 __all__ = [
@@ -250,16 +251,39 @@ def draw_isoquant_figure(data: IsoquantFigureData, ax=None) -> Figure:
     return fig
 
 
+_ALPHA = FigureParameter(
+    "alpha", R(3, 5), 0, 1, description="Cobb-Douglas weight on influence in V = I^a S^(1-a)"
+)
+_K = FigureParameter("k", 2, 0, None, description="inertia of the F1 frontier I = 1 - S^k")
+_S_C = FigureParameter(
+    "S_C", R(9, 10), 0, 1, high_open=False, description="the overshoot C (Figure 4)"
+)
+_PARAMETERS = {2: (_ALPHA, _K), 3: (_ALPHA, _K), 4: (_ALPHA, _K, _S_C)}
+
+
+def _exact(value):
+    """Fractions from the command line become sympy rationals (floats stay floats)."""
+    if isinstance(value, Fraction):
+        return R(value.numerator, value.denominator)
+    return value
+
+
+def _model(alpha=_ALPHA.default, k=_K.default, S_C=_S_C.default) -> IsoquantModel:
+    return isoquant_model(
+        f1_frontier(k=_exact(k)), cobb_douglas(alpha=_exact(alpha)), S_C=_exact(S_C)
+    )
+
+
 def _figure_builder(number: int):
-    def build() -> Figure:
-        return draw_isoquant_figure(isoquant_figure_data(number))
+    def build(**values) -> Figure:
+        return draw_isoquant_figure(isoquant_figure_data(number, _model(**values)))
 
     return build
 
 
 def _figure_summary(number: int):
-    def summary() -> str:
-        d = isoquant_figure_data(number)
+    def summary(**values) -> str:
+        d = isoquant_figure_data(number, _model(**values))
         lines = [d.model.frontier.describe(), d.model.interest.describe()]
         lines += [f"  {p}" for p in d.points]
         if number >= 3:
@@ -684,6 +708,7 @@ FIGURES = [
         _figure_summary(2),
         "Isoquant argument, Figure 2: frontier (F1), status quo A and its isoquant",
         readme=True,
+        parameters=_PARAMETERS[2],
     ),
     FigureSpec(
         "isoquant-fig3",
@@ -691,6 +716,7 @@ FIGURES = [
         _figure_summary(3),
         "Isoquant argument, Figure 3: B, the tangency, on a higher isoquant",
         readme=True,
+        parameters=_PARAMETERS[3],
     ),
     FigureSpec(
         "isoquant-fig4",
@@ -698,6 +724,7 @@ FIGURES = [
         _figure_summary(4),
         "Isoquant argument, Figure 4: C, an overshoot, on a lower isoquant",
         readme=True,
+        parameters=_PARAMETERS[4],
     ),
     FigureSpec(
         "isoquant-f2-collapse",
@@ -817,13 +844,19 @@ class IsoquantDemo:
         """Recompute the model from the sliders and move points and isoquants.
 
         Slider values for which the model is not defined (C must be an overshoot, beyond
-        A and the optimum B) leave the picture as it was and say why in the text box.
+        A and the optimum B) or cannot be solved leave the picture as it was and say why in
+        the text box.
         """
         v = self.values()
         try:
             m = demo_state(v["shift"], v["alpha"], v["k"])
-        except ValueError as err:
-            self.text.set_text(f"{err}\nmove the burden shift to the right of B")
+        except (ValueError, RuntimeError, ArithmeticError) as err:
+            hint = (
+                "move the burden shift to the right of B"
+                if "must exceed" in str(err)
+                else "the model has no solution the demo can draw at these values; move a slider"
+            )
+            self.text.set_text(f"{err}\n{hint}")
             self.fig.canvas.draw_idle()
             return self.model
         s = np.linspace(0.0, 1.0, 401)

@@ -33,6 +33,7 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree
 from solvers.finite import (
     METHODS,
     equilibria,
+    equilibria_by_region,
     is_degenerate,
     iterated_elimination,
     lemke_howson,
@@ -54,6 +55,7 @@ __all__ = [
     "Equilibrium",
     "__version__",
     "equilibria",
+    "equilibria_by_region",
     "expected_payoffs",
     "is_degenerate",
     "is_nash",

@@ -108,22 +108,86 @@ class NationalInterest:
         return self.expr.subs({self.I: influence, self.S: shift})
 
     def isoquant_expr(self, level) -> sp.Expr:
-        """The isoquant ``V = level`` as ``I = f(S)`` (sympy)."""
+        """The isoquant ``V = level`` as ``I = f(S)`` (sympy), in closed form.
+
+        Cobb-Douglas: ``I = (level / S**(1 - alpha))**(1/alpha)``; quasi-linear:
+        ``I = level - c*S**p``; any other V: ``sympy.solve`` when it finds a unique
+        solution.
+
+        Raises
+        ------
+        ValueError
+            No closed form is known for this V (use :meth:`isoquant`, which inverts
+            numerically).
+
+        Examples
+        --------
+        >>> cobb_douglas(sp.Rational(7, 10)).isoquant_expr(1)
+        S**(-3/7)
+        """
+        level = sp.sympify(level)
+        p = self.parameters
+        if self.name == "Cobb-Douglas":
+            alpha = sp.sympify(p["alpha"])
+            return sp.powsimp((level / self.S ** (1 - alpha)) ** (1 / alpha), force=True)
+        if self.name == "quasi-linear":
+            return level - sp.sympify(p["c"]) * self.S ** sp.sympify(p["p"])
         v = sp.Symbol("v", positive=True)
-        sol = sp.solve(sp.Eq(self.general.subs(self.substitutions()), v), self.I)
+        sol = sp.solve(sp.Eq(self.expr, v), self.I)
         if len(sol) != 1:
-            raise RuntimeError(f"could not invert {self.expr} for I")
+            raise ValueError(
+                f"no closed-form isoquant for V = {self.expr}: use isoquant(level), which "
+                "inverts V numerically"
+            )
         return sol[0].subs(v, level)
 
     def isoquant(self, level) -> Callable[[np.ndarray], np.ndarray]:
-        """The isoquant ``V = level`` as a numeric function S -> I."""
-        expr = self.isoquant_expr(as_number(level, "level", None, None))
+        """The isoquant ``V = level`` as a numeric function S -> I.
+
+        Closed form where one exists (:meth:`isoquant_expr`); otherwise V is inverted in
+        I by bracketing and bisection to machine precision (V increases in I). Points where
+        no ``I >= 0`` reaches the level give ``nan``.
+
+        Examples
+        --------
+        >>> curve = cobb_douglas(0.7).isoquant(0.5)
+        >>> bool(abs(cobb_douglas(0.7).value(curve(0.3), 0.3) - 0.5) < 1e-12)
+        True
+        """
+        level = as_number(level, "level", None, None)
+        try:
+            expr = self.isoquant_expr(level)
+        except ValueError:
+            return self._numeric_isoquant(float(level))
         f = sp.lambdify(self.S, expr, "numpy")
 
         def curve(shift):
             s = np.asarray(shift, dtype=float)
-            with np.errstate(divide="ignore"):
+            with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
                 return np.asarray(f(s), dtype=float) * np.ones(s.shape)
+
+        return curve
+
+    def _numeric_isoquant(self, level: float) -> Callable[[np.ndarray], np.ndarray]:
+        v = self._v
+
+        def curve(shift):
+            s = np.atleast_1d(np.asarray(shift, dtype=float))
+            lo = np.zeros(s.shape)
+            hi = np.ones(s.shape)
+            with np.errstate(all="ignore"):
+                for _ in range(200):  # grow the bracket until V(hi, S) >= level
+                    short = np.asarray(v(hi, s), dtype=float) < level
+                    if not short.any():
+                        break
+                    hi = np.where(short, hi * 2, hi)
+                ok = np.asarray(v(hi, s), dtype=float) >= level
+                for _ in range(200):
+                    mid = (lo + hi) / 2
+                    below = np.asarray(v(mid, s), dtype=float) < level
+                    lo, hi = np.where(below, mid, lo), np.where(below, hi, mid)
+            out = np.where(ok, hi, np.nan)
+            return out.reshape(np.shape(shift))
 
         return curve
 

@@ -61,6 +61,12 @@ from solvers.verify import DEFAULT_RTOL
 __all__ = ["NormalFormGame"]
 
 
+def _assumption_list(assumptions: Any) -> list[Any]:
+    if isinstance(assumptions, sp.Basic | bool):
+        return [assumptions]
+    return list(assumptions)
+
+
 class NormalFormGame:
     """A finite game in normal form with any number (>= 2) of players.
 
@@ -702,7 +708,8 @@ class NormalFormGame:
             if self.num_players != 2:
                 raise ValueError(
                     f"symbolic equilibria are computed for two-player games; this game has "
-                    f"{self.num_players} players: bind the parameters with .subs(...)"
+                    f"{self.num_players} players: bind the parameters with .subs(...), or "
+                    "use .equilibria_by_region() for the pure equilibria in each region"
                 )
             if exact is False:
                 raise ValueError(
@@ -757,7 +764,13 @@ class NormalFormGame:
         """
         from solvers.finite import pure_equilibria
 
-        self._require_bound("pure_equilibria")
+        if self.parameters:
+            names = ", ".join(p.name for p in self.parameters)
+            raise ValueError(
+                f"pure_equilibria: the game has unbound parameters ({names}); bind them with "
+                ".subs(...), or use .equilibria_by_region() for the pure equilibria in each "
+                "region of the parameters"
+            )
         exact = self._kind == "exact"
         return self._labelled(
             pure_equilibria(self.payoff_arrays(exact=exact), rtol=rtol, exact=exact)
@@ -808,22 +821,192 @@ class NormalFormGame:
             self._require_bound("verification")
         return self.payoff_arrays(exact=exact and self._kind == "exact")
 
-    def regret(self, profile: Sequence[Any]) -> np.ndarray:
+    def regret(self, profile: Sequence[Any], assumptions: Iterable[Any] = ()) -> np.ndarray:
         """Each player's regret at ``profile`` (labels, indices or probability vectors).
+
+        With free parameters the regret is exact and symbolic; where it depends on which
+        strategy is best it is a ``Piecewise`` whose conditions say when (simplified under
+        ``assumptions`` and the symbols' own assumptions).
 
         Examples
         --------
         >>> g = NormalFormGame([[[3, 0], [5, 1]], [[3, 5], [0, 1]]])
         >>> [str(r) for r in g.regret(("s1", "s1"))]
         ['2', '2']
+        >>> import sympy as sp
+        >>> c, tau = sp.symbols("c tau", positive=True)
+        >>> g = NormalFormGame([[[-c, -c], [-tau, -tau]], [[-c, -tau], [-c, -tau]]])
+        >>> g.regret(("s2", "s2"))[0]
+        Piecewise((-c + tau, c <= tau), (0, True))
         """
         from solvers.verify import regret
 
         vectors, exact = self._profile(profile)
         exact = exact and self._kind != "float"
+        if self.parameters and exact:
+            return self._symbolic_regret(vectors, assumptions)
         if not exact:
             vectors = [np.asarray(v, dtype=float) for v in vectors]
         return regret(self._verify_arrays(exact), vectors)
+
+    # ------------------------------------------------------------------ conditions
+
+    def _symbolic_regret(self, vectors: Sequence[np.ndarray], assumptions: Any) -> np.ndarray:
+        from solvers.finite import piecewise_max
+        from solvers.verify import expected_payoffs
+
+        vectors = [np.array([_to_sympy(p) for p in v], dtype=object) for v in vectors]
+        values = expected_payoffs(list(self._payoffs), vectors)
+        out = []
+        for v, s in zip(values, vectors, strict=True):
+            expected = sp.expand(sum(a * b for a, b in zip(v, s, strict=True)))
+            best = piecewise_max([sp.expand(x) for x in v], _assumption_list(assumptions))
+            out.append(sp.piecewise_fold(best - expected).expand())
+        return np.array(out, dtype=object)
+
+    def best_responses(
+        self, player: int | str, profile: Sequence[Any], assumptions: Iterable[Any] = ()
+    ) -> dict[str, Any]:
+        """When each pure strategy of ``player`` is a best response to the others' play.
+
+        Parameters
+        ----------
+        player : int or str
+            Index or name of the player.
+        profile : sequence
+            A full profile (labels, indices or probability vectors); ``player``'s own
+            entry is ignored.
+        assumptions : iterable of sympy relations
+            Facts about the parameters (any relational form).
+
+        Returns
+        -------
+        dict
+            Strategy label -> ``True``, ``False`` or the sympy condition (simplified under
+            the assumptions) under which it is a best response.
+
+        Examples
+        --------
+        >>> import sympy as sp
+        >>> c, tau = sp.symbols("c tau", positive=True)
+        >>> g = NormalFormGame([[[-c, -c], [-tau, -tau]], [[-c, -tau], [-c, -tau]]],
+        ...                    strategies=(("Join", "Out"), ("Join", "Out")))
+        >>> g.best_responses(0, ("Out", "Out"))
+        {'Join': tau >= c, 'Out': tau <= c}
+        >>> g.best_responses("P1", ("Out", "Out"), assumptions=[tau > c])
+        {'Join': True, 'Out': False}
+        """
+        from solvers.finite import simplify_condition
+        from solvers.verify import expected_payoffs
+
+        i = self._player_index(player)
+        vectors, _ = self._profile(profile)
+        vectors = [np.array([_to_sympy(p) for p in v], dtype=object) for v in vectors]
+        payoffs = (
+            list(self._payoffs)
+            if self._kind == "symbolic"
+            else [np.vectorize(_to_sympy, otypes=[object])(u) for u in self._payoffs]
+        )
+        v = expected_payoffs(payoffs, vectors)[i]
+        assumptions = _assumption_list(assumptions)
+        out = {}
+        for k, label in enumerate(self._strategies[i]):
+            conds = [sp.expand(v[k] - v[j]) >= 0 for j in range(len(v)) if j != k]
+            out[label] = simplify_condition(sp.And(*conds), assumptions) if conds else True
+        return out
+
+    def dominates(
+        self,
+        player: int | str,
+        a: int | str,
+        b: int | str,
+        strict: bool = True,
+        assumptions: Iterable[Any] = (),
+    ) -> Any:
+        """Whether ``player``'s pure strategy ``a`` dominates ``b`` (strictly by default):
+        ``True``, ``False``, or the condition on the parameters under which it does.
+
+        Examples
+        --------
+        >>> import sympy as sp
+        >>> t, r = sp.symbols("t r", positive=True)
+        >>> pd = NormalFormGame([[[r, 0], [t, 1]], [[r, t], [0, 1]]],
+        ...                     strategies=(("C", "D"), ("C", "D")))
+        >>> pd.dominates(0, "D", "C")
+        t > r
+        >>> pd.dominates(0, "D", "C", assumptions=[r < t])
+        True
+        """
+        from solvers.finite import simplify_condition
+
+        i = self._player_index(player)
+        ka, kb = (self._strategy_index(i, s) for s in (a, b))
+        u = np.moveaxis(np.asarray(self._payoffs[i], dtype=object), i, 0)
+        conds = []
+        for x, y in zip(u[ka].flat, u[kb].flat, strict=True):
+            gap = sp.expand(_to_sympy(x) - _to_sympy(y))
+            conds.append(gap > 0 if strict else gap >= 0)
+        return simplify_condition(sp.And(*conds), _assumption_list(assumptions))
+
+    def equilibria_by_region(self, assumptions: Iterable[Any] = ()) -> Any:
+        """The regions of the parameter space and the equilibria in each, labelled.
+
+        See :func:`solvers.finite.equilibria_by_region`: pure equilibria for any number of
+        players, every extreme equilibrium for two players; ``assumptions`` in any
+        relational form (``b > c``, ``c < b``, ``sympy.And(...)``).
+
+        Examples
+        --------
+        >>> import sympy as sp
+        >>> c, tau = sp.symbols("c tau", positive=True)
+        >>> g = NormalFormGame([[[-c, -c], [-tau, -tau]], [[-c, -tau], [-c, -tau]]],
+        ...                    strategies=(("Join", "Out"), ("Join", "Out")))
+        >>> regions = g.equilibria_by_region()
+        >>> [(str(r.condition), len(r.equilibria)) for r in regions]
+        [('tau > c', 1), ('Eq(tau, c)', 4), ('tau < c', 1)]
+        >>> regions.at({"c": 2, "tau": 1}).equilibria[0].to_dict()["supports"]
+        {'P1': ['Out'], 'P2': ['Out']}
+        """
+        from solvers.finite import equilibria_by_region
+
+        payoffs = (
+            list(self._payoffs)
+            if self._kind == "symbolic"
+            else [np.vectorize(_to_sympy, otypes=[object])(u) for u in self._payoffs]
+        )
+        return equilibria_by_region(
+            payoffs,
+            _assumption_list(assumptions),
+            players=self._players,
+            strategy_labels=self._strategies,
+        )
+
+    def _player_index(self, player: int | str) -> int:
+        if isinstance(player, str):
+            if player not in self._players:
+                raise ValueError(f"player {player!r} is not a player ({', '.join(self._players)})")
+            return self._players.index(player)
+        if isinstance(player, numbers.Integral) and not isinstance(player, bool):
+            if not 0 <= player < self.num_players:
+                raise ValueError(
+                    f"player {player} is not a player index (0..{self.num_players - 1})"
+                )
+            return int(player)
+        raise TypeError(f"player must be a name or an index, got {player!r}")
+
+    def _strategy_index(self, i: int, s: int | str) -> int:
+        if isinstance(s, str):
+            if s not in self._strategies[i]:
+                raise ValueError(
+                    f"{s!r} is not a strategy of {self._players[i]} "
+                    f"({', '.join(self._strategies[i])})"
+                )
+            return self._strategies[i].index(s)
+        if isinstance(s, numbers.Integral) and not isinstance(s, bool):
+            if not 0 <= s < self.shape[i]:
+                raise ValueError(f"strategy {s} is not an index (0..{self.shape[i] - 1})")
+            return int(s)
+        raise TypeError(f"strategy must be a label or an index, got {s!r}")
 
     def is_nash(self, profile: Sequence[Any], rtol: float = DEFAULT_RTOL) -> bool:
         """Whether ``profile`` is a Nash equilibrium (exactly, or within ``rtol``).
@@ -838,6 +1021,8 @@ class NormalFormGame:
 
         vectors, exact = self._profile(profile)
         exact = exact and self._kind != "float"
+        if self.parameters and exact:
+            return self._decide_nash(vectors)
         if not exact:
             vectors = [np.asarray(v, dtype=float) for v in vectors]
         return is_nash(self._verify_arrays(exact), vectors, rtol=rtol)
@@ -854,9 +1039,64 @@ class NormalFormGame:
         """
         from solvers.finite import iterated_elimination
 
+        if self.parameters:
+            self._raise_undecided_dominance()
         self._require_bound("dominance")
         exact = self._kind == "exact"
         return iterated_elimination(self.payoff_arrays(exact=exact), **options)
+
+    def _decide_nash(self, vectors: Sequence[np.ndarray]) -> bool:
+        from solvers.finite import simplify_condition
+
+        # a profile is an equilibrium iff every pure deviation gains nothing
+        values = self._deviation_gaps(vectors)
+        undecided = []
+        for gap in values:
+            c = simplify_condition(gap <= 0)
+            if c is False:
+                return False
+            if c is not True:
+                undecided.append(c)
+        if undecided:
+            raise ValueError(
+                f"is_nash: the answer depends on the parameters: the profile is an equilibrium "
+                f"iff {sp.And(*undecided)}; bind them with .subs(...), or use "
+                "equilibria_by_region() / regret() for the condition"
+            )
+        return True
+
+    def _deviation_gaps(self, vectors: Sequence[np.ndarray]) -> list[sp.Expr]:
+        from solvers.verify import expected_payoffs
+
+        vectors = [np.array([_to_sympy(p) for p in v], dtype=object) for v in vectors]
+        values = expected_payoffs(list(self._payoffs), vectors)
+        gaps = []
+        for v, s in zip(values, vectors, strict=True):
+            expected = sum(a * b for a, b in zip(v, s, strict=True))
+            gaps.extend(sp.expand(x - expected) for x in v)
+        return gaps
+
+    def _raise_undecided_dominance(self) -> None:
+        for i in range(self.num_players):
+            for a in range(self.shape[i]):
+                for b in range(self.shape[i]):
+                    if a == b:
+                        continue
+                    cond = self.dominates(i, a, b)
+                    if cond is not True and cond is not False:
+                        raise ValueError(
+                            f"dominance: whether {self._players[i]}'s "
+                            f"{self._strategies[i][a]} strictly dominates "
+                            f"{self._strategies[i][b]} depends on the parameters: it does iff "
+                            f"{cond}; bind them with .subs(...), or ask "
+                            f"game.dominates({i}, {a}, {b}) for the condition"
+                        )
+        names = ", ".join(s.name for s in self.parameters)
+        raise ValueError(
+            f"dominance: the game has unbound parameters ({names}) and iterated elimination "
+            "needs numbers; bind them with .subs(...) first (each pure dominance relation "
+            "is decided: see game.dominates(...))"
+        )
 
     # ------------------------------------------------------------------ comparison, repr
 

@@ -14,6 +14,7 @@ function                        finds
 :func:`pure_equilibria`         every pure equilibrium, any number of players
 :func:`polynomial_equilibria`   all equilibria of small games of any number of players
 :func:`symbolic_equilibria`     two-player games with sympy payoffs, solved symbolically
+:func:`equilibria_by_region`    games with free parameters: regions and equilibria in each
 ==============================  ===========================================================
 
 :func:`iterated_elimination` removes strictly dominated strategies (pure or mixed).
@@ -34,6 +35,13 @@ from solvers.finite._equilibria import METHODS, equilibria
 from solvers.finite._lemke_howson import lemke_howson, lemke_howson_all_labels
 from solvers.finite._polynomial import polynomial_equilibria, support_profiles
 from solvers.finite._pure import best_response_masks, pure_equilibria, pure_profiles
+from solvers.finite._regions import (
+    Region,
+    RegionMap,
+    equilibria_by_region,
+    piecewise_max,
+    simplify_condition,
+)
 from solvers.finite._support import support_enumeration
 from solvers.finite._symbolic import UndecidedConditionError, symbolic_equilibria
 from solvers.finite._vertex import is_degenerate, vertex_enumeration
@@ -42,16 +50,21 @@ __all__ = [
     "METHODS",
     "DominanceResult",
     "EliminationStep",
+    "Region",
+    "RegionMap",
     "UndecidedConditionError",
     "best_response_masks",
     "equilibria",
+    "equilibria_by_region",
     "is_degenerate",
     "iterated_elimination",
     "lemke_howson",
     "lemke_howson_all_labels",
+    "piecewise_max",
     "polynomial_equilibria",
     "pure_equilibria",
     "pure_profiles",
+    "simplify_condition",
     "support_enumeration",
     "support_profiles",
     "symbolic_equilibria",

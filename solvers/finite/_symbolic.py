@@ -41,6 +41,7 @@ Examples
 
 from __future__ import annotations
 
+import functools
 import itertools
 import numbers
 import warnings
@@ -57,6 +58,43 @@ from solvers.result import Equilibria, Equilibrium
 __all__ = ["METHOD", "UndecidedConditionError", "symbolic_equilibria"]
 
 METHOD = "symbolic_equilibria"
+
+_cancel = functools.lru_cache(maxsize=65536)(sp.cancel)
+
+
+def canonical(expr: Any) -> sp.Expr:
+    """``expr`` factored, with a leading minus sign moved into a sum of the numerator
+    (``(B - c + tau)/B``, not ``-(-B + c - tau)/B``).
+
+    Examples
+    --------
+    >>> B, c, tau = sp.symbols("B c tau")
+    >>> canonical((c - tau - B) / (-B))
+    (B - c + tau)/B
+    """
+    e = _cancel(sp.sympify(expr))
+    num, den = sp.fraction(e)
+    try:
+        c_num, f_num = sp.factor_list(num)
+        c_den, f_den = sp.factor_list(den)
+    except sp.PolynomialError:
+        return sp.factor(e)
+    const = c_num / c_den
+    parts = []
+    for factors, power in ((f_num, 1), (f_den, -1)):
+        for f, k in factors:
+            if f.could_extract_minus_sign():
+                f = sp.expand(-f)
+                const *= (-1) ** k
+            parts.append([f, k * power])
+    if const.could_extract_minus_sign():
+        for part in parts:
+            if part[0].is_Add and part[1] == 1:
+                part[0] = sp.expand(-part[0])
+                const = -const
+                break
+    return const * sp.Mul(*[f**k for f, k in parts])
+
 
 _SIGN_FACTS = ("positive", "nonnegative", "negative", "nonpositive", "nonzero", "zero")
 
@@ -86,8 +124,11 @@ class UndecidedConditionError(ValueError):
     b >= c | the row player has no gain from switching from strategy 0 to 1
     """
 
-    def __init__(self, condition: Any, context: str, assumptions: Sequence[str]) -> None:
+    def __init__(
+        self, condition: Any, context: str, assumptions: Sequence[str], expr: Any = None
+    ) -> None:
         self.condition = condition
+        self.expr = expr
         if isinstance(condition, sp.Ne):
             condition = f"{condition.lhs} != {condition.rhs}"
         self.context = context
@@ -212,7 +253,7 @@ class _Decider:
             if all(getattr(solution, f"is_{f}") for f in _SIGN_FACTS if s.assumptions0.get(f)):
                 break
         else:
-            raise ValueError(
+            raise _UnusableAssumptionError(
                 f"cannot use the assumption {rel}: write it as 'parameter > expression' for "
                 "a parameter that appears linearly and whose own assumptions stay true"
             )
@@ -226,7 +267,7 @@ class _Decider:
         if key in self._cache:
             return self._cache[key]
         outcome = None
-        t = sp.cancel(sp.together(sp.sympify(expr).xreplace(self.replace)))
+        t = _cancel(sp.together(sp.sympify(expr).xreplace(self.replace)))
         for form in (lambda e: e, sp.factor, sp.simplify):
             t = form(t)
             sign = _assumed_sign(t) or _quotient_sign(t)
@@ -238,7 +279,7 @@ class _Decider:
 
     def pretty(self, expr: sp.Expr, relation: str) -> Any:
         """The condition ``expr <relation> 0`` as a readable relation in the user's symbols."""
-        num, den = sp.fraction(sp.cancel(sp.together(expr)))
+        num, den = sp.fraction(_cancel(sp.together(expr)))
         if self.decide(den, ">") is True:
             expr = num
         elif self.decide(-den, ">") is True:
@@ -250,6 +291,10 @@ class _Decider:
         rhs = -sp.Add(*neg)
         op = {">": sp.StrictGreaterThan, ">=": sp.GreaterThan, "==0": sp.Ne}[relation]
         return op(lhs, rhs, evaluate=False)
+
+
+class _UnusableAssumptionError(ValueError):
+    """An assumption the substitution method cannot use (a general oracle takes over)."""
 
 
 def _flatten(assumptions: Any) -> list[Any]:
@@ -298,14 +343,12 @@ def _as_sympy_matrix(M: Any, name: str) -> sp.Matrix:
     return out
 
 
-def _vertices(M: sp.Matrix, decider: _Decider, who: str, other: str) -> list[_Vertex]:
-    """Candidate vertices of one player's polytope.
-
-    ``M[s, t]`` is the *other* player's payoff when this player plays ``s`` and the other
-    ``t`` (rows of M = this player's strategies).
-    """
+@functools.lru_cache(maxsize=256)
+def _systems(M: sp.ImmutableMatrix) -> list[tuple]:
+    """Every square support system of ``M`` (rows, cols, determinant, probabilities);
+    independent of the assumptions, so cached across calls."""
     m, n = M.shape
-    found: dict[tuple[sp.Expr, ...], _Vertex] = {}
+    out = []
     for k in range(1, min(m, n) + 1):
         for rows in itertools.combinations(range(m), k):
             for cols in itertools.combinations(range(n), k):
@@ -316,41 +359,57 @@ def _vertices(M: sp.Matrix, decider: _Decider, who: str, other: str) -> list[_Ve
                     system[r, k] = -1
                 for c in range(k):
                     system[k, c] = 1
-                det = sp.cancel(system.det(method="berkowitz"))
-                is_zero = decider.decide(det, "==0")
-                if is_zero:
+                det = _cancel(system.det(method="berkowitz"))
+                if det == 0:
+                    out.append((rows, cols, det, ()))
                     continue
-                pending = []
-                if is_zero is None:
-                    pending.append(
-                        _Condition(
-                            det,
-                            "==0",
-                            f"{who}'s strategies {list(rows)} can make {other}'s "
-                            f"{list(cols)} indifferent in only one way",
-                        )
-                    )
                 rhs = sp.zeros(k + 1, 1)
                 rhs[k] = 1
                 solution = system.adjugate() * rhs
-                strategy = [sp.Integer(0)] * m
-                feasible = True
-                for c, s in enumerate(rows):
-                    p = sp.factor(sp.cancel(solution[c] / det))
-                    strategy[s] = p
-                    nonneg = decider.decide(p, ">=")
-                    if nonneg is False:
-                        feasible = False
-                        break
-                    if nonneg is None:
-                        pending.append(
-                            _Condition(p, ">=", f"{who} plays strategy {s} with probability {p}")
-                        )
-                if not feasible or not _jointly_feasible(pending, decider):
-                    continue
-                key = tuple(sp.cancel(p) for p in strategy)
-                if key not in found or len(pending) < len(found[key].pending):
-                    found[key] = _Vertex(tuple(strategy), pending)
+                probabilities = tuple(canonical(solution[c] / det) for c in range(k))
+                out.append((rows, cols, det, probabilities))
+    return out
+
+
+def _vertices(M: sp.Matrix, decider: _Decider, who: str, other: str) -> list[_Vertex]:
+    """Candidate vertices of one player's polytope.
+
+    ``M[s, t]`` is the *other* player's payoff when this player plays ``s`` and the other
+    ``t`` (rows of M = this player's strategies).
+    """
+    m = M.shape[0]
+    found: dict[tuple[sp.Expr, ...], _Vertex] = {}
+    for rows, cols, det, probabilities in _systems(sp.ImmutableMatrix(M)):
+        is_zero = decider.decide(det, "==0")
+        if is_zero:
+            continue
+        pending = []
+        if is_zero is None:
+            pending.append(
+                _Condition(
+                    det,
+                    "==0",
+                    f"{who}'s strategies {list(rows)} can make {other}'s "
+                    f"{list(cols)} indifferent in only one way",
+                )
+            )
+        strategy = [sp.Integer(0)] * m
+        feasible = True
+        for s, p in zip(rows, probabilities, strict=True):
+            strategy[s] = p
+            nonneg = decider.decide(p, ">=")
+            if nonneg is False:
+                feasible = False
+                break
+            if nonneg is None:
+                pending.append(
+                    _Condition(p, ">=", f"{who} plays strategy {s} with probability {p}")
+                )
+        if not feasible or not _jointly_feasible(pending, decider):
+            continue
+        key = tuple(_cancel(p) for p in strategy)
+        if key not in found or len(pending) < len(found[key].pending):
+            found[key] = _Vertex(tuple(strategy), pending)
     return list(found.values())
 
 
@@ -359,8 +418,7 @@ def _jointly_feasible(pending: Sequence[_Condition], decider: _Decider) -> bool:
     decidably negative, e.g. ``l/(l - w)`` and ``-w/(l - w)`` for ``l, w > 0``)."""
     probs = [c.expr for c in pending if c.relation == ">="]
     return not any(
-        decider.decide(sp.cancel(p * q), ">=") is False
-        for p, q in itertools.combinations(probs, 2)
+        decider.decide(_cancel(p * q), ">=") is False for p, q in itertools.combinations(probs, 2)
     )
 
 
@@ -378,7 +436,7 @@ def _best_response_conditions(
         for k, value in enumerate(values):
             if k == i:
                 continue
-            gap = sp.cancel(values[i] - value)
+            gap = _cancel(values[i] - value)
             ok = decider.decide(gap, ">=")
             if ok is True:
                 continue
@@ -442,16 +500,32 @@ def symbolic_equilibria(A: Any, B: Any, assumptions: Iterable[Any] = ()) -> Equi
     Am, Bm = _as_sympy_matrix(A, "A"), _as_sympy_matrix(B, "B")
     if Am.shape != Bm.shape:
         raise ValueError(f"A has shape {Am.shape} but B has shape {Bm.shape}; they must match")
+    assumptions = list(_flatten(assumptions))
+    try:
+        decider = _Decider(Am.free_symbols | Bm.free_symbols, assumptions)
+    except _UnusableAssumptionError:
+        # e.g. ``B > c - tau`` with B, c, tau > 0: decide signs with exact sample points and
+        # linear programmes instead (assumptions in any relational form)
+        from solvers.finite._regions import _RegionDecider
+        from solvers.finite._regions_space import ParameterSpace
+
+        space = ParameterSpace(Am.free_symbols | Bm.free_symbols, assumptions)
+        decider = _RegionDecider(space, ())
+    return _solve(Am, Bm, decider, warn=True)
+
+
+def _solve(Am: sp.Matrix, Bm: sp.Matrix, decider: Any, warn: bool) -> Equilibria:
+    """The enumeration behind :func:`symbolic_equilibria`, with any sign oracle ``decider``
+    (``decide(expr, relation)``, ``pretty(expr, relation)``, ``described``)."""
     m, n = Am.shape
-    decider = _Decider(Am.free_symbols | Bm.free_symbols, list(_flatten(assumptions)))
     xs = _vertices(Bm, decider, "the row player", "the column player")
     ys = _vertices(Am.T, decider, "the column player", "the row player")
     row_values = {
-        id(y): [sp.cancel(sum(Am[i, j] * y.strategy[j] for j in range(n))) for i in range(m)]
+        id(y): [_cancel(sum(Am[i, j] * y.strategy[j] for j in range(n))) for i in range(m)]
         for y in ys
     }
     col_values = {
-        id(x): [sp.cancel(sum(Bm[i, j] * x.strategy[i] for i in range(m))) for j in range(n)]
+        id(x): [_cancel(sum(Bm[i, j] * x.strategy[i] for i in range(m))) for j in range(n)]
         for x in xs
     }
     found = []
@@ -471,19 +545,22 @@ def symbolic_equilibria(A: Any, B: Any, assumptions: Iterable[Any] = ()) -> Equi
             if pending:
                 cond = pending[0]
                 raise UndecidedConditionError(
-                    decider.pretty(cond.expr, cond.relation), cond.context, decider.described
+                    decider.pretty(cond.expr, cond.relation),
+                    cond.context,
+                    decider.described,
+                    expr=cond.expr,
                 )
             found.append((x, y))
     equilibria = []
     degenerate: bool | None = False
     for x, y in found:
         rows, cols = row_values[id(y)], col_values[id(x)]
-        vx = sp.factor(sp.cancel(sum(p * v for p, v in zip(x.strategy, rows, strict=True))))
-        vy = sp.factor(sp.cancel(sum(q * v for q, v in zip(y.strategy, cols, strict=True))))
+        vx = canonical(sum(p * v for p, v in zip(x.strategy, rows, strict=True)))
+        vy = canonical(sum(q * v for q, v in zip(y.strategy, cols, strict=True)))
         # nondegenerate: a mixed strategy has at most as many pure best replies as its support
         for strategy, replies, value in ((y.strategy, rows, vx), (x.strategy, cols, vy)):
             support = sum(1 for p in strategy if decider.decide(p, "==0") is not True)
-            ties = [decider.decide(sp.cancel(value - v), "==0") for v in replies]
+            ties = [decider.decide(_cancel(value - v), "==0") for v in replies]
             if sum(1 for t in ties if t) > support:
                 degenerate = True
             elif degenerate is False and any(t is None for t in ties):
@@ -508,12 +585,13 @@ def symbolic_equilibria(A: Any, B: Any, assumptions: Iterable[Any] = ()) -> Equi
         notes.append(
             "degenerate game: equilibria may form connected sets, whose extreme points are listed"
         )
-        warnings.warn(
-            f"degenerate {m}x{n} game: equilibria may form connected sets; every "
-            "extreme equilibrium is listed",
-            DegenerateGameWarning,
-            stacklevel=2,
-        )
+        if warn:
+            warnings.warn(
+                f"degenerate {m}x{n} game: equilibria may form connected sets; every "
+                "extreme equilibrium is listed",
+                DegenerateGameWarning,
+                stacklevel=3,
+            )
     return Equilibria(
         equilibria,
         method=METHOD,

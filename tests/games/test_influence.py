@@ -12,7 +12,7 @@ from fractions import Fraction
 import numpy as np
 import pytest
 import sympy as sp
-from hypothesis import assume, given
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from games.influence import (
@@ -28,6 +28,7 @@ from games.influence import (
 
 R = sp.Rational
 s_ = sp.Symbol("s", positive=True)
+S_SYMBOL = cobb_douglas().S
 
 
 # ------------------------------------------------------------------ F1 frontier
@@ -361,6 +362,55 @@ def test_isoquant_is_a_level_set(interest, level):
     s = np.linspace(0.3, 1.0, 8)
     assert np.all(curve(s) >= 0)
     assert np.allclose(interest.value(curve(s), s), float(level), rtol=1e-12)
+
+
+@pytest.mark.parametrize(
+    "alpha",
+    [R(7, 10), 0.7, R(13, 20), 0.65, R(9, 10), R(1, 7)],
+    ids=["7/10", "0.7", "13/20", "0.65", "9/10", "1/7"],
+)
+def test_cobb_douglas_isoquant_closed_form_at_any_alpha(alpha):
+    # V = I**a * S**(1 - a) = v  <=>  I = (v / S**(1 - a))**(1/a), derived by hand
+    interest = cobb_douglas(alpha)
+    a = sp.nsimplify(alpha)
+    v = R(1, 2)
+    expected = (v / S_SYMBOL ** (1 - a)) ** (1 / a)
+    got = interest.isoquant_expr(v)
+    for s in (R(1, 5), R(1, 2), R(9, 10)):
+        assert math.isclose(
+            float(got.subs(S_SYMBOL, s)), float(expected.subs(S_SYMBOL, s)), rel_tol=1e-12
+        )
+
+
+@settings(max_examples=30, deadline=None)
+@given(alpha=st.floats(0.01, 0.99), level=st.floats(0.05, 2.0), k=st.floats(1.0, 5.0))
+def test_property_isoquant_is_a_level_set_at_any_alpha(alpha, level, k):
+    interest = cobb_douglas(alpha)
+    s = np.linspace(0.05, 1.0, 7)
+    curve = interest.isoquant(level)(s)
+    assert np.all(np.isfinite(curve)) and np.all(curve >= 0)
+    assert np.allclose(interest.value(curve, s), level, rtol=1e-9)
+    # the isoquant through the model's points (F1 frontier with inertia k) passes
+    # through them
+    if 0.15 <= alpha <= 0.85:
+        m = isoquant_model(f1_frontier(k), cobb_douglas(alpha))
+        for point in (m.A, m.B):
+            assert math.isclose(
+                float(m.isoquant_through(point)(point.s)), point.i, rel_tol=1e-9, abs_tol=1e-12
+            )
+
+
+def test_numeric_inversion_where_no_closed_form():
+    from dataclasses import replace
+
+    # a V without a known closed form is inverted numerically (V increases in I)
+    base = quasi_linear()
+    general = base.I + base.I**3 + base.symbols["c"] * S_SYMBOL ** base.symbols["p"]
+    odd = replace(base, name="cubic", general=general, ordinal_general=general)
+    curve = odd.isoquant(2)
+    s = np.linspace(0.1, 1.0, 5)
+    i = curve(s)
+    assert np.allclose(i + i**3 + 0.75 * np.sqrt(s), 2, rtol=1e-12)
 
 
 # ------------------------------------------------------------------ validation
