@@ -43,6 +43,7 @@ from solvers.finite import (
     support_enumeration,
     symbolic_equilibria,
     vertex_enumeration,
+    zero_sum_lp,
 )
 from solvers.result import DegenerateGameWarning, Equilibria, Equilibrium
 from solvers.verify import DEFAULT_RTOL, expected_payoffs, is_nash, payoff_scale, regret, tolerance
@@ -70,4 +71,5 @@ __all__ = [
     "symbolic_equilibria",
     "tolerance",
     "vertex_enumeration",
+    "zero_sum_lp",
 ]

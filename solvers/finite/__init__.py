@@ -13,6 +13,7 @@ function                        finds
 :func:`lemke_howson_all_labels` one equilibrium per initial label
 :func:`pure_equilibria`         every pure equilibrium, any number of players
 :func:`polynomial_equilibria`   all equilibria of small games of any number of players
+:func:`zero_sum_lp`             every extreme equilibrium of a zero-sum game (default there)
 :func:`symbolic_equilibria`     two-player games with sympy payoffs, solved symbolically
 :func:`equilibria_by_region`    games with free parameters: regions and equilibria in each
 ==============================  ===========================================================
@@ -31,7 +32,12 @@ Examples
 """
 
 from solvers.finite._dominance import DominanceResult, EliminationStep, iterated_elimination
-from solvers.finite._equilibria import METHODS, equilibria
+from solvers.finite._equilibria import (
+    METHODS,
+    VERTEX_BOUND_LIMIT,
+    EnumerationTooLargeError,
+    equilibria,
+)
 from solvers.finite._lemke_howson import lemke_howson, lemke_howson_all_labels
 from solvers.finite._polynomial import polynomial_equilibria, support_profiles
 from solvers.finite._pure import best_response_masks, pure_equilibria, pure_profiles
@@ -45,11 +51,14 @@ from solvers.finite._regions import (
 from solvers.finite._support import support_enumeration
 from solvers.finite._symbolic import UndecidedConditionError, symbolic_equilibria
 from solvers.finite._vertex import is_degenerate, vertex_enumeration
+from solvers.finite._zero_sum import is_zero_sum, zero_sum_lp
 
 __all__ = [
     "METHODS",
+    "VERTEX_BOUND_LIMIT",
     "DominanceResult",
     "EliminationStep",
+    "EnumerationTooLargeError",
     "Region",
     "RegionMap",
     "UndecidedConditionError",
@@ -57,6 +66,7 @@ __all__ = [
     "equilibria",
     "equilibria_by_region",
     "is_degenerate",
+    "is_zero_sum",
     "iterated_elimination",
     "lemke_howson",
     "lemke_howson_all_labels",
@@ -69,4 +79,5 @@ __all__ = [
     "support_profiles",
     "symbolic_equilibria",
     "vertex_enumeration",
+    "zero_sum_lp",
 ]

@@ -9,16 +9,24 @@ method (= function name)       players  finds                                   
 ``lemke_howson_all_labels``    2        one equilibrium per initial label               yes
 ``pure_equilibria``            any      every pure equilibrium                          yes
 ``polynomial_equilibria``      any      all equilibria of small games (default, n > 2)  yes
+``zero_sum_lp``                2        every extreme equilibrium of a zero-sum game    yes
+                                        (default when ``A + B`` is constant)
 =============================  =======  ==============================================  =====
 
 Each method is the function of the same name in :mod:`solvers.finite`, and the result's
 ``method`` attribute is that name. (Games with free sympy parameters are solved by
 :func:`solvers.finite.symbolic_equilibria`, called by ``NormalFormGame.equilibria``.)
 
-The default is the method that cannot miss: vertex enumeration for two players (it lists
-every extreme equilibrium, degenerate games included), the polynomial support method for
-small games of three or more players, and otherwise pure equilibria only, with a
-``RuntimeWarning`` and ``complete=False`` on the result.
+The default is the method that cannot miss: for two players, linear programming when the
+game is zero-sum (given as one matrix, nashpy's ``Game(A)`` convention, or detected:
+``A + B`` constant), else vertex enumeration (every extreme equilibrium, degenerate games
+included) after a size check: when the upper bound theorem allows more than
+:data:`VERTEX_BOUND_LIMIT` vertices per best-response polytope the default refuses with a
+message naming the alternatives rather than exhausting memory. Small games of three or more
+players get the polynomial support method, larger ones pure equilibria only, with a
+``RuntimeWarning`` and ``complete=False`` on the result. A one-player game (a decision
+problem) gets its optimal pure strategies; its optimal mixed strategies are their convex
+hull.
 
 Examples
 --------
@@ -34,20 +42,22 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Callable, Sequence
-from math import prod
+from fractions import Fraction
+from math import comb, prod
 
 import numpy as np
 
-from solvers.finite._input import as_payoff_arrays
+from solvers.finite._input import as_game_arrays, as_payoff_arrays
 from solvers.finite._lemke_howson import lemke_howson, lemke_howson_all_labels
 from solvers.finite._polynomial import polynomial_equilibria
 from solvers.finite._pure import pure_equilibria
 from solvers.finite._support import support_enumeration
 from solvers.finite._vertex import vertex_enumeration
-from solvers.result import Equilibria
+from solvers.finite._zero_sum import is_zero_sum, zero_sum_lp
+from solvers.result import Equilibria, Equilibrium
 from solvers.verify import DEFAULT_RTOL
 
-__all__ = ["METHODS", "equilibria"]
+__all__ = ["METHODS", "VERTEX_BOUND_LIMIT", "EnumerationTooLargeError", "equilibria"]
 
 #: method name -> (function of that name, players it accepts: 2, or None for any)
 METHODS: dict[str, tuple[Callable[..., Equilibria], int | None]] = {
@@ -57,7 +67,37 @@ METHODS: dict[str, tuple[Callable[..., Equilibria], int | None]] = {
     "lemke_howson_all_labels": (lemke_howson_all_labels, 2),
     "pure_equilibria": (pure_equilibria, None),
     "polynomial_equilibria": (polynomial_equilibria, None),
+    "zero_sum_lp": (zero_sum_lp, 2),
 }
+
+#: Largest upper-bound-theorem count of vertices of a best-response polytope for which the
+#: default runs vertex enumeration (15x15: 3.4e5; 20x20: 4.0e7, refused).
+VERTEX_BOUND_LIMIT = 10_000_000
+
+
+class EnumerationTooLargeError(ValueError):
+    """The default enumeration would need more memory than is reasonable; the message
+    names the alternatives.
+
+    Examples
+    --------
+    >>> issubclass(EnumerationTooLargeError, ValueError)
+    True
+    """
+
+
+def vertex_bound(d: int, k: int) -> int:
+    """McMullen's upper bound on the vertices of a ``d``-polytope with ``k`` facets.
+
+    Examples
+    --------
+    >>> vertex_bound(2, 5), vertex_bound(10, 20)
+    (5, 4004)
+    """
+    if d <= 1:
+        return 2
+    return comb(k - (d + 1) // 2, k - d) + comb(k - (d + 2) // 2, k - d)
+
 
 #: Largest number of pure profiles for which the polynomial method is the default
 #: (integer 3x3x3 games take ~8 s, random-float 3x3x3 games minutes: beyond this size the
@@ -104,11 +144,17 @@ def equilibria(
     >>> equilibria([A, B], method="pure_equilibria").method
     'pure_equilibria'
     """
-    floats, exacts = as_payoff_arrays(payoffs, exact=exact)
+    payoffs, one_matrix = as_game_arrays(payoffs)
+    floats, exacts = as_payoff_arrays(payoffs, exact=exact, min_players=1)
     arrays = exacts if exact else floats
     n_players = len(arrays)
+    if n_players == 1:
+        return _decision_problem(arrays[0], exact, rtol, method)
     if method is None:
-        if n_players == 2:
+        if n_players == 2 and (one_matrix or is_zero_sum(*arrays)):
+            method = "zero_sum_lp"
+        elif n_players == 2:
+            _check_size(floats[0].shape)
             method = "vertex_enumeration"
         elif prod(np.shape(payoffs[0])) <= POLYNOMIAL_DEFAULT_MAX_PROFILES:
             method = "polynomial_equilibria"
@@ -139,3 +185,55 @@ def _call(method: str, arrays: list[np.ndarray], exact: bool, rtol: float) -> Eq
     if players == 2:
         return solver(arrays[0], arrays[1], exact=exact, rtol=rtol)
     return solver(arrays, exact=exact, rtol=rtol)
+
+
+def _check_size(shape: tuple[int, ...]) -> None:
+    """Refuse a vertex enumeration whose worst case would exhaust memory."""
+    m, n = shape
+    bound = max(vertex_bound(m, m + n), vertex_bound(n, m + n))
+    if bound > VERTEX_BOUND_LIMIT:
+        raise EnumerationTooLargeError(
+            f"a {m}x{n} game may have up to {bound:,} vertices per best-response polytope "
+            f"(upper bound theorem; the default enumerates up to {VERTEX_BOUND_LIMIT:,}). "
+            "Alternatives: method='lemke_howson_all_labels' (one equilibrium per label, "
+            "fast), method='support_enumeration', or method='vertex_enumeration' to "
+            "enumerate anyway (time and memory grow with the number of vertices); "
+            "zero-sum games are solved by linear programming ('zero_sum_lp')"
+        )
+
+
+def _decision_problem(u: np.ndarray, exact: bool, rtol: float, method: str | None) -> Equilibria:
+    """The optimal pure strategies of a one-player game (their convex hull is the set of
+    optimal mixed strategies)."""
+    if method not in (None, "pure_equilibria"):
+        raise ValueError(
+            f"a one-player game (decision problem) is solved by its optimal strategies; "
+            f"method {method!r} needs more players (use method=None)"
+        )
+    if u.ndim != 1:
+        raise ValueError(f"payoffs[0] of a one-player game must be 1-D, got shape {u.shape}")
+    best = max(u.tolist())
+    if exact:
+        optima = [k for k, v in enumerate(u) if v == best]
+    else:
+        tol = float(rtol * max(float(np.ptp(u)), np.finfo(float).tiny))
+        optima = [k for k, v in enumerate(u) if v >= best - tol]
+    result = []
+    for k in optima:
+        if exact:
+            s = np.array([Fraction(int(i == k)) for i in range(len(u))], dtype=object)
+        else:
+            s = np.eye(len(u))[k]
+        result.append(Equilibrium.from_profile([u], [s], "pure_equilibria", exact=exact))
+    return Equilibria(
+        result,
+        method="pure_equilibria",
+        exact=exact,
+        degenerate=len(optima) > 1,
+        complete=True,
+        tolerance=None if exact else rtol,
+        notes=(
+            "one-player game (decision problem): the optimal pure strategies are listed; "
+            "the optimal mixed strategies are their convex hull",
+        ),
+    )

@@ -10,7 +10,13 @@ import numpy as np
 
 from solvers._numbers import as_fraction
 
-__all__ = ["as_array", "as_bimatrix", "as_payoff_arrays", "is_exact_array"]
+__all__ = [
+    "as_array",
+    "as_bimatrix",
+    "as_game_arrays",
+    "as_payoff_arrays",
+    "is_exact_array",
+]
 
 
 def is_exact_array(a: np.ndarray) -> bool:
@@ -48,8 +54,46 @@ def _to_fraction_array(a: np.ndarray, name: str) -> np.ndarray:
     return out
 
 
+def as_game_arrays(payoffs) -> tuple[list, bool]:
+    """One payoff array per player, and whether the game was given as one matrix.
+
+    A single 2-D matrix (a numpy array, or a list of at least two equal-length rows of
+    numbers) is a zero-sum game, nashpy's ``Game(A)`` convention: the row player receives
+    ``A`` and the column player ``-A``. A list holding one 1-D array is a one-player game
+    (a decision problem). Anything else is returned as given (one array per player).
+
+    Examples
+    --------
+    >>> arrays, one_matrix = as_game_arrays([[1, -1], [-1, 1]])
+    >>> one_matrix, arrays[1].tolist()
+    (True, [[-1, 1], [1, -1]])
+    >>> as_game_arrays([[3, 1, 2]])[1]            # one player with three strategies
+    False
+    """
+    if isinstance(payoffs, np.ndarray) and payoffs.ndim == 2:
+        A = payoffs
+    elif (
+        isinstance(payoffs, list | tuple)
+        and len(payoffs) >= 2
+        and all(
+            isinstance(row, list | tuple | np.ndarray)
+            and np.ndim(row) == 1
+            and all(not isinstance(v, list | tuple | np.ndarray) for v in row)
+            for row in payoffs
+        )
+    ):
+        A = as_array(payoffs, "payoffs")
+        if A.ndim != 2:
+            return list(payoffs), False
+    else:
+        return payoffs, False
+    if A.dtype == object:
+        return [A, np.array([[-v for v in row] for row in A], dtype=object)], True
+    return [A, -A], True
+
+
 def as_payoff_arrays(
-    payoffs: Sequence[np.ndarray], exact: bool = False
+    payoffs: Sequence[np.ndarray], exact: bool = False, min_players: int = 2
 ) -> tuple[list[np.ndarray], list[np.ndarray] | None]:
     """Validate one payoff array per player; return float copies and, if exact, Fractions.
 
@@ -61,9 +105,10 @@ def as_payoff_arrays(
     TypeError
         Non-numeric entries.
     """
-    if len(payoffs) < 2:
+    if len(payoffs) < min_players:
         raise ValueError(
-            f"payoffs: need one array per player and at least 2 players, got {len(payoffs)}"
+            f"payoffs: need one array per player and at least {min_players} players, got "
+            f"{len(payoffs)} (a single matrix is read as a zero-sum game)"
         )
     arrays = [as_array(u, f"payoffs[{i}]") for i, u in enumerate(payoffs)]
     shape = arrays[0].shape

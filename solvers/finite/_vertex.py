@@ -21,7 +21,10 @@ and still has every extreme equilibrium listed (equilibria then form polytopes w
 vertices these are). Nondegenerate games match vertices by a hash of their label sets;
 degenerate ones by a vectorized superset test. Every candidate is verified by its regret;
 with ``exact=True`` each one is rebuilt in rational arithmetic from its labels and checked
-to have zero regret.
+to have zero regret. When that cannot be confirmed (payoff differences below float
+resolution), or the game is degenerate, both polytopes are enumerated exactly by the double
+description method (:mod:`solvers.finite._vertex_exact`), whose cost grows with the number
+of vertices; equilibria already confirmed are kept.
 
 Examples
 --------
@@ -45,7 +48,7 @@ from scipy.spatial import ConvexHull, QhullError
 
 from solvers.finite._input import as_bimatrix
 from solvers.finite._rational import solve_consistent
-from solvers.finite._vertex_exact import exact_vertex_equilibria
+from solvers.finite._vertex_exact import ExactBimatrix, exact_vertex_equilibria
 from solvers.result import DegenerateGameWarning, Equilibria, Equilibrium
 from solvers.verify import DEFAULT_RTOL, tolerance
 
@@ -238,6 +241,12 @@ def vertex_enumeration(
     """
     (Af, Bf), exacts = as_bimatrix(A, B, exact=exact)
     m, n = Af.shape
+    notes: list[str] = []
+    if exact and _has_pure_ties(*exacts):
+        # a pure strategy with two best replies: degenerate for certain, and exact double
+        # description is then faster than the float pass (qhull triangulates ties)
+        result, degenerate = _exact_by_double_description(exacts, [])
+        return _collect(result, exact, degenerate, m, n, rtol, notes)
     (zx, tx), (zy, ly), (A1, B1), degenerate = _labelled_vertices(Af, Bf)
 
     ii, jj = _match(tx, ly, degenerate)
@@ -248,17 +257,37 @@ def vertex_enumeration(
     ys[ly[jj, m:]] = 0.0
     xs /= xs.sum(1, keepdims=True)
     ys /= ys.sum(1, keepdims=True)
-    notes: list[str] = []
-    if exact:
+    if exact and degenerate:
+        # ties (or near ties): exact double description is faster and certain here
+        result, degenerate = _exact_by_double_description(exacts, [])
+    elif exact:
         result, certified = _exact_equilibria(exacts, tx[ii], ly[jj], zx[ii], zy[jj], A1, B1)
-        if not certified or (degenerate and not _labels_exact(exacts, tx, ly)):
-            result, degenerate = _exact_by_bases(exacts)
+        if not certified:
+            result, degenerate = _exact_by_double_description(exacts, result)
             notes.append(
                 "float labels could not be confirmed exactly (payoff differences below "
-                "float resolution); solved by exact basis enumeration"
+                "float resolution, or ties); solved by exact double description"
             )
     else:
         result = _float_equilibria([Af, Bf], xs, ys, rtol, notes)
+    return _collect(result, exact, degenerate, m, n, rtol, notes)
+
+
+def _has_pure_ties(A: np.ndarray, B: np.ndarray) -> bool:
+    """Whether some pure strategy has two pure best replies (then the game is degenerate)."""
+    for col in A.T:
+        best = max(col)
+        if sum(1 for v in col if v == best) > 1:
+            return True
+    for row in B:
+        best = max(row)
+        if sum(1 for v in row if v == best) > 1:
+            return True
+    return False
+
+
+def _collect(result, exact, degenerate, m, n, rtol, notes) -> Equilibria:
+    """The result collection, with the degeneracy warning and completeness flag."""
     if degenerate:
         notes.insert(
             0,
@@ -269,11 +298,11 @@ def vertex_enumeration(
             f"degenerate {m}x{n} game: equilibria may form connected sets; vertex "
             "enumeration lists every extreme equilibrium",
             DegenerateGameWarning,
-            stacklevel=2,
+            stacklevel=3,
         )
     complete = not any(n.startswith("numerical") for n in notes)
     if not complete:
-        warnings.warn(notes[-1], RuntimeWarning, stacklevel=2)
+        warnings.warn(notes[-1], RuntimeWarning, stacklevel=3)
     return Equilibria(
         result,
         method=METHOD,
@@ -321,40 +350,24 @@ def _exact_normalized(U: np.ndarray) -> np.ndarray:
     return (U - low) / (high - low) + 1
 
 
-def _labels_exact(exacts, tx: np.ndarray, ly: np.ndarray) -> bool:
-    """Whether every float vertex with more labels than its dimension is, exactly, one
-    point where all those inequalities are tight (a real degenerate vertex rather than
-    nearby vertices merged, or a near-tie, at float resolution)."""
-    A1, B1 = (_exact_normalized(U) for U in exacts)
-    m, n = A1.shape
-    for labels in tx[tx.sum(1) > m]:
-        rows = [[Fraction(int(r == i)) for r in range(m)] for i in np.nonzero(labels[:m])[0]]
-        rows += [list(B1[:, j]) for j in np.nonzero(labels[m:])[0]]
-        rhs = [Fraction(0)] * int(labels[:m].sum()) + [Fraction(1)] * int(labels[m:].sum())
-        if solve_consistent(rows, rhs) is None:
-            return False
-    for labels in ly[ly.sum(1) > n]:
-        rows = [list(A1[i, :]) for i in np.nonzero(labels[:m])[0]]
-        rows += [[Fraction(int(c == j)) for c in range(n)] for j in np.nonzero(labels[m:])[0]]
-        rhs = [Fraction(1)] * int(labels[:m].sum()) + [Fraction(0)] * int(labels[m:].sum())
-        if solve_consistent(rows, rhs) is None:
-            return False
-    return True
-
-
-def _exact_by_bases(exacts) -> tuple[list[Equilibrium], bool]:
-    """Every extreme equilibrium by exact basis enumeration (cannot miss)."""
+def _exact_by_double_description(
+    exacts, confirmed: list[Equilibrium]
+) -> tuple[list[Equilibrium], bool]:
+    """Every extreme equilibrium by exact double description (cannot miss), keeping the
+    equilibria the float pass already confirmed exactly."""
     A, B = exacts
     profiles, degenerate = exact_vertex_equilibria(A, B)
-    result = []
+    found = {(tuple(eq.strategies[0]), tuple(eq.strategies[1])): eq for eq in confirmed}
+    game = ExactBimatrix(A, B)
     for x, y in profiles:
-        eq = Equilibrium.from_profile(
-            [A, B], [np.array(x, dtype=object), np.array(y, dtype=object)], METHOD, exact=True
-        )
+        key = (tuple(x), tuple(y))
+        if key in found:
+            continue
+        eq = game.equilibrium(x, y, METHOD)
         if eq.regret != 0:  # pragma: no cover - vertex pairs with full labels are equilibria
             raise AssertionError(f"exact vertex pair with nonzero regret: {eq!r}")
-        result.append(eq)
-    return result, degenerate
+        found[key] = eq
+    return [found[key] for key in sorted(found)], degenerate
 
 
 def _exact_equilibria(exacts, lx, ly, zx, zy, A1, B1) -> tuple[list[Equilibrium], bool]:
