@@ -1,4 +1,4 @@
-"""Command line: ``python -m papers [list | build [NAME ...] [--set P=V] | readme | demo NAME]``.
+"""Command line: ``python -m papers [list | build [NAME ...] [--set P=V] | readme | demo NAME [--web]]``.
 
 With no command it builds every figure into ``--out`` (default ``figures/``) and prints
 each figure's equilibria and key points. ``build NAME --set alpha=0.7 --set k=3`` builds a
@@ -51,6 +51,11 @@ def _parser() -> argparse.ArgumentParser:
     readme.add_argument("--out", default=str(README_FOLDER), help="folder (default: docs/figures)")
     demo = sub.add_parser("demo", help="open an interactive classroom demo")
     demo.add_argument("name", help="demo name (see list)")
+    demo.add_argument(
+        "--web", action="store_true", help="serve the demo as a page on 127.0.0.1 (no desktop)"
+    )
+    demo.add_argument("--port", type=int, default=0, help="port for --web (default: a free one)")
+    demo.add_argument("--open", action="store_true", help="with --web, open a browser tab")
     return parser
 
 
@@ -153,6 +158,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                 file=sys.stderr,
             )
             return 2
+        if args.web:
+            from papers._web import serve
+
+            return serve(args.name, port=args.port, open_browser=args.open)
         # a demo returns None when it cannot open a window (it has said why on stderr)
         return 0 if demos[args.name]() is not None else 1
     names = args.names if args.command == "build" else []

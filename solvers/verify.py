@@ -125,7 +125,7 @@ def _exact_max(values: np.ndarray):
 
 
 def payoff_scale(payoffs: Sequence[np.ndarray]) -> np.ndarray:
-    """Per-player payoff range ``max - min`` (the largest |payoff| if the range is 0).
+    """Per-player payoff range ``max - min`` (the largest ``|payoff|`` if the range is 0).
 
     Examples
     --------

@@ -141,7 +141,7 @@ class TippingFrontier(Frontier):
         return branches[1]
 
     def stable(self, pi, shift) -> bool:
-        """Local stability of an equilibrium under best-response dynamics (|g'| < 1)."""
+        """Local stability of an equilibrium under best-response dynamics (``|g'| < 1``)."""
         pi, s = float(pi), float(shift)
         if pi == 0.0:
             return s > 0

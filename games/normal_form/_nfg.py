@@ -707,7 +707,7 @@ def format_nfg(
 ) -> str:
     """Gambit ``.nfg`` text (payoff version with strategy labels) for the given game.
 
-    ``payoffs`` hold ints, ``Fraction``s or floats (see :func:`parse_nfg` for how they
+    ``payoffs`` hold ints, ``Fraction`` values or floats (see :func:`parse_nfg` for how they
     read back).
 
     Examples

@@ -4,19 +4,19 @@
 it knows. Each method is also a function of its own, under the same name as in the
 dispatcher's table :data:`METHODS`:
 
-==============================  ===========================================================
-function                        finds
-==============================  ===========================================================
-:func:`vertex_enumeration`      every extreme equilibrium of a two-player game (default)
-:func:`support_enumeration`     all equilibria of a nondegenerate two-player game
-:func:`lemke_howson`            one equilibrium of a two-player game, from one label
-:func:`lemke_howson_all_labels` one equilibrium per initial label
-:func:`pure_equilibria`         every pure equilibrium, any number of players
-:func:`polynomial_equilibria`   all equilibria of small games of any number of players
-:func:`zero_sum_lp`             every extreme equilibrium of a zero-sum game (default there)
-:func:`symbolic_equilibria`     two-player games with sympy payoffs, solved symbolically
-:func:`equilibria_by_region`    games with free parameters: regions and equilibria in each
-==============================  ===========================================================
+================================  ===========================================================
+function                          finds
+================================  ===========================================================
+:func:`vertex_enumeration`        every extreme equilibrium of a two-player game (default)
+:func:`support_enumeration`       all equilibria of a nondegenerate two-player game
+:func:`lemke_howson`              one equilibrium of a two-player game, from one label
+:func:`lemke_howson_all_labels`   one equilibrium per initial label
+:func:`pure_equilibria`           every pure equilibrium, any number of players
+:func:`polynomial_equilibria`     all equilibria of small games of any number of players
+:func:`zero_sum_lp`               every extreme equilibrium of a zero-sum game (default there)
+:func:`symbolic_equilibria`       two-player games with sympy payoffs, solved symbolically
+:func:`equilibria_by_region`      games with free parameters: regions and equilibria in each
+================================  ===========================================================
 
 :func:`iterated_elimination` removes strictly dominated strategies (pure or mixed).
 Regrets, tolerances and :func:`is_nash` are in :mod:`solvers.verify`.

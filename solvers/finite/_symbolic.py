@@ -465,7 +465,7 @@ def symbolic_equilibria(A: Any, B: Any, assumptions: Iterable[Any] = ()) -> Equi
     Parameters
     ----------
     A, B : array_like, shape (m, n)
-        Row and column player's payoffs: sympy expressions, ints or ``Fraction``s.
+        Row and column player's payoffs: sympy expressions, ints or ``Fraction`` values.
     assumptions : iterable of sympy relations
         Extra facts about the parameters, e.g. ``[b > c]`` (``>``, ``<``, ``>=``, ``<=``;
         conjunctions with ``&`` are split). The symbols' own assumptions
