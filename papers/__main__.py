@@ -1,5 +1,6 @@
-"""Command line: ``python -m papers [list | build [NAME ...] [--set P=V] | readme | demo NAME [--web]]``.
+"""Command line: ``python -m papers [list | build [NAME ...] [--set P=V] | readme | demo NAME]``.
 
+``demo NAME --web`` serves the demo as a page on a local server.
 With no command it builds every figure into ``--out`` (default ``figures/``) and prints
 each figure's equilibria and key points. ``build NAME --set alpha=0.7 --set k=3`` builds a
 figure with other parameter values (``list`` shows each figure's parameters and domains);
