@@ -193,7 +193,7 @@ class BargainingProblem:
             lo, hi = _num(bounds[0], "bounds[0]"), _num(bounds[1], "bounds[1]")
         if j.free_symbols or (bounds is not None and (lo.free_symbols or hi.free_symbols)):
             u = sp.Dummy("u")
-            fr = sb.curve_frontier(j - u, u, (lo, hi))
+            fr: sb.Frontier = sb.curve_frontier(j - u, u, (lo, hi))
         else:
             fr = sb.transferable_utility(j, lo=lo, hi=hi)
         return cls(fr, d, players, surplus=j)

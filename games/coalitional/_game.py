@@ -115,7 +115,7 @@ class CoalitionalGame:
                 if key not in self.players:
                     raise ValueError(f"{p!r} is not a player; players are {self.players}")
                 out |= 1 << self.players.index(key)
-            elif isinstance(p, Integral) and 0 <= p < self.n:
+            elif isinstance(p, Integral) and 0 <= int(p) < self.n:
                 out |= 1 << int(p)
             else:
                 raise ValueError(f"{p!r} is not a player; players are {self.players}")
@@ -174,7 +174,8 @@ class CoalitionalGame:
             missing = set(self.players) - {str(k) for k in x}
             if missing:
                 raise ValueError(f"x has no payoff for {sorted(missing)}")
-            x = [x[p] if p in x else x[self._labels[i]] for i, p in enumerate(self.players)]
+            by_name = {str(k): v for k, v in x.items()}
+            x = [by_name[str(p)] for p in self.players]
         return in_core(self.v, list(x), self.n, rtol)
 
     # -- nucleolus ---------------------------------------------------------------------

@@ -6,12 +6,11 @@ import math
 from collections.abc import Iterable, Sequence
 from fractions import Fraction
 from numbers import Integral
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 
 from games.coalitional._game import CoalitionalGame, _player_names
-from solvers._numbers import as_fraction
 from solvers.coalitional import MAX_PLAYERS, Allocation, voting_power
 
 __all__ = ["VectorWeightedVotingGame", "WeightedVotingGame"]
@@ -27,7 +26,9 @@ def _exact(value: Any, what: str) -> Fraction:
             "(e.g. Fraction(65, 100) * total)"
         )
     try:
-        return as_fraction(value)
+        if hasattr(value, "p") and hasattr(value, "q"):  # sympy rational
+            return Fraction(int(value.p), int(value.q))
+        return Fraction(value)
     except (TypeError, ValueError):
         raise TypeError(f"{what} must be a number, got {value!r}") from None
 
@@ -117,7 +118,7 @@ class VectorWeightedVotingGame:
             if p not in self.players:
                 raise ValueError(f"{p!r} is not a player; players are {self.players}")
             return self.players.index(p)
-        if isinstance(p, Integral) and 0 <= p < self.n:
+        if isinstance(p, Integral) and 0 <= int(p) < self.n:
             return int(p)
         raise ValueError(f"{p!r} is not a player; players are {self.players}")
 
@@ -136,7 +137,8 @@ class VectorWeightedVotingGame:
         """The Banzhaf index (Banzhaf 1965; Penrose 1946): normalized to sum 1 by default,
         raw (swings / 2^(n-1)) with ``normalized=False``; ``info["swings"]`` holds the
         swing counts."""
-        raw, counts = voting_power(self._w, self._q, "banzhaf")
+        raw, swings = voting_power(self._w, self._q, "banzhaf")
+        counts = cast(list[int], swings)  # one total per player for the Banzhaf index
         info = {"swings": tuple(int(c) for c in counts)}
         if not normalized:
             return Allocation(tuple(raw), self.players, "banzhaf", True, info)

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import sympy as sp
@@ -75,7 +76,7 @@ class NationalInterest:
     ordinal_general: sp.Expr
     I: sp.Symbol = INFLUENCE  # noqa: E741
     S: sp.Symbol = S
-    _v: Callable = field(default=None, repr=False, compare=False)
+    _v: Any = field(default=None, repr=False, compare=False)  # lambdified V, set below
 
     def __post_init__(self):
         object.__setattr__(self, "_v", sp.lambdify((self.I, self.S), self.expr, "numpy"))

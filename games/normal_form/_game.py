@@ -1070,7 +1070,7 @@ class NormalFormGame:
 
         vectors = [np.array([_to_sympy(p) for p in v], dtype=object) for v in vectors]
         values = expected_payoffs(list(self._payoffs), vectors)
-        gaps = []
+        gaps: list[sp.Expr] = []
         for v, s in zip(values, vectors, strict=True):
             expected = sum(a * b for a, b in zip(v, s, strict=True))
             gaps.extend(sp.expand(x - expected) for x in v)

@@ -386,7 +386,9 @@ def polygon_frontier(points: Any) -> PolygonFrontier:
             raise ValueError(f"points[{k}] has symbols; polygon frontiers need numbers")
     exact = is_exact_number(*(v for p in pts for v in p))
     if exact:
-        keyed = [(Fraction(int(a.p), int(a.q)), Fraction(int(b.p), int(b.q))) for a, b in pts]
+        keyed: list[tuple[Any, Any]] = [
+            (Fraction(int(a.p), int(a.q)), Fraction(int(b.p), int(b.q))) for a, b in pts
+        ]
     else:
         keyed = [(float(a), float(b)) for a, b in pts]
     best: dict[Any, Any] = {}

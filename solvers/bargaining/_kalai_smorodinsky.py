@@ -123,8 +123,8 @@ def kalai_smorodinsky(
     exact = frontier.exact and is_exact_number(*d)
     if frontier.strictly_improvable(d) is False:
         return BargainingSolution(
-            payoffs=tuple(output(v, exact) for v in d),  # type: ignore[arg-type]
-            disagreement=tuple(output(v, exact) for v in d),  # type: ignore[arg-type]
+            payoffs=tuple(output(v, exact) for v in d),
+            disagreement=tuple(output(v, exact) for v in d),
             method="kalai-smorodinsky",
             exact=exact,
             agreement=False,
@@ -139,8 +139,8 @@ def kalai_smorodinsky(
     point = tuple(sp.simplify(di + t * (ai - di)) for di, ai in zip(d, a, strict=True))
     exact = exact and is_exact_number(*point)
     return BargainingSolution(
-        payoffs=tuple(output(v, exact) for v in point),  # type: ignore[arg-type]
-        disagreement=tuple(output(v, exact) for v in d),  # type: ignore[arg-type]
+        payoffs=tuple(output(v, exact) for v in point),
+        disagreement=tuple(output(v, exact) for v in d),
         method="kalai-smorodinsky",
         exact=exact,
         details={"ideal": tuple(output(v, exact) for v in a), "t": output(t, exact)},

@@ -214,11 +214,11 @@ def nash_solution(
         raise ValueError(f"disagreement point {tuple(disagreement)} is not feasible")
     if frontier.strictly_improvable(d) is False:
         return BargainingSolution(
-            payoffs=tuple(output(v, exact) for v in d),  # type: ignore[arg-type]
-            disagreement=tuple(output(v, exact) for v in d),  # type: ignore[arg-type]
+            payoffs=tuple(output(v, exact) for v in d),
+            disagreement=tuple(output(v, exact) for v in d),
             method=label,
             exact=exact,
-            weights=tuple(output(v, exact) for v in w),  # type: ignore[arg-type]
+            weights=tuple(output(v, exact) for v in w),
             agreement=False,
             notes=("no outcome is better for both than the disagreement point",),
         )
@@ -231,10 +231,10 @@ def nash_solution(
         raise TypeError(f"unknown frontier type {type(frontier).__name__}")
     exact = exact and is_exact_number(*point)
     return BargainingSolution(
-        payoffs=tuple(output(v, exact) for v in point),  # type: ignore[arg-type]
-        disagreement=tuple(output(v, exact) for v in d),  # type: ignore[arg-type]
+        payoffs=tuple(output(v, exact) for v in point),
+        disagreement=tuple(output(v, exact) for v in d),
         method=label,
         exact=exact,
-        weights=tuple(output(v, exact) for v in w),  # type: ignore[arg-type]
+        weights=tuple(output(v, exact) for v in w),
         notes=tuple(notes),
     )

@@ -98,11 +98,11 @@ def outside_option_solution(
     if disagreement == "threat_point" or frontier.strictly_improvable(o) is False:
         if frontier.contains(o) is False or frontier.strictly_improvable(o) is False:
             return BargainingSolution(
-                payoffs=tuple(output(v, exact) for v in o),  # type: ignore[arg-type]
-                disagreement=tuple(output(v, exact) for v in o),  # type: ignore[arg-type]
+                payoffs=tuple(output(v, exact) for v in o),
+                disagreement=tuple(output(v, exact) for v in o),
                 method=f"nash with alternatives ({disagreement})",
                 exact=exact,
-                weights=tuple(output(v, exact) for v in w),  # type: ignore[arg-type]
+                weights=tuple(output(v, exact) for v in w),
                 agreement=False,
                 details={**base, "binding": None},
                 notes=("no feasible outcome beats both alternatives: players take them",),
@@ -128,10 +128,10 @@ def outside_option_solution(
     exact = exact and is_exact_number(u1, u2)
     return BargainingSolution(
         payoffs=(output(u1, exact), output(u2, exact)),
-        disagreement=tuple(output(v, exact) for v in d),  # type: ignore[arg-type]
+        disagreement=tuple(output(v, exact) for v in d),
         method="nash with alternatives (outside_option)",
         exact=exact,
-        weights=tuple(output(v, exact) for v in w),  # type: ignore[arg-type]
+        weights=tuple(output(v, exact) for v in w),
         details={**base, "binding": binding},
         notes=s.notes,
     )

@@ -73,7 +73,7 @@ class BargainingSolution:
         g = tuple(u - d for u, d in zip(self.payoffs, self.disagreement, strict=True))
         return tuple(
             sp.simplify(v) if isinstance(v, sp.Basic) and v.free_symbols else v for v in g
-        )  # type: ignore[return-value]
+        )
 
     @property
     def shares(self) -> tuple[Any, Any]:

@@ -207,8 +207,8 @@ def _result(x, y, d, df1, df2, proposer, exact, notes, agreement=True) -> Bargai
     exact = exact and is_exact_number(*x, *y, *d, df1, df2)
     out = (x, y)[proposer]
     return BargainingSolution(
-        payoffs=tuple(output(v, exact) for v in out),  # type: ignore[arg-type]
-        disagreement=tuple(output(v, exact) for v in d),  # type: ignore[arg-type]
+        payoffs=tuple(output(v, exact) for v in out),
+        disagreement=tuple(output(v, exact) for v in d),
         method="rubinstein",
         exact=exact,
         agreement=agreement,

@@ -70,21 +70,21 @@ def fixed_threat(
     gain = j - d[0] - d[1]
     if lt(0, gain) is False:
         return BargainingSolution(
-            payoffs=tuple(output(v, exact) for v in d),  # type: ignore[arg-type]
-            disagreement=tuple(output(v, exact) for v in d),  # type: ignore[arg-type]
+            payoffs=tuple(output(v, exact) for v in d),
+            disagreement=tuple(output(v, exact) for v in d),
             method="fixed threat (TU)",
             exact=exact,
-            weights=tuple(output(v, exact) for v in w),  # type: ignore[arg-type]
+            weights=tuple(output(v, exact) for v in w),
             agreement=False,
             notes=("the threat payoffs exhaust the surplus: no agreement",),
         )
     u = (d[0] + w[0] * gain, d[1] + w[1] * gain)
     return BargainingSolution(
-        payoffs=tuple(output(v, exact) for v in u),  # type: ignore[arg-type]
-        disagreement=tuple(output(v, exact) for v in d),  # type: ignore[arg-type]
+        payoffs=tuple(output(v, exact) for v in u),
+        disagreement=tuple(output(v, exact) for v in d),
         method="fixed threat (TU)",
         exact=exact,
-        weights=tuple(output(v, exact) for v in w),  # type: ignore[arg-type]
+        weights=tuple(output(v, exact) for v in w),
     )
 
 
@@ -171,11 +171,11 @@ def variable_threat(
     ok = exact and data_exact
     notes = [] if eqs.complete else ["the threat game solver did not certify completeness"]
     return BargainingSolution(
-        payoffs=tuple(output(v, ok) for v in u),  # type: ignore[arg-type]
-        disagreement=tuple(output(v, ok) for v in tp),  # type: ignore[arg-type]
+        payoffs=tuple(output(v, ok) for v in u),
+        disagreement=tuple(output(v, ok) for v in tp),
         method="variable threat (Nash 1953)",
         exact=ok,
-        weights=tuple(output(v, ok) for v in w),  # type: ignore[arg-type]
+        weights=tuple(output(v, ok) for v in w),
         details={
             "threats": (tuple(output(v, ok) for v in s_), tuple(output(v, ok) for v in t_)),
             "threat_point": tuple(output(v, ok) for v in tp),
@@ -266,10 +266,10 @@ def variable_threat_continuous(
         notes.append(f"{len(eqs)} threat equilibria found; the value is the same at each")
     return BargainingSolution(
         payoffs=(output(u1, exact), output(j - u1, exact)),
-        disagreement=tuple(output(v, exact) for v in tp),  # type: ignore[arg-type]
+        disagreement=tuple(output(v, exact) for v in tp),
         method="variable threat (Nash 1953, continuous threats)",
         exact=exact,
-        weights=tuple(output(v, exact) for v in w),  # type: ignore[arg-type]
+        weights=tuple(output(v, exact) for v in w),
         details={
             "threats": tuple(output(v, exact) for v in eq.profile),
             "threat_point": tuple(output(v, exact) for v in tp),

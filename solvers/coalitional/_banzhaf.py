@@ -36,8 +36,8 @@ def banzhaf_value(v: Any, n: int | None = None) -> list[Any]:
         return [
             Fraction(2 * sum(int(x) for x in m[i]) - total, denom << (n - 1)) for i in range(n)
         ]
-    total = float(t.sum())
-    return [float((2 * m[i].sum() - total) / 2.0 ** (n - 1)) for i in range(n)]
+    ftotal = float(t.sum())
+    return [float((2 * m[i].sum() - ftotal) / 2.0 ** (n - 1)) for i in range(n)]
 
 
 def normalize(values: list[Any]) -> list[Any]:

@@ -71,10 +71,10 @@ def in_core(v: Any, x: Any, n: int | None = None, rtol: float = 1e-9) -> bool:
     xf = np.asarray([float(t) for t in x])
     vf = v.astype(np.float64)
     tol = scale_tolerance(v, rtol)
-    sums = np.zeros(1 << n)
+    fsums = np.zeros(1 << n)
     for i in range(n):
-        sums[1 << i : 1 << (i + 1)] = sums[: 1 << i] + xf[i]
-    return bool(abs(sums[-1] - vf[-1]) <= tol and np.all(sums >= vf - tol))
+        fsums[1 << i : 1 << (i + 1)] = fsums[: 1 << i] + xf[i]
+    return bool(abs(fsums[-1] - vf[-1]) <= tol and np.all(fsums >= vf - tol))
 
 
 def least_core(

@@ -61,7 +61,7 @@ def nonnegative_solution(
     """A solution ``x >= 0`` of ``a x = b`` (exact phase-one simplex), or None if none."""
     m_rows = len(a)
     ncols = len(a[0]) if m_rows else 0
-    rows = []
+    rows: list[list[Fraction]] = []
     for r, y in zip(a, b, strict=True):
         r = [Fraction(x) for x in r]
         y = Fraction(y)

@@ -176,7 +176,7 @@ def characteristic_vector(
             mask = 0
             for p in members:
                 i = index.get(p, p)
-                if isinstance(i, bool) or not isinstance(i, Integral) or not 0 <= i < n:
+                if isinstance(i, bool) or not isinstance(i, Integral) or not 0 <= int(i) < n:
                     raise ValueError(
                         f"coalition {key!r}: {p!r} is not a player (use indices 0..{n - 1}"
                         + (" or the player names)" if names is not None else ")")

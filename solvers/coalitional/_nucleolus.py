@@ -124,6 +124,7 @@ def _float_sequence(
             at_bound = [i for i in range(n) if res.lower.marginals[i] > dual_tol]
         stages.append((eps, [int(r + 1) for r in pos], at_bound))
         for i in at_bound:
+            assert singles is not None  # at_bound is empty without singles
             e_i = np.zeros(n)
             e_i[i] = 1.0
             eq_bound.append(np.append(e_i, 0.0))
@@ -146,6 +147,7 @@ def _float_sequence(
             CoalitionalWarning,
             stacklevel=3,
         )
+    assert x is not None  # n >= 2 (callers): at least one LP stage ran
     return x, stages
 
 
@@ -203,7 +205,7 @@ def kohlberg_check(fv: list[Fraction], n: int, x: list[Fraction], imputations: b
         cols = vecs + [[Fraction(int(i == j)) for i in range(n)] for j in i0]
         cols.append([Fraction(-1)] * n)
         a = [list(r) for r in zip(*cols, strict=True)]
-        b = [-sum(vec[i] for vec in vecs) for i in range(n)]
+        b = [-sum((vec[i] for vec in vecs), Fraction(0)) for i in range(n)]
         if nonnegative_solution(a, b) is None:
             return False
         if rank(vecs) == n:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import math
 from fractions import Fraction
 from functools import lru_cache
+from typing import Any, cast
 
 import numpy as np
 
@@ -114,8 +115,8 @@ def swing_counts(
     headroom = 61 - bits
     for i in range(n):
         wi = [int(x) for x in weights[i]]
-        dst = tuple(slice(wj, None) for wj in wi)
-        src = tuple(slice(0, max(shape[j] - wj, 0)) for j, wj in enumerate(wi))
+        dst: tuple[Any, ...] = tuple(slice(wj, None) for wj in wi)
+        src: tuple[Any, ...] = tuple(slice(0, max(shape[j] - wj, 0)) for j, wj in enumerate(wi))
         if by_size:  # sizes 0..i are filled before player i joins; go down, no overlap
             for k in range(i + 1, 0, -1):
                 c[(k, slice(None), *dst)] += c[(k - 1, slice(None), *src)]
@@ -154,7 +155,9 @@ def swing_counts(
         if by_size:
             jmax = min(jmax, n)
         js = np.arange(jmax + 2)
-        idx = tuple(np.clip(np.maximum(q[j] - js * wi[j], 0), 0, shape[j] - 1) for j in range(m))
+        idx: tuple[Any, ...] = tuple(
+            np.clip(np.maximum(q[j] - js * wi[j], 0), 0, shape[j] - 1) for j in range(m)
+        )
         gv = np.moveaxis(g[(slice(None), slice(None), *idx)], 1, 0)  # (lanes, sizes, j)
         if not by_size:
             gv = gv[:, 0]
@@ -217,9 +220,9 @@ def voting_power(
     weights, quotas = weights.astype(np.int64), quotas.astype(np.int64)
     n = weights.shape[0]
     if index == "banzhaf":
-        counts = swing_counts(weights, quotas, by_size=False)
-        return [Fraction(int(s), 1 << (n - 1)) for s in counts], counts
-    counts = swing_counts(weights, quotas, by_size=True)
+        totals = cast(list[int], swing_counts(weights, quotas, by_size=False))
+        return [Fraction(int(s), 1 << (n - 1)) for s in totals], totals
+    counts = cast(list[list[int]], swing_counts(weights, quotas, by_size=True))
     fact = [math.factorial(k) for k in range(n + 1)]
     vals = [
         Fraction(sum(int(row[k]) * fact[k] * fact[n - 1 - k] for k in range(n)), fact[n])

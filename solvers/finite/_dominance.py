@@ -297,7 +297,11 @@ def iterated_elimination(
     if exact is None:
         exact = any(u.dtype == object for u in raw)
     floats, exacts = as_payoff_arrays(raw, exact=exact)
-    arrays = exacts if exact else floats
+    if exact:
+        assert exacts is not None  # as_payoff_arrays gives Fractions when exact
+        arrays = exacts
+    else:
+        arrays = floats
     tols = tolerance(floats, rtol)
     n = len(arrays)
     alive = [list(range(m)) for m in arrays[0].shape]
@@ -363,6 +367,7 @@ def _first_mixed(U: np.ndarray, tol: float | None, exact: bool):
                 continue
             mix, margin = confirmed
             return s, {t: mix[t] for t in np.flatnonzero(mix != 0)}, margin
+        assert tol is not None  # floats always come with a tolerance
         margin = float(np.min(sigma @ U - U[s]))  # verify the LP's mixture directly
         if eps > tol and margin > tol:
             return s, {t: sigma[t] for t in np.flatnonzero(sigma > 0)}, margin

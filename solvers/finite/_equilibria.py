@@ -146,7 +146,11 @@ def equilibria(
     """
     payoffs, one_matrix = as_game_arrays(payoffs)
     floats, exacts = as_payoff_arrays(payoffs, exact=exact, min_players=1)
-    arrays = exacts if exact else floats
+    if exact:
+        assert exacts is not None  # as_payoff_arrays gives Fractions when exact
+        arrays = exacts
+    else:
+        arrays = floats
     n_players = len(arrays)
     if n_players == 1:
         return _decision_problem(arrays[0], exact, rtol, method)

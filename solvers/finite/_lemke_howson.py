@@ -96,10 +96,10 @@ class _Tableau:
                 best = min(ratios)
                 rows = [r for r, q in zip(rows, ratios, strict=True) if q == best]
             else:
-                ratios = np.array([self.T[r, key] / col[r] for r in rows])
-                best = ratios.min()
+                fratios = np.array([self.T[r, key] / col[r] for r in rows])
+                best = fratios.min()
                 slack = _TIE_RTOL * max(1.0, abs(best))
-                rows = [r for r, q in zip(rows, ratios, strict=True) if q <= best + slack]
+                rows = [r for r, q in zip(rows, fratios, strict=True) if q <= best + slack]
             if k == 0 and len(rows) > 1:
                 self.tie_seen = True
             if len(rows) == 1:

@@ -104,6 +104,7 @@ def _solve_support(payoffs, support, shape):
             eq = sp.expand(values[i][s] - values[i][S[0]])
             if eq != 0:
                 equations.append(eq)
+    solutions: list[dict] | None
     if not unknowns:
         solutions = [{}]
     elif not equations:
@@ -263,6 +264,7 @@ def polynomial_equilibria(
     """
     raw = [np.asarray(u) for u in payoffs]
     floats, exacts = as_payoff_arrays(raw, exact=True)
+    assert exacts is not None  # exact=True gives Fractions
     shape = floats[0].shape
     if not exact:  # a float that is a short decimal/fraction is solved as that rational
         exacts = [np.vectorize(_short_rational, otypes=[object])(u) for u in exacts]

@@ -58,6 +58,7 @@ def _prepare(
         exact = any_object
     floats, exacts = as_payoff_arrays(raw, exact=exact)
     if exact:
+        assert exacts is not None  # as_payoff_arrays gives Fractions when exact
         return floats, exacts, True
     if all(np.issubdtype(u.dtype, np.integer) for u in raw) and all(
         np.max(np.abs(f)) < 2**53 for f in floats
@@ -72,7 +73,7 @@ def _is_sequence(payoffs) -> bool:
 
 
 def best_response_masks(
-    payoffs: Sequence[np.ndarray], tol: Sequence[float] | None = None
+    payoffs: Sequence[np.ndarray], tol: Sequence[float] | np.ndarray | None = None
 ) -> list[np.ndarray]:
     """For each player, the boolean mask of profiles where that player best-responds.
 

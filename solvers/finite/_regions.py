@@ -318,7 +318,7 @@ class RegionMap(Sequence[Region]):
     def __len__(self) -> int:
         return len(self._regions)
 
-    def __getitem__(self, i):  # type: ignore[override]
+    def __getitem__(self, i):
         return self._regions[i]
 
     def __iter__(self) -> Iterator[Region]:
@@ -652,7 +652,7 @@ def equilibria_by_region(
                 raise _Undecided(err.expr) from None
         return _pure_equilibria(arrays, decider)
 
-    leaves = []
+    leaves: list[dict] = []
     stack: list[tuple] = [()]
     truncated = False
     while stack:

@@ -68,7 +68,7 @@ _OWN = (
 # ----------------------------------------------------------------------------- factors
 
 
-def canonical_factors(expr: Any) -> tuple[int, list[tuple[sp.Expr, int]]] | None:
+def canonical_factors(expr: Any) -> tuple[int, tuple[tuple[sp.Expr, int], ...]] | None:
     """``expr`` as ``sign * prod(f**k)``: its sign and its non-constant factors (numerator
     and denominator alike; each ``f`` normalised so that ``f`` and ``-f`` give the same
     factor). ``None`` when ``expr`` is zero.
@@ -84,7 +84,7 @@ def canonical_factors(expr: Any) -> tuple[int, list[tuple[sp.Expr, int]]] | None
 
 
 @functools.lru_cache(maxsize=8192)
-def _canonical_factors(expr: sp.Expr) -> tuple[int, list[tuple[sp.Expr, int]]] | None:
+def _canonical_factors(expr: sp.Expr) -> tuple[int, tuple[tuple[sp.Expr, int], ...]] | None:
     expr = sp.sympify(expr)
     if expr.is_zero:
         return None

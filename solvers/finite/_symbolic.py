@@ -501,8 +501,8 @@ def symbolic_equilibria(A: Any, B: Any, assumptions: Iterable[Any] = ()) -> Equi
     if Am.shape != Bm.shape:
         raise ValueError(f"A has shape {Am.shape} but B has shape {Bm.shape}; they must match")
     assumptions = list(_flatten(assumptions))
-    try:
-        decider = _Decider(Am.free_symbols | Bm.free_symbols, assumptions)
+    try:  # any sign oracle (duck-typed, see _solve)
+        decider: Any = _Decider(Am.free_symbols | Bm.free_symbols, assumptions)
     except _UnusableAssumptionError:
         # e.g. ``B > c - tau`` with B, c, tau > 0: decide signs with exact sample points and
         # linear programmes instead (assumptions in any relational form)

@@ -144,7 +144,7 @@ def _match(lx: np.ndarray, ly: np.ndarray, degenerate: bool) -> tuple[np.ndarray
 
 
 def _exact_strategy(
-    U: np.ndarray, zero: np.ndarray, tight: np.ndarray, slack: np.ndarray
+    U: np.ndarray, zero: np.ndarray, tight: np.ndarray, slack: tuple[np.ndarray, np.ndarray]
 ) -> list[Fraction] | None:
     """Exact mixed strategy s with s_i = 0 (zero), U^T s = v on ``tight``, sum s = 1.
 
@@ -242,7 +242,7 @@ def vertex_enumeration(
     (Af, Bf), exacts = as_bimatrix(A, B, exact=exact)
     m, n = Af.shape
     notes: list[str] = []
-    if exact and _has_pure_ties(*exacts):
+    if exact and exacts is not None and _has_pure_ties(*exacts):  # exacts: set when exact
         # a pure strategy with two best replies: degenerate for certain, and exact double
         # description is then faster than the float pass (qhull triangulates ties)
         result, degenerate = _exact_by_double_description(exacts, [])

@@ -203,10 +203,10 @@ def _matches(P: dict[int, list], Q: dict[int, list], n_labels: int):
             for i, j in zip(*np.nonzero((ky[None, :] & w) == w), strict=True):
                 yield px[s + i][1], qy[j][1]
         return
-    for kx, x in px:
-        want = everything & ~kx
-        for ky, y in qy:
-            if ky & want == want:
+    for mask_x, x in px:
+        need = everything & ~mask_x
+        for mask_y, y in qy:
+            if mask_y & need == need:
                 yield x, y
 
 

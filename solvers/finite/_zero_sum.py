@@ -36,6 +36,7 @@ from __future__ import annotations
 import warnings
 from fractions import Fraction
 from math import lcm
+from typing import Any
 
 import numpy as np
 from scipy.optimize import linprog
@@ -242,6 +243,7 @@ def zero_sum_lp(
         raise ValueError(f"B has shape {B.shape} but A has shape {A.shape}; they must match")
     (Af, Bf), exacts = as_payoff_arrays([A, B], exact=exact)
     if exact:
+        assert exacts is not None  # as_payoff_arrays gives Fractions when exact
         A, B = exacts
     if not is_zero_sum(A if exact else Af, B if exact else Bf):
         raise ValueError(
@@ -253,6 +255,8 @@ def zero_sum_lp(
     y, w = _maximin(-Af.T)  # the column player's maximin in (-A^T): w = -v
     notes: list[str] = []
     scale = float(np.ptp(Af)) or 1.0
+    X: list[Any]  # optimal strategies: Fraction lists (exact) or float arrays
+    Y: list[Any]
     if exact:
         xs = _exact_optimal(A, x, v, scale)
         ys = _exact_optimal(-A.T, y, w, scale)
@@ -271,6 +275,7 @@ def zero_sum_lp(
         )
         if not confirmed:  # pragma: no cover - HiGHS returns a vertex; belt and braces
             return vertex_enumeration(A, B, exact=True)
+        assert xs is not None and ys is not None  # confirmed above
         value = xs[-1]
         game = ExactBimatrix(A, B)
         if extreme_points:

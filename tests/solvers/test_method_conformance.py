@@ -62,6 +62,10 @@ def test_method_names_agree_everywhere() -> None:
 def test_each_method_meets_its_guarantee(method: str, game: str, exact: bool) -> None:
     payoffs = TEXTBOOK[game]
     A, B = (np.array(u) for u in payoffs)
+    if method == "zero_sum_lp" and not np.all(A + B == (A + B).flat[0]):
+        with pytest.raises(ValueError, match="zero-sum"):  # its guarantee covers zero-sum games
+            _run(method, payoffs, exact)
+        return
     reference = {_key(e) for e in _run("vertex_enumeration", payoffs, exact=True)}
     assert len(reference) == EXPECTED_COUNT[game]
     result = _run(method, payoffs, exact)
@@ -83,6 +87,8 @@ def test_each_method_meets_its_guarantee(method: str, game: str, exact: bool) ->
     elif method == "pure_equilibria":
         pure = {k for k in reference if all(p in (0, 1) for p in k)}
         assert found == pure and result.complete
+    elif method == "zero_sum_lp":
+        assert found == reference and result.complete
     elif method == "polynomial_equilibria":
         # every isolated equilibrium; complete unless a support has a continuum, and then
         # it says so
