@@ -130,7 +130,7 @@ def chicken(b: Any = 4, c: Any = 2) -> NormalFormGame:
 
 
 def _half(c: Any) -> Any:
-    """``c/2``, exact for ints and ``Fraction``s."""
+    """``c/2``, exact for ints and ``Fraction`` values."""
     if isinstance(c, numbers.Rational) and not isinstance(c, bool):
         return Fraction(c) / 2
     return c / 2

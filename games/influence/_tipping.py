@@ -43,8 +43,10 @@ __all__ = ["TippingFrontier", "f2_frontier"]
 class TippingFrontier(Frontier):
     """F2: the tipping frontier with all its branches, fold, selection and hysteresis [O].
 
-    Extra attributes
-    ----------------
+    Attributes
+    ----------
+    (besides those of :class:`Frontier`)
+
     low_general, low_expr : sympy.Expr or None
         The unstable tipping branch pi_L (closed form for ``k = 1``, else ``None``).
     fold : sympy.Expr

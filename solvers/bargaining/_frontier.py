@@ -135,7 +135,7 @@ def lt(a: Any, b: Any) -> bool | None:
 class Frontier:
     """Pareto frontier ``u2 = f(u1)`` on ``[lo, hi]`` of a convex comprehensive set.
 
-    Subclasses implement :meth:`__call__` (on ``[lo, hi]``) and :meth:`inverse`.
+    Subclasses implement :meth:`__call__` (on ``[lo, hi]``) and ``inverse``.
 
     Attributes
     ----------

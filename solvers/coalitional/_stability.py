@@ -110,7 +110,7 @@ def stable_sizes(
 ) -> list[int]:
     """Stable coalition sizes of a symmetric game: ``member(k)`` is a member's payoff in a
     coalition of ``k`` and ``outsider(k)`` a non-member's when ``k`` others cooperate
-    (``k = 0 .. n - 1``).
+    (``k`` from 0 to n - 1).
 
     Examples
     --------

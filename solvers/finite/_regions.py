@@ -595,7 +595,7 @@ def equilibria_by_region(
     ----------
     payoffs : sequence of array_like
         One payoff array per player (any number of players), entries sympy expressions
-        in the parameters, ints or ``Fraction``s.
+        in the parameters, ints or ``Fraction`` values.
     assumptions : relation or iterable of relations
         Facts about the parameters in any form (``b > c``, ``c < b``, ``b - c >= 0``,
         ``sympy.And(...)``); the symbols' own assumptions (``positive=True``) count too.
