@@ -249,31 +249,12 @@ class NormalFormGame:
         >>> back == g, back.kind
         (True, 'exact')
         """
-        from games.normal_form._interop import exact_if_simple, simplest_fractions
+        from games.normal_form._interop import recover_exact
 
         matrices = getattr(game, "payoff_matrices", None)
         if matrices is None or len(matrices) != 2:
             raise TypeError(f"expected a nashpy.Game, got {type(game).__name__}")
-        A, B = (np.asarray(m) for m in matrices)
-        if exact is None:
-            A, B = exact_if_simple(A), exact_if_simple(B)
-            if (A.dtype == object) != (B.dtype == object):  # one exact, one not: keep floats
-                A, B = (np.asarray(m) for m in matrices)
-        elif exact:
-            A, B = (
-                np.array(
-                    [
-                        f if f is not None else Fraction(float(v))
-                        for f, v in zip(simplest_fractions(m), np.ravel(m), strict=True)
-                    ],
-                    dtype=object,
-                ).reshape(np.shape(m))
-                if np.asarray(m).dtype.kind == "f"
-                else np.asarray(m)
-                for m in (A, B)
-            )
-        else:
-            A, B = (np.asarray(m, dtype=float) for m in (A, B))
+        A, B = recover_exact(matrices, exact)
         return cls.from_bimatrix(A, B, players=players, strategies=strategies)
 
     @classmethod
@@ -323,26 +304,26 @@ class NormalFormGame:
         >>> NormalFormGame.from_quantecon(qe_game).payoff_arrays(exact=True)[1].tolist()
         [[Fraction(2, 1), Fraction(1, 1)], [Fraction(0, 1), Fraction(3, 1)]]
         """
-        from games.normal_form._interop import exact_if_simple, quantecon_arrays
+        from games.normal_form._interop import quantecon_arrays, recover_exact
 
-        arrays = [exact_if_simple(u) for u in quantecon_arrays(game)]
-        if len({u.dtype == object for u in arrays}) > 1:
-            arrays = quantecon_arrays(game)
+        arrays = recover_exact(quantecon_arrays(game), None)
         return cls(arrays, players=players, strategies=strategies)
 
     def to_quantecon(self) -> Any:
         """A ``quantecon.game_theory.NormalFormGame`` (floats; integers stay integers)."""
         from quantecon.game_theory import NormalFormGame as QuantEconGame
 
+        return QuantEconGame(np.stack(self._interchange_arrays(), axis=-1))
+
+    def _interchange_arrays(self) -> list[np.ndarray]:
+        """Payoffs for float-only libraries: int64 arrays when every payoff is an integer
+        (so integer games stay exact there), float arrays otherwise."""
         integral = self._kind == "exact" and all(
             v.denominator == 1 for u in self._payoffs for v in u.flat
         )
-        arrays = (
-            [np.vectorize(int, otypes=[np.int64])(u) for u in self._payoffs]
-            if integral
-            else self.payoff_arrays(exact=False)
-        )
-        return QuantEconGame(np.stack(arrays, axis=-1))
+        if integral:
+            return [np.vectorize(int, otypes=[np.int64])(u) for u in self._payoffs]
+        return self.payoff_arrays(exact=False)
 
     @classmethod
     def from_gambit(cls, game: Any) -> NormalFormGame:
@@ -616,16 +597,7 @@ class NormalFormGame:
             raise ValueError(
                 f"nashpy supports two-player games; this game has {self.num_players} players"
             )
-        integral = self._kind == "exact" and all(
-            v.denominator == 1 for u in self._payoffs for v in u.flat
-        )
-        if integral:
-            A, B = (
-                np.array([[int(v) for v in row] for row in u], dtype=np.int64)
-                for u in self._payoffs
-            )
-        else:
-            A, B = self.payoff_arrays(exact=False)
+        A, B = self._interchange_arrays()
         return nashpy.Game(A, B)
 
     def to_nfg(self, comment: str = "") -> str:

@@ -41,6 +41,7 @@ __all__ = [
     "from_payoff_profiles",
     "gambit_arrays",
     "quantecon_arrays",
+    "recover_exact",
     "simplest_fractions",
     "to_payoff_profiles",
 ]
@@ -72,6 +73,34 @@ def exact_if_simple(array: np.ndarray) -> np.ndarray:
     if any(f is None for f in fracs):
         return arr
     return np.array(fracs, dtype=object).reshape(arr.shape)
+
+
+def recover_exact(arrays: Sequence[Any], exact: bool | None) -> list[np.ndarray]:
+    """Payoff arrays from a float-only library, read exactly where they should be.
+
+    ``None``: integer arrays stay exact, and float arrays become ``Fraction`` arrays when
+    *every* entry of *every* array is a simple fraction (:func:`simplest_fractions`), so a
+    game is never half exact; ``True``: every float at its simplest fraction, or its exact
+    binary value when there is none; ``False``: floats.
+    """
+    arrs = [np.asarray(a) for a in arrays]
+    if exact is False:
+        return [a.astype(float) for a in arrs]
+    if exact is None:
+        recovered = [exact_if_simple(a) for a in arrs]
+        floats_left = any(a.dtype.kind == "f" for a in recovered)
+        return arrs if floats_left else recovered
+    out = []
+    for a in arrs:
+        if a.dtype.kind != "f":
+            out.append(a)
+            continue
+        fracs = [
+            f if f is not None else Fraction(float(v))
+            for f, v in zip(simplest_fractions(a), np.ravel(a), strict=True)
+        ]
+        out.append(np.array(fracs, dtype=object).reshape(a.shape))
+    return out
 
 
 def from_payoff_profiles(profiles: Any) -> list[np.ndarray]:
