@@ -1,0 +1,104 @@
+"""Progress reporting for long work, through tqdm when it is installed.
+
+Every long-running function in blocgames (enumeration of large games, sweeps,
+simulations) takes a ``progress`` argument and passes it here. tqdm is an optional
+dependency (``pip install 'blocgames[progress]'``), imported only when a bar is asked for.
+
+``progress`` may be
+
+* ``False`` (default everywhere): no output;
+* ``True``: a tqdm bar on standard error (``ImportError`` naming the extra if tqdm is
+  missing);
+* a callable ``f(done, total)``: called after each step, for GUIs, logs and tests.
+
+Examples
+--------
+>>> from solvers.progress import track
+>>> seen = []
+>>> list(track(range(3), progress=lambda done, total: seen.append((done, total))))
+[0, 1, 2]
+>>> seen
+[(1, 3), (2, 3), (3, 3)]
+>>> list(track("ab", progress=False))
+['a', 'b']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, TypeVar
+
+__all__ = ["ProgressArg", "track"]
+
+T = TypeVar("T")
+
+#: What a ``progress`` argument may be: a flag or a callback ``f(done, total)``.
+ProgressArg = bool | Callable[[int, int | None], Any]
+
+
+def _tqdm() -> Any:
+    try:
+        from tqdm.auto import tqdm
+    except ImportError as error:  # pragma: no cover - depends on the environment
+        raise ImportError(
+            "progress=True needs tqdm: pip install 'blocgames[progress]' (or pass a "
+            "callable progress(done, total), or progress=False)"
+        ) from error
+    return tqdm
+
+
+def track(
+    iterable: Iterable[T],
+    *,
+    progress: ProgressArg = False,
+    total: int | None = None,
+    desc: str | None = None,
+) -> Iterator[T]:
+    """Iterate over ``iterable``, reporting each step as ``progress`` asks.
+
+    Parameters
+    ----------
+    iterable : iterable
+        The work items.
+    progress : bool or callable, default False
+        ``False``: silent; ``True``: a tqdm bar; a callable: ``progress(done, total)``
+        after each item.
+    total : int, optional
+        Number of items, when ``len(iterable)`` is not defined.
+    desc : str, optional
+        Label of the bar.
+
+    Yields
+    ------
+    object
+        The items of ``iterable``, unchanged and in order.
+
+    Raises
+    ------
+    TypeError
+        If ``progress`` is neither a bool nor a callable.
+
+    Examples
+    --------
+    >>> sum(track(range(4), progress=False))
+    6
+    """
+    if total is None and hasattr(iterable, "__len__"):
+        total = len(iterable)  # type: ignore[arg-type]
+    if progress is False or progress is None:
+        yield from iterable
+        return
+    if progress is True:
+        bar = _tqdm()(iterable, total=total, desc=desc, leave=False)
+        try:
+            yield from bar
+        finally:
+            bar.close()
+        return
+    if not callable(progress):
+        raise TypeError(
+            f"progress must be True, False or a callable f(done, total); got {progress!r}"
+        )
+    for done, item in enumerate(iterable, start=1):
+        yield item
+        progress(done, total)
