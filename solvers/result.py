@@ -44,6 +44,7 @@ __all__ = [
     "Equilibrium",
     "EquilibriumResult",
     "EquilibriumSet",
+    "SolutionResult",
     "convert_number",
 ]
 
@@ -479,3 +480,41 @@ class Equilibria(EquilibriumSet):
         body = "".join(f"\n  {eq!r}" for eq in self)
         notes = "".join(f"\n  note: {n}" for n in self.notes)
         return head + body + notes
+
+
+class SolutionResult:
+    r"""The core of a result that is a solution concept rather than an equilibrium.
+
+    Bargaining solutions (:class:`solvers.bargaining.BargainingSolution`) and cooperative
+    allocations (:class:`solvers.coalitional.Allocation`) say who gets what, not which
+    strategy each player plays, so they share the payoff half of
+    :class:`EquilibriumResult`: ``payoffs_by_player()``, ``exact``, ``method``,
+    ``notes``, ``to_dict(numbers=...)`` and ``latex()`` / ``_repr_latex_``.
+
+    Examples
+    --------
+    >>> from fractions import Fraction
+    >>> from solvers.coalitional import Allocation
+    >>> a = Allocation((Fraction(2, 3), Fraction(1, 3)), ("A", "B"), "shapley", True)
+    >>> isinstance(a, SolutionResult), a.payoffs_by_player()
+    (True, {'A': Fraction(2, 3), 'B': Fraction(1, 3)})
+    >>> print(a.latex())
+    \begin{aligned}\text{A} &: \frac{2}{3}\\ \text{B} &: \frac{1}{3}\end{aligned}
+    """
+
+    __slots__ = ()
+
+    def payoffs_by_player(self) -> dict[str, Any]:
+        """Player name to payoff (or value, or power)."""
+        raise NotImplementedError
+
+    def latex(self) -> str:
+        """The payoffs as a LaTeX ``aligned`` block, one line per player."""
+        rows = [
+            f"{_latex_text(name)} &: {_latex_number(v)}"
+            for name, v in self.payoffs_by_player().items()
+        ]
+        return r"\begin{aligned}" + r"\\ ".join(rows) + r"\end{aligned}"
+
+    def _repr_latex_(self) -> str:
+        return "$" + self.latex() + "$"

@@ -27,12 +27,13 @@ from typing import Any
 import sympy as sp
 
 from solvers._numbers import fmt, plain
+from solvers.result import SolutionResult, convert_number
 
 __all__ = ["BargainingSolution"]
 
 
 @dataclass(frozen=True, eq=False)
-class BargainingSolution:
+class BargainingSolution(SolutionResult):
     """Payoffs agreed under one bargaining protocol.
 
     Attributes
@@ -95,14 +96,20 @@ class BargainingSolution:
     def _names(self) -> tuple[str, str]:
         return self.players if self.players is not None else ("player 1", "player 2")
 
-    def to_dict(self) -> dict[str, Any]:
-        """Plain Python: exact numbers become ``Fraction``, symbolic ones strings."""
+    def payoffs_by_player(self) -> dict[str, Any]:
+        """Player name to agreed payoff."""
+        return dict(zip(self._names(), self.payoffs, strict=True))
+
+    def to_dict(self, numbers: str = "plain") -> dict[str, Any]:
+        """Plain Python: with ``numbers="plain"`` exact numbers become ``Fraction`` and
+        symbolic ones strings; the other :data:`solvers.result.NUMBER_FORMS` as named."""
         names = self._names()
+        convert = plain if numbers == "plain" else (lambda v: convert_number(v, numbers))
 
         def per(values: Sequence[Any] | None) -> dict[str, Any] | None:
             if values is None:
                 return None
-            return {n: plain(v) for n, v in zip(names, values, strict=True)}
+            return {n: convert(v) for n, v in zip(names, values, strict=True)}
 
         return {
             "payoffs": per(self.payoffs),

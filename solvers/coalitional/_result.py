@@ -10,6 +10,7 @@ from typing import Any
 import numpy as np
 
 from solvers._numbers import fmt, plain
+from solvers.result import SolutionResult, convert_number
 
 __all__ = ["Allocation"]
 
@@ -22,7 +23,7 @@ def _plain(x: Any) -> Any:
 
 
 @dataclass(frozen=True, eq=False)
-class Allocation:
+class Allocation(SolutionResult):
     """A payoff (or power) vector keyed by player.
 
     Parameters
@@ -37,6 +38,8 @@ class Allocation:
         Whether the values are exact rationals.
     info : dict
         Extra facts (e.g. ``epsilon`` for the least core, ``raw`` Banzhaf values).
+    notes : tuple of str
+        Caveats in words.
 
     Examples
     --------
@@ -46,6 +49,10 @@ class Allocation:
     Allocation(A: 1/2, B: 1/2 | exact | shapley)
     >>> a["A"], a[1], a.to_dict()
     (Fraction(1, 2), Fraction(1, 2), {'A': Fraction(1, 2), 'B': Fraction(1, 2)})
+    >>> a.to_dict(numbers="float")
+    {'A': 0.5, 'B': 0.5}
+    >>> print(a.latex())
+    \\begin{aligned}\\text{A} &: \\frac{1}{2}\\\\ \\text{B} &: \\frac{1}{2}\\end{aligned}
     """
 
     values: tuple[Any, ...]
@@ -53,6 +60,16 @@ class Allocation:
     method: str
     exact: bool = False
     info: dict[str, Any] = field(default_factory=dict)
+    notes: tuple[str, ...] = ()
+
+    @property
+    def payoffs(self) -> tuple[Any, ...]:
+        """The values, under the name every result uses."""
+        return self.values
+
+    def payoffs_by_player(self) -> dict[str, Any]:
+        """``{player: value}`` as stored (``Fraction`` when exact)."""
+        return dict(zip(self.players, self.values, strict=True))
 
     def __getitem__(self, key: int | str) -> Any:
         if isinstance(key, str):
@@ -68,9 +85,14 @@ class Allocation:
     def __len__(self) -> int:
         return len(self.values)
 
-    def to_dict(self) -> dict[str, Any]:
-        """``{player: value}`` with plain Python numbers (integral rationals as ``int``)."""
-        return {p: _plain(x) for p, x in zip(self.players, self.values, strict=True)}
+    def to_dict(self, numbers: str = "plain") -> dict[str, Any]:
+        """``{player: value}``; ``numbers="plain"`` gives plain Python numbers (integral
+        rationals as ``int``), the other :data:`solvers.result.NUMBER_FORMS` as named."""
+        if numbers == "plain":
+            return {p: _plain(x) for p, x in zip(self.players, self.values, strict=True)}
+        return {
+            p: convert_number(x, numbers) for p, x in zip(self.players, self.values, strict=True)
+        }
 
     def to_array(self) -> np.ndarray:
         """The values as a ``float64`` array."""

@@ -196,10 +196,6 @@ new Promise((resolve, reject) => {
 
 
 @pytest.mark.skipif(_chromium() is None, reason="no Chromium (apt-get install -y chromium)")
-@pytest.mark.skip(
-    reason="unfinished: in headless Chromium the figure <img> never finishes loading "
-    "(page stays 'interactive'); the endpoints are tested above"
-)
 def test_browser_moves_a_slider_and_the_figure_changes() -> None:
     # the server runs as the command line runs it, in its own process
     with socket.socket() as s:
