@@ -155,6 +155,31 @@ def test_threshold_grid_matches_the_regime_conditions() -> None:
     assert tie.any() and (grid.regime[tie] == REGIMES.index("other")).all()
 
 
+@pytest.mark.parametrize(("n", "m", "b"), [(3, 2, 3), (4, 3, 2)], ids=["N3m2B3", "N4m3B2"])
+def test_threshold_game_by_region_over_tariff_and_cost(n, m, b) -> None:
+    """The region solver's conditions are the three regimes (and the tie tau = c), and at
+    points of each region its equilibria are the brute force's."""
+    regions = threshold_game(N=n, m=m, B=b, c=None).equilibria_by_region()
+    c, tau = sp.symbols("c tau", positive=True)
+    conditions = {str(r.condition) for r in regions}
+    assert conditions == {
+        str(tau > c),
+        str(sp.Eq(tau, c)),
+        str(sp.And(tau < c, tau >= c - b)),
+        str(tau < c - b),
+    }
+    rng = np.random.default_rng(n * 10 + m)
+    for _ in range(10):
+        cc = R(int(rng.integers(1, 60)), int(rng.integers(1, 8)))
+        tt = R(int(rng.integers(1, 60)), int(rng.integers(1, 8)))
+        found = regions.at({"c": cc, "tau": tt}).equilibria
+        joiners = sorted(
+            (tuple(i for i, sup in enumerate(eq.supports) if sup == (0,)) for eq in found),
+            key=lambda j: (len(j), j),
+        )
+        assert joiners == _brute_force(n, m, b, cc, tt)
+
+
 # ----------------------------------------------------------------------------- c.5
 def _shapley_by_permutations(value, n):
     phi = [F(0)] * n
