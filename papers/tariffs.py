@@ -575,8 +575,10 @@ def eec_council_1958() -> WeightedVotingGame:
 
 
 def stylized_board(members: int = 25) -> tuple[int, ...]:
-    """Zipf weights ``ceil(1000 / r)`` for ranks ``r = 1 .. members`` (a stylized board,
-    not real data: the largest member holds about a quarter of the votes at 25 members).
+    """Zipf weights ``ceil(1000 / r)`` for the ranks r from 1 to ``members``.
+
+    A stylized board, not real data: the largest member holds about a quarter of the votes
+    at 25 members.
 
     Examples
     --------
