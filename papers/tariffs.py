@@ -15,8 +15,14 @@ r"""Tariff-coalition bargaining: four figures (the coalition of the compelled).
    Kalai-Smorodinsky, Rubinstein, size-weighted Nash, and the war entered as a threat
    point or as an outside option, Binmore, Rubinstein & Wolinsky 1986).
 
-The fifth figure of the issue (voting power against vote share for a weighted board)
-waits for the coalitional-games family.
+5. ``tariffs-voting-power``: voting power (Shapley-Shubik and normalized Banzhaf) against
+   vote share. Left: the Council of the 1958 EEC (Treaty of Rome, art. 148(2): France,
+   Germany, Italy 4 votes, Belgium, Netherlands 2, Luxembourg 1, qualified majority 12 of
+   17), where Luxembourg holds 1/17 of the votes and no power at all. Right: a stylized
+   board of 25 members with Zipf weights ``ceil(1000/r)`` (not real data), at a simple
+   majority and at an 85 % supermajority (the IMF's threshold for major decisions): the
+   largest member's power exceeds its weight under a majority and falls short of it
+   under the supermajority, where every large member becomes a blocker.
 
 Examples
 --------
@@ -27,7 +33,9 @@ Examples
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
+from fractions import Fraction
 from typing import Any
 
 import numpy as np
@@ -35,6 +43,7 @@ import sympy as sp
 from matplotlib.figure import Figure
 
 from games.bargaining import BargainingProblem
+from games.coalitional import WeightedVotingGame
 from games.tariffs import (
     REGIMES,
     compelled_coalition,
@@ -44,7 +53,7 @@ from games.tariffs import (
     tariff_war,
     threshold_game,
 )
-from papers._registry import FigureSpec
+from papers._registry import FigureParameter, FigureSpec
 from papers._style import COLORS, figure, use_style
 
 __all__ = [
@@ -52,14 +61,19 @@ __all__ = [
     "CompelledSizeData",
     "TariffWarDiagram",
     "ThresholdMapData",
+    "VotingPowerData",
     "bargaining_data",
     "compelled_size_data",
     "draw_bargaining",
     "draw_compelled_size",
     "draw_tariff_war",
     "draw_threshold_map",
+    "draw_voting_power",
+    "eec_council_1958",
+    "stylized_board",
     "tariff_war_data",
     "threshold_map_data",
+    "voting_power_data",
 ]
 
 
@@ -534,6 +548,196 @@ def draw_bargaining(data: BargainingFigure) -> Figure:
     return fig
 
 
+# ----------------------------------------------------------------------------- figure 5
+#: The Council of the EEC in 1958 (Treaty of Rome, art. 148(2)): votes and quota.
+_EEC_1958 = (
+    ("France", "Germany", "Italy", "Belgium", "Netherlands", "Luxembourg"),
+    (4, 4, 4, 2, 2, 1),
+    12,
+)
+
+
+def eec_council_1958() -> WeightedVotingGame:
+    """The Council of the European Economic Community, 1958-1972, as a weighted game.
+
+    Qualified majority under the Treaty of Rome (1957), art. 148(2): 12 of the 17 votes;
+    France, Germany and Italy cast 4, Belgium and the Netherlands 2, Luxembourg 1.
+    Luxembourg is never pivotal (every other total is even), so its power is 0
+    (a classic dummy player; Felsenthal & Machover 1998, *The Measurement of Voting Power*).
+
+    Examples
+    --------
+    >>> [str(x) for x in eec_council_1958().shapley_shubik()]
+    ['7/30', '7/30', '7/30', '3/20', '3/20', '0']
+    """
+    names, weights, quota = _EEC_1958
+    return WeightedVotingGame(weights, quota, players=names)
+
+
+def stylized_board(members: int = 25) -> tuple[int, ...]:
+    """Zipf weights ``ceil(1000 / r)`` for the ranks r from 1 to ``members``.
+
+    A stylized board, not real data: the largest member holds about a quarter of the votes
+    at 25 members.
+
+    Examples
+    --------
+    >>> stylized_board(5)
+    (1000, 500, 334, 250, 200)
+    """
+    if isinstance(members, bool) or not isinstance(members, int) or members < 2:
+        raise ValueError(f"members must be an integer >= 2, got {members!r}")
+    return tuple(-(-1000 // r) for r in range(1, members + 1))
+
+
+@dataclass(frozen=True)
+class VotingPowerData:
+    """Power against vote share in two weighted voting games (exact ``Fraction`` values).
+
+    Attributes
+    ----------
+    eec_players : tuple of str
+    eec_shares, eec_shapley_shubik, eec_banzhaf : tuple of Fraction
+        Vote shares and the two indices (Banzhaf normalized) in the 1958 EEC Council.
+    board_weights : tuple of int
+        Weights of the stylized board (:func:`stylized_board`).
+    board_shares : tuple of Fraction
+    board_quotas : dict
+        Rule name -> quota (votes).
+    board_shapley_shubik, board_banzhaf : dict
+        Rule name -> tuple of Fraction, one per member.
+    """
+
+    eec_players: tuple
+    eec_shares: tuple
+    eec_shapley_shubik: tuple
+    eec_banzhaf: tuple
+    board_weights: tuple
+    board_shares: tuple
+    board_quotas: dict
+    board_shapley_shubik: dict
+    board_banzhaf: dict
+
+
+def voting_power_data(members: int = 25, quota: Any = Fraction(17, 20)) -> VotingPowerData:
+    """Data of figure 5: the 1958 EEC Council and a stylized board of ``members`` seats at a
+    simple majority (more than half the votes) and at the supermajority ``quota`` (a
+    fraction of the votes, 85 % by default).
+
+    Examples
+    --------
+    >>> d = voting_power_data(members=5)
+    >>> [str(x) for x in d.eec_shapley_shubik]
+    ['7/30', '7/30', '7/30', '3/20', '3/20', '0']
+    >>> d.board_quotas
+    {'simple majority': 1143, '85% supermajority': 1942}
+    """
+    eec = eec_council_1958()
+    total_eec = sum(int(r[0]) for r in eec.weights)
+    w = stylized_board(members)
+    total = sum(w)
+    q = Fraction(str(quota)) if isinstance(quota, float) else Fraction(quota)
+    if not Fraction(1, 2) < q <= 1:
+        raise ValueError(f"quota must be a fraction of the votes in (1/2, 1], got {quota}")
+    rules = {
+        "simple majority": total // 2 + 1,
+        f"{float(q):.0%} supermajority": math.ceil(q * total),
+    }
+    ss, bz = {}, {}
+    for name, votes in rules.items():
+        g = WeightedVotingGame(w, votes)
+        ss[name] = g.shapley_shubik().values
+        bz[name] = g.banzhaf().values
+    return VotingPowerData(
+        eec_players=eec.players,
+        eec_shares=tuple(Fraction(int(r[0]), total_eec) for r in eec.weights),
+        eec_shapley_shubik=eec.shapley_shubik().values,
+        eec_banzhaf=eec.banzhaf().values,
+        board_weights=w,
+        board_shares=tuple(Fraction(x, total) for x in w),
+        board_quotas=rules,
+        board_shapley_shubik=ss,
+        board_banzhaf=bz,
+    )
+
+
+def draw_voting_power(data: VotingPowerData) -> Figure:
+    """Draw the EEC Council's shares and indices as bars, and the board's indices against
+    vote share with the diagonal where power would equal weight.
+
+    Examples
+    --------
+    >>> fig = draw_voting_power(voting_power_data(members=6))
+    >>> len(fig.axes), fig.axes[1].get_xlabel()
+    (2, 'vote share')
+    """
+    with use_style():
+        fig, _ = figure(8.8, 3.9)
+        fig.clear()
+        left, right = fig.subplots(1, 2, gridspec_kw={"width_ratios": (1, 1.15)})
+        x = np.arange(len(data.eec_players))
+        series = (
+            ("vote share", data.eec_shares, COLORS["grey"]),
+            ("Shapley-Shubik", data.eec_shapley_shubik, COLORS["blue"]),
+            ("Banzhaf (normalized)", data.eec_banzhaf, COLORS["orange"]),
+        )
+        width = 0.27
+        for k, (label, values, col) in enumerate(series):
+            left.bar(
+                x + (k - 1) * width,
+                [float(v) for v in values],
+                width,
+                color=col,
+                label=label,
+            )
+        left.set_xticks(x, data.eec_players, rotation=30, ha="right")
+        left.annotate(
+            "1/17 of the votes,\nnever pivotal",
+            (x[-1], float(data.eec_shares[-1])),
+            xytext=(x[-1] - 1.6, 0.17),
+            fontsize=7,
+            arrowprops={"arrowstyle": "-|>", "lw": 0.7},
+        )
+        left.set(
+            ylabel="share of votes / of power",
+            ylim=(0, 0.3),
+            title="EEC Council 1958: 12 of 17 votes",
+        )
+        left.legend(loc="upper right", frameon=False, fontsize=7)
+        shares = np.array([float(s) for s in data.board_shares])
+        top = float(shares.max()) * 1.15
+        right.plot(
+            [0, top], [0, top], color=COLORS["grey"], lw=0.8, ls="--", label="power = weight"
+        )
+        for (rule, col), mk in zip(
+            zip(data.board_quotas, (COLORS["blue"], COLORS["red"]), strict=True),
+            ("o", "s"),
+            strict=True,
+        ):
+            ss = [float(v) for v in data.board_shapley_shubik[rule]]
+            bz = [float(v) for v in data.board_banzhaf[rule]]
+            right.plot(shares, ss, mk, ms=4.5, color=col, label=f"Shapley-Shubik, {rule}")
+            right.plot(
+                shares,
+                bz,
+                mk,
+                ms=4.5,
+                mfc="white",
+                mec=col,
+                mew=1.0,
+                label=f"Banzhaf, {rule}",
+            )
+        right.set(
+            xlabel="vote share",
+            ylabel="voting power",
+            xlim=(0, top),
+            ylim=(0, None),
+            title=f"Stylized board of {len(shares)} (Zipf weights)",
+        )
+        right.legend(loc="upper left", frameon=False, fontsize=6.5)
+    return fig
+
+
 # ----------------------------------------------------------------------------- specs
 def _fmt_pair(values) -> str:
     return "(" + ", ".join(f"{float(v):.4f}" for v in values) + ")"
@@ -582,6 +786,48 @@ def _summary_bargaining() -> str:
     return "\n".join(lines)
 
 
+def _fraction_list(values) -> str:
+    return "(" + ", ".join(str(v) for v in values) + ")"
+
+
+def _summary_voting_power(members: int = 25, quota: Any = Fraction(17, 20)) -> str:
+    d = voting_power_data(members, quota)
+    lines = [
+        "   EEC Council 1958 " + ", ".join(d.eec_players) + ":",
+        f"     vote shares {_fraction_list(d.eec_shares)}",
+        f"     Shapley-Shubik {_fraction_list(d.eec_shapley_shubik)}",
+        f"     Banzhaf (normalized) {_fraction_list(d.eec_banzhaf)}",
+        f"   stylized board of {len(d.board_weights)}, largest member's vote share "
+        f"{float(d.board_shares[0]):.4f}:",
+    ]
+    for rule, votes in d.board_quotas.items():
+        lines.append(
+            f"     {rule} ({votes} of {sum(d.board_weights)} votes): Shapley-Shubik "
+            f"{float(d.board_shapley_shubik[rule][0]):.4f}, Banzhaf "
+            f"{float(d.board_banzhaf[rule][0]):.4f}"
+        )
+    return "\n".join(lines)
+
+
+_MEMBERS = FigureParameter(
+    "members",
+    25,
+    2,
+    200,
+    high_open=False,
+    low_open=False,
+    integer=True,
+    description="members of the stylized board",
+)
+_QUOTA = FigureParameter(
+    "quota",
+    Fraction(17, 20),
+    Fraction(1, 2),
+    1,
+    high_open=False,
+    description="the board's supermajority, as a fraction of the votes",
+)
+
 FIGURES = [
     FigureSpec(
         "tariffs-compelled-size",
@@ -607,5 +853,14 @@ FIGURES = [
         lambda: draw_bargaining(bargaining_data()),
         _summary_bargaining,
         "bargaining over tariffs: each protocol's outcome and disagreement point",
+    ),
+    FigureSpec(
+        "tariffs-voting-power",
+        lambda members=_MEMBERS.default, quota=_QUOTA.default: draw_voting_power(
+            voting_power_data(members, quota)
+        ),
+        _summary_voting_power,
+        "voting power vs vote share: the 1958 EEC Council and a stylized weighted board",
+        parameters=(_MEMBERS, _QUOTA),
     ),
 ]

@@ -17,7 +17,7 @@ The models, each with its game object and closed forms:
   (Nordhaus 2015's club logic), :func:`stable_size_formula`;
 * :func:`threshold_game` -- the N-player join/exempt threshold game;
 * :func:`veto_hegemon`, :func:`weighted_veto_game` -- the cooperative view (Shapley value,
-  core);
+  Banzhaf index, core, nucleolus), built from :mod:`games.coalitional`;
 * :func:`counter_coalition` -- current accounts sum to zero: the limit on a surplus bloc.
 
 These are our renderings of the published arguments (the cited papers are the building

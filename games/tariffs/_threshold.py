@@ -18,8 +18,9 @@ tariff. Brute force over the :math:`2^N` pure profiles gives (with :math:`2 \le 
 
 :attr:`ThresholdGame.game` is the N-player ``NormalFormGame`` with symbolic payoffs
 (symbols ``B, c, tau``); :meth:`ThresholdGame.pure_equilibria` solves it by brute force at
-a parameter point, and :meth:`ThresholdGame.equilibrium_grid` over a grid of
-:math:`(\tau, c)` (vectorized brute force).
+a parameter point, :meth:`ThresholdGame.equilibrium_grid` over a grid of
+:math:`(\tau, c)` (vectorized brute force), and :meth:`ThresholdGame.equilibria_by_region`
+gives the regions above as conditions from the region solver.
 
 Examples
 --------
@@ -155,6 +156,21 @@ class ThresholdGame:
         """All equilibria (pure and mixed) the n-player solver lists, at a parameter point
         (:meth:`games.NormalFormGame.equilibria`)."""
         return self._bound(values).equilibria()
+
+    def equilibria_by_region(self, assumptions: Sequence[Any] = ()) -> Any:
+        """The pure equilibria in each region of the free parameters, from the region
+        solver (:meth:`games.NormalFormGame.equilibria_by_region`); ``B``, ``c`` and
+        ``tau`` are positive symbols, ``assumptions`` add relations among them.
+
+        Examples
+        --------
+        >>> regions = threshold_game(B=3, c=None).equilibria_by_region()
+        >>> [str(r.condition) for r in regions]
+        ['tau > c', 'Eq(tau, c)', '(tau < c) & (tau >= c - 3)', 'tau < c - 3']
+        >>> [len(r.equilibria) for r in regions]
+        [1, 5, 4, 1]
+        """
+        return self.game.equilibria_by_region(assumptions)
 
     def regime(self, **values: Any) -> str:
         """The regime (one of :data:`REGIMES`) the pure equilibria fall in."""

@@ -13,12 +13,16 @@ ally is dispensable, so the core is the single point where :math:`H` gets everyt
 is the whole simplex.
 
 The weighted variant (:func:`weighted_veto_game`) gives allies weights and a quota, with
-:math:`H` still required. Characteristic functions are exposed as vectors over the
-:math:`2^{N+1}` coalitions in *bitmask order*: entry :math:`s` is the value of the
-coalition containing player :math:`i` iff bit :math:`i` of :math:`s` is set (:math:`H` is
-bit 0). Solution concepts of general coalitional games belong to a coalitional-games
-family; here the closed forms above are given, and :meth:`VetoHegemonGame.shapley` for the
-weighted variant enumerates coalitions (small games only).
+:math:`H` still required. Both are built from :mod:`games.coalitional`: the game is the
+vector-weighted voting game with two criteria, "hegemon present" (quota 1) and "ally
+weight" (the quota), so the Shapley value (the Shapley-Shubik index of this simple game)
+and the Banzhaf index come from generating functions in exact integers for any number of
+allies (:meth:`VetoHegemonGame.voting_game`), and :attr:`VetoHegemonGame.game` is the
+:class:`~games.coalitional.CoalitionalGame` for the core, the nucleolus and any other
+solution (up to 24 players). Its characteristic function, as a vector over the
+:math:`2^{N+1}` coalitions in *bitmask order*, has entry :math:`s` equal to the value of
+the coalition containing player :math:`i` iff bit :math:`i` of :math:`s` is set
+(:math:`H` is bit 0).
 
 Examples
 --------
@@ -28,20 +32,41 @@ Examples
 (3/5, 1/10, 1/10, 1/10, 1/10)
 >>> g.core_point(), g.core_is_unique
 ((1, 0, 0, 0, 0), True)
+>>> g.game.core().point
+Allocation(hegemon: 1, ally 1: 0, ally 2: 0, ally 3: 0, ally 4: 0 | exact | core point)
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from math import factorial
+from fractions import Fraction
 from typing import Any
 
 import numpy as np
 import sympy as sp
 
+from games.coalitional import Allocation, CoalitionalGame, Core, VectorWeightedVotingGame
 from games.tariffs._inputs import integer, number
 
 __all__ = ["VetoHegemonGame", "veto_hegemon", "weighted_veto_game"]
+
+
+def _fraction(value: Any, name: str) -> Fraction:
+    """An exact weight or quota; non-integral floats are refused (the voting indices
+    count coalitions by exact weight totals)."""
+    v = sp.sympify(value)
+    if isinstance(v, sp.Float) and float(v).is_integer():
+        v = sp.Integer(int(v))
+    if not isinstance(v, sp.Rational):
+        raise ValueError(
+            f"{name} = {value} must be an integer or a rational (e.g. Fraction(1, 2)): "
+            "the veto game compares exact weight totals"
+        )
+    return Fraction(int(v.p), int(v.q))
+
+
+def _rationals(values: Sequence[Any]) -> tuple[sp.Rational, ...]:
+    return tuple(sp.Rational(Fraction(x).numerator, Fraction(x).denominator) for x in values)
 
 
 class VetoHegemonGame:
@@ -58,6 +83,8 @@ class VetoHegemonGame:
         Ally weights (all 1 in the symmetric game).
     quota : number
         Total ally weight a winning coalition needs besides the hegemon.
+    voting_game : games.coalitional.VectorWeightedVotingGame
+        The game as a double quota: ``[[1, 0], [0, w_1], ...]`` against ``[1, quota]``.
     """
 
     def __init__(self, weights: Sequence[Any], quota: Any, symmetric: bool) -> None:
@@ -65,6 +92,13 @@ class VetoHegemonGame:
         self.quota = quota
         self.symmetric = symmetric
         self.players = ("hegemon", *(f"ally {i + 1}" for i in range(len(weights))))
+        rows = [[1, 0]] + [[0, _fraction(w, f"weights[{i}]")] for i, w in enumerate(weights)]
+        self.voting_game = VectorWeightedVotingGame(
+            rows,
+            [1, _fraction(quota, "quota")],
+            players=self.players,
+            criteria=("hegemon present", "ally weight"),
+        )
 
     def __repr__(self) -> str:
         if self.symmetric:
@@ -93,19 +127,23 @@ class VetoHegemonGame:
             members = [i for i in range(self.n_players) if mask >> i & 1]
         else:
             members = list(coalition)
-        if 0 not in members:
-            return 0
-        total = sum(self.weights[i - 1] for i in members if i != 0)
-        return int(bool(total >= self.quota))
+        return int(self.voting_game.is_winning(members))
+
+    @property
+    def game(self) -> CoalitionalGame:
+        """The simple game as a :class:`~games.coalitional.CoalitionalGame` (at most 24
+        players): core, nucleolus, least core, Shapley and Banzhaf values.
+
+        Examples
+        --------
+        >>> veto_hegemon(4, 2).game.nucleolus()
+        Allocation(hegemon: 1, ally 1: 0, ally 2: 0, ally 3: 0, ally 4: 0 | exact | nucleolus)
+        """
+        return self.voting_game.game
 
     def characteristic_vector(self) -> np.ndarray:
         """Values of all ``2**(N+1)`` coalitions in bitmask order (``int`` array)."""
-        n = self.n_players
-        masks = np.arange(2**n)
-        w = np.array([0, *self.weights], dtype=object)
-        bits = (masks[:, None] >> np.arange(n)) & 1
-        ally_weight = (bits * w).sum(axis=1)
-        return ((bits[:, 0] == 1) & (ally_weight >= self.quota)).astype(int)
+        return np.asarray(self.game.v, dtype=int)
 
     @property
     def closed_forms(self) -> dict[str, sp.Expr]:
@@ -114,34 +152,33 @@ class VetoHegemonGame:
         return {"shapley_hegemon": (n - m + 1) / (n + 1), "shapley_ally": m / (n * (n + 1))}
 
     def shapley(self) -> tuple[sp.Rational, ...]:
-        """Shapley value (exact): closed form for the symmetric game, coalition enumeration
-        for the weighted variant (at most 16 players)."""
-        if self.symmetric:
-            n, m = self.n_allies, int(self.quota)
-            ally = sp.Rational(m, n * (n + 1))
-            return (sp.Rational(n - m + 1, n + 1),) + (ally,) * n
-        n = self.n_players
-        if n > 16:
-            raise ValueError(f"enumeration is for at most 16 players, got {n}")
-        v = self.characteristic_vector()
-        phi = [sp.Integer(0)] * n
-        fact = [factorial(k) for k in range(n + 1)]
-        for mask in range(2**n):
-            s = bin(mask).count("1")
-            for i in range(n):
-                if not mask >> i & 1:
-                    gain = int(v[mask | 1 << i]) - int(v[mask])
-                    if gain:
-                        phi[i] += sp.Rational(fact[s] * fact[n - s - 1] * gain, fact[n])
-        return tuple(phi)
+        """Shapley value (exact): the Shapley-Shubik index of the voting game, by
+        generating functions (any number of allies).
+
+        Examples
+        --------
+        >>> veto_hegemon(N=100, m=50).shapley()[:2]
+        (51/101, 1/202)
+        """
+        return _rationals(self.voting_game.shapley_shubik().values)
+
+    def banzhaf(self, normalized: bool = True) -> tuple[sp.Rational, ...]:
+        """Banzhaf index (exact): normalized to sum 1, or raw (swings / 2^N).
+
+        Examples
+        --------
+        >>> veto_hegemon(N=4, m=2).banzhaf()         # H swings in 11 of 16 sets, allies 3
+        (11/23, 3/23, 3/23, 3/23, 3/23)
+        """
+        return _rationals(self.voting_game.banzhaf(normalized=normalized).values)
 
     @property
     def veto_players(self) -> tuple[int, ...]:
         """Players in every winning coalition (the hegemon, and every ally that cannot be
-        replaced)."""
-        v = self.characteristic_vector()
-        grand = 2**self.n_players - 1
-        return tuple(i for i in range(self.n_players) if v[grand ^ (1 << i)] == 0)
+        replaced: the other allies' weight falls short of the quota without it)."""
+        total = sum(self.weights)
+        allies = tuple(i + 1 for i, w in enumerate(self.weights) if total - w < self.quota)
+        return (0, *allies)
 
     @property
     def core_is_unique(self) -> bool:
@@ -154,6 +191,15 @@ class VetoHegemonGame:
         veto = self.veto_players
         share = sp.Rational(1, len(veto))
         return tuple(share if i in veto else sp.Integer(0) for i in range(self.n_players))
+
+    def core(self) -> Core:
+        """The core as the least-core LP of :attr:`game` decides it (nonempty: the hegemon
+        is a veto player); at most 24 players."""
+        return self.game.core()
+
+    def nucleolus(self) -> Allocation:
+        """The nucleolus of :attr:`game` (exact; at most 24 players)."""
+        return self.game.nucleolus()
 
 
 def veto_hegemon(N: int = 4, m: int = 2) -> VetoHegemonGame:

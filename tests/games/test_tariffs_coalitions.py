@@ -155,6 +155,31 @@ def test_threshold_grid_matches_the_regime_conditions() -> None:
     assert tie.any() and (grid.regime[tie] == REGIMES.index("other")).all()
 
 
+@pytest.mark.parametrize(("n", "m", "b"), [(3, 2, 3), (4, 3, 2)], ids=["N3m2B3", "N4m3B2"])
+def test_threshold_game_by_region_over_tariff_and_cost(n, m, b) -> None:
+    """The region solver's conditions are the three regimes (and the tie tau = c), and at
+    points of each region its equilibria are the brute force's."""
+    regions = threshold_game(N=n, m=m, B=b, c=None).equilibria_by_region()
+    c, tau = sp.symbols("c tau", positive=True)
+    conditions = {str(r.condition) for r in regions}
+    assert conditions == {
+        str(tau > c),
+        str(sp.Eq(tau, c)),
+        str(sp.And(tau < c, tau >= c - b)),
+        str(tau < c - b),
+    }
+    rng = np.random.default_rng(n * 10 + m)
+    for _ in range(10):
+        cc = R(int(rng.integers(1, 60)), int(rng.integers(1, 8)))
+        tt = R(int(rng.integers(1, 60)), int(rng.integers(1, 8)))
+        found = regions.at({"c": cc, "tau": tt}).equilibria
+        joiners = sorted(
+            (tuple(i for i, sup in enumerate(eq.supports) if sup == (0,)) for eq in found),
+            key=lambda j: (len(j), j),
+        )
+        assert joiners == _brute_force(n, m, b, cc, tt)
+
+
 # ----------------------------------------------------------------------------- c.5
 def _shapley_by_permutations(value, n):
     phi = [F(0)] * n
@@ -190,6 +215,66 @@ def test_veto_hegemon_core() -> None:
     for mask in range(2**5):  # core: every coalition gets at least its value
         assert sum(x[i] for i in range(5) if mask >> i & 1) >= v[mask]
     assert not veto_hegemon(N=3, m=3).core_is_unique  # all veto: the whole simplex
+
+
+@pytest.mark.parametrize(("n", "m"), [(4, 2), (6, 1), (7, 7), (30, 12), (120, 40)], ids=str)
+def test_veto_hegemon_indices_at_any_size(n, m) -> None:
+    """Built from games.coalitional, the indices need no table of 2^(N+1) coalitions.
+
+    Banzhaf swings: H turns each set of >= m allies into a winner, sum_{k >= m} C(N, k);
+    an ally turns H plus exactly m - 1 of the other allies into a winner, C(N-1, m-1).
+    """
+    g = veto_hegemon(N=n, m=m)
+    assert g.shapley() == (R(n - m + 1, n + 1),) + (R(m, n * (n + 1)),) * n
+    h = sum(math.comb(n, k) for k in range(m, n + 1))
+    a = math.comb(n - 1, m - 1)
+    assert g.banzhaf(normalized=False) == (R(h, 2**n),) + (R(a, 2**n),) * n
+    assert g.banzhaf() == (R(h, h + n * a),) + (R(a, h + n * a),) * n
+
+
+def test_veto_hegemon_game_core_and_nucleolus() -> None:
+    g = veto_hegemon(N=4, m=2)
+    assert g.game.players == g.players
+    core = g.core()
+    assert not core.empty and core.point is not None
+    assert tuple(core.point.values) == g.core_point() == (1, 0, 0, 0, 0)
+    assert g.nucleolus().values == (1, 0, 0, 0, 0)  # the core is one point
+    everyone = veto_hegemon(N=3, m=3)  # all veto: the core is the whole simplex
+    assert everyone.game.in_core([R(1, 4)] * 4) and everyone.game.in_core([1, 0, 0, 0])
+
+
+@pytest.mark.parametrize(
+    ("weights", "quota", "veto"),
+    [((5, 1, 1, 1), 4, (0, 1)), ((3, 2, 1), 3, (0,)), ((2, 2), 4, (0, 1, 2))],
+    ids=str,
+)
+def test_weighted_veto_game_from_coalitional(weights, quota, veto) -> None:
+    """Veto allies: the others' weight falls short of the quota without them. The core of
+    a simple game gives everything to the veto players (any split among them)."""
+    g = weighted_veto_game(weights, quota)
+    assert g.veto_players == veto
+    n = len(weights) + 1
+    x = g.core_point()
+    assert x == tuple(R(1, len(veto)) if i in veto else 0 for i in range(n))
+    assert g.game.in_core(list(x)) and not g.core().empty
+    leak = [R(1, 2) if i == 0 else 0 for i in range(n)]
+    leak[max(set(range(n)) - set(veto), default=0)] += R(1, 2)
+    assert g.game.in_core(leak) == (len(veto) == n)
+    # Banzhaf swings by enumeration (independent of the generating functions)
+    swings = [0] * n
+    for mask in range(2**n):
+        for i in range(n):
+            if not mask >> i & 1 and g.value(mask | 1 << i) > g.value(mask):
+                swings[i] += 1
+    assert g.banzhaf() == tuple(R(s, sum(swings)) for s in swings)
+    assert g.shapley() == tuple(g.game.shapley().values)
+
+
+def test_weighted_veto_game_refuses_inexact_weights() -> None:
+    with pytest.raises(ValueError, match=r"weights\[0\]"):
+        weighted_veto_game([0.5, 1], 1)
+    assert weighted_veto_game([2.0, 1], 2).shapley() == weighted_veto_game([2, 1], 2).shapley()
+    assert weighted_veto_game([F(1, 2), 1], F(3, 2)).veto_players == (0, 1, 2)
 
 
 # ----------------------------------------------------------------------------- counter-coalition
