@@ -366,12 +366,21 @@ def _build_accord(gap: Any = _GAP.default, kappa: Any = _KAPPA.default) -> Figur
     return draw_accord(accord_data(gap, kappa))
 
 
+def _show(value: Any) -> str:
+    """Exact numbers as they are, floats to 6 significant digits; pairs in parentheses."""
+    if isinstance(value, tuple):
+        return "(" + ", ".join(_show(v) for v in value) + ")"
+    v = sp.sympify(value)
+    return str(v) if v.is_Rational else f"{float(v):.6g}"
+
+
 def _summary_flows(gap: Any = _GAP.default, kappa: Any = _KAPPA.default) -> str:
     market = loanable_funds(1, 1, 1 + sp.sympify(gap), 1)
     m = capital_accord(gap, kappa)
     lines = [
-        f"   free flows: world rate {market.world_rate}, flow (US deficit) {market.flow(0)}; "
-        f"prohibitive tax {market.prohibitive_tax}"
+        f"   r_China = 1, r_US = 1 + G; free flows: world rate {_show(market.world_rate)}, "
+        f"flow (US deficit) {_show(market.flow(0))}; prohibitive tax "
+        f"{_show(market.prohibitive_tax)}"
     ]
     for name, t in (
         ("optimal unilateral tax", m.optimal_tax),
@@ -379,13 +388,15 @@ def _summary_flows(gap: Any = _GAP.default, kappa: Any = _KAPPA.default) -> str:
         ("accord tax", m.accord_tax),
     ):
         lines.append(
-            f"   {name} tau = {t}: flow {market.flow(t)}, US rate {market.rate(t)}, "
-            f"lenders earn {market.lender_rate(t)}, welfare (US, China) {m.welfare(t)}"
+            f"   {name} tau = {_show(t)}: flow {_show(market.flow(t))}, US rate "
+            f"{_show(market.rate(t))}, lenders earn {_show(market.lender_rate(t))}, "
+            f"welfare (US, China) {_show(m.welfare(t))}"
         )
     eq = m.equilibrium()
     lines.append(
-        f"   tax war (US inflow tax, China outflow tax) = ({eq.strategies['US']}, "
-        f"{eq.strategies['China']}), welfare {m.war}; {eq.method}, verified {eq.verified}"
+        f"   tax war (US inflow tax, China outflow tax) = "
+        f"{_show((eq.strategies['US'], eq.strategies['China']))}, welfare {_show(m.war)}; "
+        f"{eq.method}, verified {eq.verified}"
     )
     return "\n".join(lines)
 

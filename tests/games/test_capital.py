@@ -286,6 +286,24 @@ def test_the_outside_option_always_binds_here() -> None:
         )
 
 
+@settings(max_examples=25, deadline=None)
+@given(
+    gap=st.fractions(Fr(1, 4), 8, max_denominator=12),
+    kappa=st.fractions(0, 6, max_denominator=12),
+)
+def test_leverage_orders_the_protocols(gap, kappa) -> None:
+    """For the US: outside option (= W_US(tau_U)) <= threat point <= optimal threat, and
+    every protocol splits the same joint surplus J_e (efficiency)."""
+    a = capital_accord(gap, kappa)
+    t = a.table()
+    option = t["Nash, controls as outside option"].payoffs[0]
+    threat = t["Nash, controls as threat point"].payoffs[0]
+    best = t["Nash 1953 optimal threat"].payoffs[0]
+    assert option == a.controls[0] <= threat <= best
+    assert all(sum(row.payoffs) == a.joint_surplus for row in t.rows)
+    assert a.optimal_tax <= a.optimal_threat <= a.gap
+
+
 def test_accord_is_a_bargaining_problem() -> None:
     a = capital_accord()
     assert isinstance(a.accord, BargainingProblem)
