@@ -88,6 +88,13 @@ def test_a_higher_tax_lowers_the_flow_and_raises_the_us_rate(su, sc, rc, gap, sh
     assert b["CA_US"] + b["CA_China"] == 0
 
 
+def test_loanable_funds_with_floats() -> None:
+    m = loanable_funds(1.5, 1.0, 4.0, 0.5)
+    assert not m.exact and isinstance(m.flow(1), float)
+    assert m.flow(1) == pytest.approx(1.5 * 1.0 * (3.5 - 1) / 2.5)
+    assert m.rate(1) == pytest.approx((1.5 * 4.0 + 1.0 * (0.5 + 1)) / 2.5)
+
+
 def test_loanable_funds_rejects_bad_inputs() -> None:
     with pytest.raises(ValueError, match="r_US must exceed r_China"):
         loanable_funds(r_US=0, r_China=0)
