@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 import sympy as sp
 
-from games import alliance, hedging, influence
+from games import alliance, capital, hedging, influence
 from games.continuous import ContinuousGame, SequentialGame
 from games.normal_form import NormalFormGame
 
@@ -65,8 +65,22 @@ def _abandonment_entrapment():
     return SimpleNamespace(players=("ally",), game=m.game), closed, m.game.equilibrium()
 
 
+def _capital_tax_war():
+    m = capital.capital_accord()
+    closed = SimpleNamespace(contributions=list(m.war_taxes), exact=True, verified=True)
+    return m, closed, m.game.equilibrium()
+
+
+def _capital_tax_war_float():
+    m = capital.capital_accord(gap=3.5, kappa=0.25)
+    closed = SimpleNamespace(contributions=list(m.war_taxes), exact=False, verified=True)
+    return m, closed, m.game.equilibrium(method="numeric")
+
+
 CONTINUOUS_MODELS = {
     "abandonment_entrapment": _abandonment_entrapment,
+    "capital_tax_war": _capital_tax_war,
+    "capital_tax_war-float": _capital_tax_war_float,
     "public_good-cobb-douglas": _public_good_cd,
     "public_good-quasi-linear": _public_good_ql,
     "leader_commitment": _leader_commitment,
@@ -99,13 +113,15 @@ COVERED = {
     "regime_switching": set(),
     "threats_reveal_type": set(),  # Bayes' rule on the trust link
     "trigger_curve": set(),
+    "capital_accord": {"capital_tax_war", "capital_tax_war-float", "capital_accord"},
+    "loanable_funds": set(),  # a market (rates and flows clear it), not a game
 }
 
 
 def test_every_model_is_covered() -> None:
     factories = {
         name
-        for module in (alliance, influence, hedging)
+        for module in (alliance, influence, hedging, capital)
         for name in module.__all__
         if inspect.isfunction(getattr(module, name)) and name[0].islower()
     }
@@ -125,6 +141,19 @@ def test_allies_coordination_game_is_solved_by_the_solvers() -> None:
     assert isinstance(m.game, NormalFormGame)
     eqs = m.equilibria()
     assert eqs.method == "vertex_enumeration" and len(eqs) == 3 and all(e.verified for e in eqs)
+
+
+def test_capital_accord_is_solved_by_the_bargaining_solvers() -> None:
+    """The accord is a BargainingProblem; the generic Nash solution from controls as the
+    threat point agrees with the closed form u_i = d_i + (J_e - d_US - d_China)/2."""
+    from games.bargaining import BargainingProblem
+
+    m = capital.capital_accord()
+    assert isinstance(m.accord, BargainingProblem)
+    j, d = m.joint_surplus, m.controls
+    generic = m.accord.with_disagreement(d).nash()
+    assert generic.payoffs == (d[0] + (j - d[0] - d[1]) / 2, d[1] + (j - d[0] - d[1]) / 2)
+    assert m.table()["Nash, controls as threat point"].payoffs == generic.payoffs
 
 
 def test_lumpy_task_game_solved_generically_agrees() -> None:
@@ -164,6 +193,7 @@ def _results():
     yield "alliance", alliance.public_good([10, 8, 2]).equilibrium()
     yield "commitment", alliance.leader_commitment([10, 8]).equilibrium()
     yield "lumpy", alliance.lumpy_task().equilibria()[0]
+    yield "capital-tax-war", capital.capital_accord().equilibrium()
     from solvers.continuous import symmetric_equilibrium
 
     yield "symmetric", symmetric_equilibrium((12 - q - s) * q, q, s, n)
