@@ -14,7 +14,8 @@ Games hold players, strategies, symbolic payoffs (sympy) and parameters, and cal
 * applied models, one subpackage per argument: :mod:`games.alliance` (burden sharing and
   free riding), :mod:`games.influence` (the influence / cost-savings isoquants),
   :mod:`games.hedging` (allies hedging against an unreliable patron), :mod:`games.tariffs`
-  (tariff wars, coalition stability, the coalition of the compelled).
+  (tariff wars, coalition stability, the coalition of the compelled), :mod:`games.capital`
+  (capital flows, the inflow tax and the currency accord).
 
 Examples
 --------
@@ -32,7 +33,7 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree
     __version__ = "0+unknown"
 
 
-from games import bargaining, catalog, tariffs
+from games import bargaining, capital, catalog, tariffs
 from games.bargaining import BargainingProblem
 from games.catalog import classic
 from games.coalitional import CoalitionalGame, VectorWeightedVotingGame, WeightedVotingGame
@@ -53,6 +54,7 @@ __all__ = [
     "WeightedVotingGame",
     "__version__",
     "bargaining",
+    "capital",
     "catalog",
     "classic",
     "tariffs",
