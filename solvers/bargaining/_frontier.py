@@ -110,6 +110,11 @@ def _decide(expr: sp.Expr) -> int | None:
         return None
     if expr.is_zero:
         return 0
+    if not expr.has(sp.Float):  # exact data: no threshold, however small the difference
+        if expr.is_positive:
+            return 1
+        if expr.is_negative:
+            return -1
     val = sp.N(expr, 50)
     if abs(val) < 1e-40:
         return 0

@@ -323,3 +323,18 @@ def test_continuous_variable_threat_matches_the_optimal_threat_tax(kappa) -> Non
     d = (w_u.subs(tau, opt), w_c.subs(tau, opt))
     gain = j - d[0] - d[1]
     assert s.payoffs == (d[0] + gain / 2, d[1] + gain / 2)
+
+
+@pytest.mark.parametrize("exponent", [10, 40, 45, 80])
+def test_exact_gains_are_split_by_the_weights_however_small(exponent: int) -> None:
+    # transferable utility u1 + u2 = 1 with a disagreement point 10^-exponent below it:
+    # the weighted Nash solution gives each player its weight's share of the gain, exactly
+    gain = F(1, 10**exponent)
+    d = (F(1, 3), F(2, 3) - gain)
+    s = nash_solution(transferable_utility(1), d, weights=(2, 1))
+    assert s.exact
+    assert s.gains == (
+        sp.Rational(2, 3) * sp.Rational(gain),
+        sp.Rational(1, 3) * sp.Rational(gain),
+    )
+    assert sum(s.payoffs) == 1
