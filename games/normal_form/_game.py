@@ -1106,3 +1106,109 @@ class NormalFormGame:
 
     def __repr__(self) -> str:
         return format_game(self)
+
+    # ------------------------------------------------------------------ paper-ready output
+
+    def latex(
+        self,
+        *,
+        booktabs: bool = True,
+        frac: str = "frac",
+        digits: int = 6,
+        caption: str | None = None,
+        label: str | None = None,
+    ) -> str:
+        r"""The payoff table as a LaTeX ``tabular``, ready to paste into a paper.
+
+        Player 1's strategies label the rows and player 2's the columns; each cell is
+        ``$u_1, u_2, \dots$``. Exact payoffs are typeset as fractions, symbolic ones by
+        :func:`sympy.latex`; player and strategy labels are escaped (``&``, ``_``, ``%``,
+        ...). Games with more players give one table per profile of players 3, 4, ...
+        (headed by it), side by side.
+
+        Parameters
+        ----------
+        booktabs : bool, default True
+            ``\toprule``/``\midrule``/``\bottomrule`` and ``\cmidrule`` (load the
+            ``booktabs`` package); ``False``: ``\hline`` and ``\cline``.
+        frac : {"frac", "tfrac", "dfrac"}, default "frac"
+            The fraction macro (``tfrac`` and ``dfrac`` need ``amsmath``).
+        digits : int, default 6
+            Significant digits of float payoffs.
+        caption, label : str, optional
+            If given, wrap the tabular in a ``table`` environment with this caption
+            (escaped) and ``\label``.
+
+        Returns
+        -------
+        str
+
+        See Also
+        --------
+        to_latex : the same table (pandas' name).
+
+        Examples
+        --------
+        >>> from fractions import Fraction
+        >>> g = NormalFormGame([[[3, Fraction(1, 2)], [4, 0]], [[3, 4], [2, 0]]],
+        ...                    players=("US", "Ally_1"), strategies=(("Pay", "Shirk"),) * 2)
+        >>> print(g.latex(frac="tfrac"))
+        \begin{tabular}{llcc}
+        \toprule
+         & & \multicolumn{2}{c}{Ally\_1} \\
+        \cmidrule(lr){3-4}
+         & & Pay & Shirk \\
+        \midrule
+        US & Pay & $3, 3$ & $\tfrac{1}{2}, 4$ \\
+         & Shirk & $4, 2$ & $0, 0$ \\
+        \bottomrule
+        \end{tabular}
+
+        Symbolic payoffs are typeset by sympy:
+
+        >>> import sympy as sp
+        >>> b, c = sp.symbols("b c", positive=True)
+        >>> chicken = NormalFormGame([[[b - c/2, b - c], [b, 0]], [[b - c/2, b], [b - c, 0]]])
+        >>> r"$b - \frac{c}{2}, b - \frac{c}{2}$" in chicken.latex(booktabs=False)
+        True
+        """
+        from games.normal_form._latex import game_latex
+
+        return game_latex(
+            self, booktabs=booktabs, frac=frac, digits=digits, caption=caption, label=label
+        )
+
+    def to_latex(
+        self,
+        *,
+        booktabs: bool = True,
+        frac: str = "frac",
+        digits: int = 6,
+        caption: str | None = None,
+        label: str | None = None,
+    ) -> str:
+        """The payoff table as a LaTeX ``tabular``: the same as :meth:`latex` (the name
+        pandas uses).
+
+        Examples
+        --------
+        >>> g = NormalFormGame([[[1, 0], [0, 1]], [[1, 0], [0, 1]]])
+        >>> g.to_latex(caption="Coordination", label="tab:coord") == g.latex(
+        ...     caption="Coordination", label="tab:coord")
+        True
+        """
+        return self.latex(
+            booktabs=booktabs, frac=frac, digits=digits, caption=caption, label=label
+        )
+
+    def _repr_latex_(self) -> str:
+        """The payoff table as a math ``array`` (what notebooks' MathJax renders)."""
+        from games.normal_form._latex import game_array_latex
+
+        return "$$" + game_array_latex(self) + "$$"
+
+    def _repr_html_(self) -> str:
+        """The payoff table as HTML, for notebooks."""
+        from games.normal_form._latex import game_html
+
+        return game_html(self)
