@@ -193,8 +193,8 @@ class SimulatedHedgingTimes:
 
     def to_frame(self) -> Any:
         """The simulated distribution as a ``pandas.DataFrame``, one row per election
-        (``year``, ``count``, ``pmf``, ``standard_error``) and a last row ``"never"``
-        (year ``None``). pandas is optional: ``pip install 'blocgames[frames]'``.
+        (``year``, ``count``, ``pmf``, ``standard_error``) and a last row for the
+        alliances that never hedge (year missing, ``pandas.NA``). pandas is optional: ``pip install 'blocgames[frames]'``.
 
         Examples
         --------
@@ -207,7 +207,7 @@ class SimulatedHedgingTimes:
         p_never = self.never / self.paths
         return pd.DataFrame(
             {
-                "year": [*self.years, None],
+                "year": pd.array([*self.years, None], dtype="Int64"),
                 "count": [*(int(c) for c in self.counts), int(self.never)],
                 "pmf": [*(float(p) for p in self.pmf), p_never],
                 "standard_error": [
