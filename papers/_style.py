@@ -220,9 +220,7 @@ def save(
             fig.savefig(
                 path,
                 format=fmt,
-                metadata=file_metadata(
-                    fmt, title=title, description=description, source=source
-                ),
+                metadata=file_metadata(fmt, title=title, description=description, source=source),
                 dpi=dpi or RC["savefig.dpi"],
             )
     finally:

@@ -194,7 +194,8 @@ class SimulatedHedgingTimes:
     def to_frame(self) -> Any:
         """The simulated distribution as a ``pandas.DataFrame``, one row per election
         (``year``, ``count``, ``pmf``, ``standard_error``) and a last row for the
-        alliances that never hedge (year missing, ``pandas.NA``). pandas is optional: ``pip install 'blocgames[frames]'``.
+        alliances that never hedge (year missing, ``pandas.NA``). pandas is optional:
+        ``pip install 'blocgames[frames]'``.
 
         Examples
         --------

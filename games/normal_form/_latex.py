@@ -124,7 +124,9 @@ def game_latex(
     _check(frac, digits)
     cols = game.shape[1]
     top, mid, bottom = (
-        (r"\toprule", r"\midrule", r"\bottomrule") if booktabs else (r"\hline", r"\hline", r"\hline")
+        (r"\toprule", r"\midrule", r"\bottomrule")
+        if booktabs
+        else (r"\hline", r"\hline", r"\hline")
     )
     rule = r"\cmidrule(lr)" if booktabs else r"\cline"
     tables = []
@@ -133,13 +135,9 @@ def game_latex(
         if fixed:
             lines.append(f"\\multicolumn{{{cols + 2}}}{{c}}{{{escape_text(fixed)}}} \\\\")
             lines.append(mid)
-        lines.append(
-            f" & & \\multicolumn{{{cols}}}{{c}}{{{escape_text(game.players[1])}}} \\\\"
-        )
+        lines.append(f" & & \\multicolumn{{{cols}}}{{c}}{{{escape_text(game.players[1])}}} \\\\")
         lines.append(f"{rule}{{3-{cols + 2}}}")
-        lines.append(
-            " & & " + " & ".join(escape_text(s) for s in game.strategies[1]) + r" \\"
-        )
+        lines.append(" & & " + " & ".join(escape_text(s) for s in game.strategies[1]) + r" \\")
         lines.append(mid)
         for r, row_label in enumerate(game.strategies[0]):
             lead = escape_text(game.players[0]) if r == 0 else ""
@@ -207,9 +205,7 @@ def game_html(game: NormalFormGame, *, digits: int = 6) -> str:
         for r, row_label in enumerate(game.strategies[0]):
             lead = f"<th>{e(game.players[0])}</th>" if r == 0 else "<th></th>"
             cells = "".join(
-                "<td>"
-                + e(", ".join(number(u[(r, c, *rest)]) for u in game.payoffs))
-                + "</td>"
+                "<td>" + e(", ".join(number(u[(r, c, *rest)]) for u in game.payoffs)) + "</td>"
                 for c in range(cols)
             )
             rows.append(f"<tr>{lead}<th>{e(row_label)}</th>{cells}</tr>")

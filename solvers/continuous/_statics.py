@@ -675,7 +675,6 @@ class SweepPlan:
         prob, syms = self.problem, self.symbols
         arrays = np.broadcast_arrays(*[np.asarray(swept[s], dtype=float) for s in syms])
         shape = arrays[0].shape if arrays else ()
-        n = prob.n
         size = int(np.prod(shape)) if shape else 1
         flat = [a.reshape(-1) for a in arrays]
         notes = list(self.notes)
@@ -685,7 +684,10 @@ class SweepPlan:
         ]
         if flat:
             self._key()  # register the plan so that pickled copies are not rebuilt here
-            tasks = [(self, [a[lo:hi] for a in flat]) for lo, hi in chunk_bounds(size, chunk_size)]
+            # each task carries the swept arrays as given (before broadcasting) and its
+            # slice of the flattened grid, so a chunk costs its own size, not the grid's
+            given = [np.asarray(swept[s], dtype=float) for s in syms]
+            tasks = [(self, given, shape, lo, hi) for lo, hi in chunk_bounds(size, chunk_size)]
             parts = map_chunks(
                 _sweep_chunk, tasks, executor=executor, progress=progress, desc="sweep"
             )
@@ -752,9 +754,29 @@ def _rebuild_plan(key: bytes) -> SweepPlan:
     return plan
 
 
-def _sweep_chunk(task: tuple[SweepPlan, list[np.ndarray]]) -> tuple[np.ndarray, ...]:
-    plan, flat = task
-    return plan._points(flat)
+def _grid_slice(
+    given: list[np.ndarray], shape: tuple[int, ...], lo: int, hi: int
+) -> list[np.ndarray]:
+    """Points ``lo:hi`` of the flattened (C order) broadcast of ``given`` over ``shape``,
+    without building the whole grid: the same numbers as ``broadcast(...).ravel()[lo:hi]``."""
+    if hi == lo:
+        return [np.empty(0) for _ in given]
+    if not shape:  # one point: scalars
+        return [np.full(hi - lo, float(b)) for b in given]
+    index = np.unravel_index(np.arange(lo, hi), shape)
+    out = []
+    for b in given:
+        b = b.reshape((1,) * (len(shape) - b.ndim) + b.shape)
+        sel = tuple(ix if d > 1 else 0 for ix, d in zip(index, b.shape, strict=True))
+        out.append(np.ascontiguousarray(np.broadcast_to(b[sel], (hi - lo,))))
+    return out
+
+
+def _sweep_chunk(
+    task: tuple[SweepPlan, list[np.ndarray], tuple[int, ...], int, int],
+) -> tuple[np.ndarray, ...]:
+    plan, given, shape, lo, hi = task
+    return plan._points(_grid_slice(given, shape, lo, hi))
 
 
 def _switches(case_arr, arrays, syms, cases, players) -> list[dict[str, Any]]:

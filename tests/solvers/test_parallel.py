@@ -78,7 +78,8 @@ def test_dask_local_cluster_gives_the_same_bytes(serial) -> None:
     ):
         _same(serial, sweep(COURNOT, {a: A, c: C}, chunk_size=16, executor=client))
         # and by address
-        _same(serial, sweep(COURNOT, {a: A, c: C}, chunk_size=16, executor=cluster.scheduler_address))
+        address = cluster.scheduler_address
+        _same(serial, sweep(COURNOT, {a: A, c: C}, chunk_size=16, executor=address))
 
 
 def test_progress_counts_chunks(serial) -> None:
@@ -168,3 +169,25 @@ def test_map_chunks_keeps_order_on_any_executor() -> None:
 
 def pow2(x: int) -> int:
     return x * x
+
+
+_PLAN = SweepPlan(COURNOT, [a, c])
+
+
+@given(
+    a_shape=st.sampled_from([(), (5,), (1, 5), (2, 1, 5)]),
+    c_shape=st.sampled_from([(), (3, 1), (1,), (2, 3, 1)]),
+    chunk=st.integers(1, 40),
+)
+def test_any_broadcast_grid_and_chunk_size_give_the_same_bytes(a_shape, c_shape, chunk) -> None:
+    n_a, n_c = int(np.prod(a_shape)), int(np.prod(c_shape))
+    a_vals = np.linspace(1.5, 7.0, n_a).reshape(a_shape)
+    c_vals = np.linspace(0.0, 0.5, n_c).reshape(c_shape)
+    try:
+        shape = np.broadcast_shapes(a_shape, c_shape)
+    except ValueError:
+        return
+    whole = _PLAN({a: a_vals, c: c_vals}, chunk_size=max(1, int(np.prod(shape))))
+    _same(whole, _PLAN({a: a_vals, c: c_vals}, chunk_size=chunk))
+    a_b, c_b = np.broadcast_arrays(a_vals, c_vals)
+    np.testing.assert_allclose(whole.strategies["player 0"], _theory(a_b, c_b), atol=1e-12)
