@@ -7,7 +7,7 @@ chunk order. Where the chunks run is the ``executor`` argument, resolved by
 :func:`resolve_executor`:
 
 * ``None`` (default): in this process, one chunk after another;
-* any :class:`concurrent.futures.Executor` (``ThreadPoolExecutor``,
+* any ``concurrent.futures.Executor`` (``ThreadPoolExecutor``,
   ``ProcessPoolExecutor``) or other object with an ordered ``map(fn, iterable)``;
 * a dask ``distributed.Client`` (adapted through ``client.get_executor()``);
 * a dask scheduler address such as ``"tcp://10.0.0.5:8786"``: a client is connected for
