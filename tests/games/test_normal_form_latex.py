@@ -140,3 +140,21 @@ _SPECIAL = re.compile(
 def test_escaped_labels_leave_no_special_character(label: str) -> None:
     rest = _SPECIAL.sub("", escape_text(label))
     assert not set(rest) & set("\\&%$#_{}~^")
+
+
+def test_equilibrium_set_to_latex_is_a_table_of_the_equilibria() -> None:
+    """Chicken (burden sharing of an indivisible task): two pure equilibria and the mixed
+    one with P(Pay) = 2/3 and payoff 8/3 each."""
+    g = NormalFormGame(
+        [[[3, 2], [4, 0]], [[3, 4], [2, 0]]],
+        players=("US", "Ally_1"),
+        strategies=(("Pay", "Shirk"), ("Pay", "Shirk")),
+    )
+    tex = g.equilibria().to_latex()
+    lines = tex.splitlines()
+    assert lines[0] == r"\begin{tabular}{rlll}" and lines[2] == r" & US & Ally\_1 & payoffs \\"
+    rows = [ln for ln in lines if ln[:1].isdigit()]
+    assert len(rows) == 3
+    mixed = r"$\frac{2}{3}\,\text{Pay} + \frac{1}{3}\,\text{Shirk}$"
+    assert any(row.count(mixed) == 2 and r"\frac{8}{3}, \frac{8}{3}" in row for row in rows)
+    assert r"\hline" in g.equilibria().to_latex(booktabs=False)
