@@ -46,6 +46,8 @@ import sympy as sp
 
 from games.parameters import Parameter, as_parameter, resolve_values, to_sympy_number
 from solvers import continuous as cs
+from solvers.parallel import DEFAULT_CHUNK_SIZE
+from solvers.progress import ProgressArg
 from solvers.verify import DEFAULT_RTOL
 
 __all__ = ["AggregativeGame", "ContinuousGame", "SequentialGame", "SymmetricGame"]
@@ -453,12 +455,23 @@ class ContinuousGame:
         vals = resolve_values(self._parameters, values, require_all=True)
         return cs.stackelberg(self.problem(), self.player_index(leader), vals, method=method)
 
-    def sweep(self, grid: Mapping[Any, Any], **values: Any) -> cs.SweepResult:
+    def sweep(
+        self,
+        grid: Mapping[Any, Any],
+        *,
+        executor: Any = None,
+        progress: ProgressArg = False,
+        chunk_size: int = DEFAULT_CHUNK_SIZE,
+        **values: Any,
+    ) -> cs.SweepResult:
         """Equilibrium over a grid of parameter values, vectorized (see
         :func:`solvers.continuous.sweep`).
 
         ``grid`` maps parameter names (or symbols) to arrays that broadcast together; the
-        other parameters take ``values`` or their defaults.
+        other parameters take ``values`` or their defaults. ``executor`` (a
+        ``concurrent.futures`` executor, a dask ``distributed.Client`` or a scheduler
+        address), ``progress`` and ``chunk_size`` split the grid into chunks run elsewhere
+        (see :mod:`solvers.parallel`); the result does not depend on them.
         """
         swept = {}
         by_name = {p.name: p for p in self._parameters}
@@ -481,7 +494,14 @@ class ContinuousGame:
         fixed = resolve_values(
             [p for p in self._parameters if p.symbol not in swept], values, require_all=True
         )
-        return cs.sweep(self.problem(), swept, fixed)
+        return cs.sweep(
+            self.problem(),
+            swept,
+            fixed,
+            executor=executor,
+            progress=progress,
+            chunk_size=chunk_size,
+        )
 
 
 class SequentialGame:

@@ -120,7 +120,7 @@ def build_figures(
             fig = spec.build(**values) if spec.parameters else spec.build()
         stem = spec.file_stem(mine)
         for fmt in formats:
-            written.append(save(fig, out / stem, fmt))
+            written.append(save(fig, out / stem, fmt, **spec.file_metadata(values)))
         summary = spec.summary(**values) if spec.parameters else spec.summary()
         shown = ", ".join(f"{k}={v}" for k, v in values.items())
         print(f"== {spec.name}: {spec.description}" + (f" [{shown}]" if shown else ""))

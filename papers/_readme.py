@@ -52,5 +52,7 @@ def write_readme_images(folder: str | Path = README_FOLDER) -> list[Path]:
     for spec in readme_figures():
         with use_style():
             fig = spec.build()
-        out.append(save(fig, Path(folder) / spec.name, "png", dpi=README_DPI))
+        out.append(
+            save(fig, Path(folder) / spec.name, "png", dpi=README_DPI, **spec.file_metadata())
+        )
     return out

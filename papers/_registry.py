@@ -167,6 +167,9 @@ class FigureSpec:
     parameters : tuple of FigureParameter
         What the figure can be built with; ``build`` and ``summary`` then accept them as
         keyword arguments (their defaults give the published figure).
+    source : str
+        The argument and its citation, written into the file's metadata (default: the
+        first line of the docstring of the module that defines ``build``).
 
     Examples
     --------
@@ -182,6 +185,36 @@ class FigureSpec:
     description: str
     readme: bool = False
     parameters: tuple[FigureParameter, ...] = ()
+    source: str = ""
+
+    def citation(self) -> str:
+        """Where the figure comes from: :attr:`source`, else the first line of the
+        docstring of the module that defines ``build`` (prefixed by its name).
+
+        Examples
+        --------
+        >>> find_figure("isoquant-fig2").citation().split(":")[0]
+        'papers.isoquant'
+        """
+        if self.source:
+            return self.source
+        module = importlib.import_module(getattr(self.build, "__module__", "papers"))
+        first = (module.__doc__ or "").strip().splitlines()
+        return f"{module.__name__}: {first[0]}" if first else module.__name__
+
+    def file_metadata(self, values: Mapping[str, Any] | None = None) -> dict[str, str]:
+        """Title, description (with the parameter values) and source for
+        :func:`papers._style.save`.
+
+        Examples
+        --------
+        >>> spec = find_figure("best-response-chicken")
+        >>> spec.file_metadata()["title"]
+        'best-response-chicken'
+        """
+        shown = ", ".join(f"{k}={v}" for k, v in (values or {}).items())
+        description = self.description + (f" [{shown}]" if shown else "")
+        return {"title": self.name, "description": description, "source": self.citation()}
 
     def values(self, settings: Mapping[str, str] | None = None) -> dict[str, Any]:
         """Parameter values: the defaults, overridden by ``settings`` (name -> text).

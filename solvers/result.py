@@ -78,6 +78,12 @@ def _latex_text(name: str) -> str:
     return r"\text{" + escaped + "}"
 
 
+def _escape_text(name: str) -> str:
+    """A label for LaTeX text mode (a table's header)."""
+    special = {"\\": r"\textbackslash{}", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}
+    return "".join("\\" + c if c in "&%$#_{}" else special.get(c, c) for c in str(name))
+
+
 def _latex_strategy(value: Any) -> str:
     if isinstance(value, dict):
         terms = [
@@ -219,6 +225,44 @@ class EquilibriumSet(list):
         """Each equilibrium's :meth:`EquilibriumResult.latex`, numbered."""
         rows = [f"&\\text{{({k})}}\\; {eq.latex()}" for k, eq in enumerate(self, 1)]
         return r"\begin{aligned}" + r"\\ ".join(rows) + r"\end{aligned}"
+
+    def to_latex(self, booktabs: bool = True) -> str:
+        r"""The equilibria as a LaTeX ``tabular`` for a paper: one row per equilibrium,
+        one column per player (its strategy, in math mode) and one for the payoffs.
+
+        Parameters
+        ----------
+        booktabs : bool, default True
+            ``\toprule``/``\midrule``/``\bottomrule`` (the ``booktabs`` package), else
+            ``\hline``.
+
+        Examples
+        --------
+        >>> import numpy as np
+        >>> from solvers import equilibria
+        >>> eqs = equilibria([np.array([[3, 2], [4, 0]]), np.array([[3, 4], [2, 0]])])
+        >>> print(eqs.to_latex().splitlines()[2])
+         & player 0 & player 1 & payoffs \\
+        """
+        top, mid, bottom = (
+            (r"\toprule", r"\midrule", r"\bottomrule")
+            if booktabs
+            else (r"\hline", r"\hline", r"\hline")
+        )
+        names = list(self[0].strategies_by_player()) if len(self) else []
+        lines = [r"\begin{tabular}{r" + "l" * (len(names) + 1) + "}", top]
+        lines.append(" & " + " & ".join([*(_escape_text(n) for n in names), "payoffs"]) + r" \\")
+        lines.append(mid)
+        for k, eq in enumerate(self, 1):
+            cells = [f"${_latex_strategy(v)}$" for v in eq.strategies_by_player().values()]
+            pays = eq.payoffs_by_player()
+            body = "" if pays is None else ", ".join(_latex_number(v) for v in pays.values())
+            cells.append(r"$\left(" + body + r"\right)$" if pays is not None else "")
+            lines.append(f"{k} & " + " & ".join(cells) + r" \\")
+        if not len(self):
+            lines.append(r"\multicolumn{2}{l}{no equilibrium} \\")
+        lines += [bottom, r"\end{tabular}"]
+        return "\n".join(lines)
 
     def _repr_latex_(self) -> str:
         return "$" + self.latex() + "$"

@@ -52,16 +52,29 @@ def test_importing_models_and_solvers_does_not_import_matplotlib(package: str) -
     [("solvers", {"games", "papers", "matplotlib"}), ("games", {"papers", "matplotlib"})],
 )
 def test_layers_point_one_way(package: str, forbidden: set[str]) -> None:
-    """papers -> games -> solvers: no module imports a layer above it."""
+    """papers -> games -> solvers: no module imports a layer above it. matplotlib may be
+    imported inside a function (a result's ``.plot()``), never at module level."""
     offenders = []
     for path in sorted((ROOT / package).rglob("*.py")):
-        for node in ast.walk(ast.parse(path.read_text())):
+        tree = ast.parse(path.read_text())
+        lazy = {
+            id(inner)
+            for node in ast.walk(tree)
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
+            for inner in ast.walk(node)
+        }
+        for node in ast.walk(tree):
             names = []
             if isinstance(node, ast.Import):
                 names = [a.name for a in node.names]
             elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
                 names = [node.module]
-            offenders += [f"{path.name}: {n}" for n in names if n.split(".")[0] in forbidden]
+            offenders += [
+                f"{path.name}: {n}"
+                for n in names
+                if n.split(".")[0] in forbidden
+                and not (n.split(".")[0] == "matplotlib" and id(node) in lazy)
+            ]
     assert offenders == []
 
 

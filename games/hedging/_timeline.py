@@ -35,6 +35,9 @@ from scipy import stats
 
 from games.hedging._inputs import plain, show
 from games.hedging._learning import FlukeOrStructural, fluke_or_structural
+from solvers.frames import require_pandas, require_pyplot
+from solvers.parallel import map_chunks, spawn_seeds
+from solvers.progress import ProgressArg
 
 __all__ = [
     "BLOCK",
@@ -187,6 +190,68 @@ class SimulatedHedgingTimes:
             "chi2": chi2,
             "p_value": pval,
         }
+
+    def to_frame(self) -> Any:
+        """The simulated distribution as a ``pandas.DataFrame``, one row per election
+        (``year``, ``count``, ``pmf``, ``standard_error``) and a last row for the
+        alliances that never hedge (year missing, ``pandas.NA``). pandas is optional:
+        ``pip install 'blocgames[frames]'``.
+
+        Examples
+        --------
+        >>> s = hedging_timeline(terms=3).simulate(1_000, seed=1)
+        >>> df = s.to_frame()
+        >>> list(df.columns), int(df["count"].sum())
+        (['year', 'count', 'pmf', 'standard_error'], 1000)
+        """
+        pd = require_pandas("SimulatedHedgingTimes.to_frame()")
+        p_never = self.never / self.paths
+        return pd.DataFrame(
+            {
+                "year": pd.array([*self.years, None], dtype="Int64"),
+                "count": [*(int(c) for c in self.counts), int(self.never)],
+                "pmf": [*(float(p) for p in self.pmf), p_never],
+                "standard_error": [
+                    *(float(e) for e in self.standard_errors),
+                    math.sqrt(p_never * (1 - p_never) / self.paths),
+                ],
+            }
+        )
+
+    def plot(self, ax: Any = None, exact: HedgingTimeDistribution | None = None) -> Any:
+        """The share of alliances hedging at each election as bars with two-standard-error
+        whiskers, and the ``exact`` distribution as points when given.
+
+        Parameters
+        ----------
+        ax : matplotlib.axes.Axes, optional
+            Where to draw (default: a new figure from ``matplotlib.pyplot``).
+        exact : HedgingTimeDistribution, optional
+            E.g. ``timeline.exact()``, drawn on top.
+
+        Returns
+        -------
+        matplotlib.axes.Axes
+
+        Examples
+        --------
+        >>> from matplotlib.figure import Figure
+        >>> t = hedging_timeline(terms=3)
+        >>> ax = t.simulate(1_000, seed=1).plot(Figure().add_subplot(), exact=t.exact())
+        >>> ax.get_xlabel()
+        'election'
+        """
+        if ax is None:
+            ax = require_pyplot().subplots()[1]
+        years = np.asarray(self.years)
+        width = 0.8 * (years[1] - years[0]) if years.size > 1 else 0.8
+        ax.bar(years, self.pmf, width=width, yerr=2 * self.standard_errors, label="simulated")
+        if exact is not None:
+            ax.plot(years, exact.as_array(), "o", color="black", label="exact")
+        ax.set_xlabel("election")
+        ax.set_ylabel("share of alliances hedging")
+        ax.legend()
+        return ax
 
     def to_dict(self) -> dict[str, Any]:
         """Plain-Python form."""
@@ -380,6 +445,7 @@ class HedgingTimeline:
         seed: int = 0,
         chunk_size: int = BLOCK,
         executor: Any = None,
+        progress: ProgressArg = False,
     ) -> SimulatedHedgingTimes:
         """Simulate ``paths`` alliances; vectorized, memory bounded by ``chunk_size`` rows.
 
@@ -393,10 +459,18 @@ class HedgingTimeline:
         chunk_size : int
             Paths held in memory at once per worker (``chunk_size * (terms + 1)`` floats).
             The result does not depend on it.
-        executor : object with a ``map(fn, iterable)`` method, optional
-            Runs the seed blocks elsewhere, e.g. a ``concurrent.futures`` executor (or a
-            dask ``Client.get_executor()``); ``None`` runs them here, one after another.
-            The result does not depend on it either.
+        executor : optional
+            Runs the seed blocks elsewhere: a ``concurrent.futures`` executor
+            (``ProcessPoolExecutor``, ...), a dask ``distributed.Client`` or a scheduler
+            address ``"tcp://host:8786"`` (see :mod:`solvers.parallel`); ``None`` runs
+            them here, one after another. The result does not depend on it either.
+        progress : bool or callable, default False
+            Report seed blocks as they complete (see :func:`solvers.progress.track`).
+
+        Returns
+        -------
+        SimulatedHedgingTimes
+            ``.to_frame()`` gives a pandas table, ``.plot()`` a bar chart.
 
         Examples
         --------
@@ -409,20 +483,13 @@ class HedgingTimeline:
         chunk_size = _positive_int(chunk_size, "chunk_size")
         if isinstance(seed, bool) or not isinstance(seed, int | np.integer) or seed < 0:
             raise ValueError(f"seed must be a non-negative integer, got {seed!r}")
-        if executor is not None and not callable(getattr(executor, "map", None)):
-            raise TypeError(
-                "executor must have a map(fn, iterable) method (e.g. a "
-                f"concurrent.futures executor), got {type(executor).__name__}"
-            )
         n_blocks = -(-paths // BLOCK)
-        children = np.random.SeedSequence(int(seed)).spawn(n_blocks)
+        children = spawn_seeds(int(seed), n_blocks)
         tasks = [
             (child, min(BLOCK, paths - b * BLOCK), chunk_size) for b, child in enumerate(children)
         ]
-        results = (
-            map(self._run_block, tasks)
-            if executor is None
-            else executor.map(self._run_block, tasks)
+        results = map_chunks(
+            self._run_block, tasks, executor=executor, progress=progress, desc="hedging paths"
         )
         counts = np.zeros(self.terms, dtype=np.int64)
         never = 0

@@ -46,6 +46,7 @@ import numpy as np
 import sympy as sp
 
 from games.normal_form._input import (
+    LAYOUT,
     _as_float_array,
     _check_labels,
     _classify_array,
@@ -53,6 +54,8 @@ from games.normal_form._input import (
     _is_iterable_container,
     _nested_to_array,
     _to_sympy,
+    layout_hint,
+    looks_like_payoffs,
 )
 from games.normal_form._table import format_game
 from solvers.result import Equilibria
@@ -77,7 +80,8 @@ class NormalFormGame:
         payoff when player *j* plays strategy ``s_j``. Each array has one axis per
         player, shape ``(len(S_1), ..., len(S_n))``. Entries: int, float, ``Fraction``
         or sympy expressions (numbers or expressions in ``sympy.Symbol`` parameters).
-        Strings and booleans are rejected, never parsed.
+        Strings and booleans are rejected, never parsed. This is *not* the
+        payoff-profile layout (see Notes).
     players : sequence of str, optional
         Player names (default ``"P1"``, ``"P2"``, ...).
     strategies : sequence of sequence of str, optional
@@ -94,6 +98,20 @@ class NormalFormGame:
     TypeError
         Non-numeric entries (strings, booleans, complex numbers, other objects) or
         non-string labels.
+
+    Notes
+    -----
+    **Layout.** ``payoffs`` lists one array per player (nashpy's and Gambit's layout):
+    for two players ``[A, B]`` with ``A[r][c]`` the row player's payoff. QuantEcon and
+    many textbooks use the *payoff-profile* layout instead, one array of shape
+    ``(n_1, ..., n_N, N)`` whose last axis holds every player's payoff at a profile; read
+    it with :meth:`from_payoff_profiles`. A 2-player game whose column player has two
+    strategies is a valid input in both layouts, so it cannot be detected and is read
+    the per-player way: ``[[[3, 2], [1, 1]], [[0, 0], [2, 3]]]`` is
+    ``A = [[3, 2], [1, 1]]``, ``B = [[0, 0], [2, 3]]`` here, but the profiles
+    ``(3, 2), (1, 1), (0, 0), (2, 3)`` for QuantEcon. Every other payoff-profile array
+    (e.g. a 3x3 game, shape ``(3, 3, 2)``) is rejected with an error pointing to
+    :meth:`from_payoff_profiles`.
 
     Examples
     --------
@@ -123,25 +141,34 @@ class NormalFormGame:
                 "payoffs must be a sequence with one payoff array per player, got "
                 f"{type(payoffs).__name__}"
             )
+        if players is not None and looks_like_payoffs(players):
+            raise TypeError(
+                "players looks like a payoff matrix: NormalFormGame(A, B) passes B as the "
+                f"players' names. {LAYOUT}; or NormalFormGame.from_bimatrix(A, B)"
+            )
         arrays = [_nested_to_array(u, f"payoffs[{i}]") for i, u in enumerate(payoffs)]
         n = len(arrays)
         if n < 2:
+            shown = f" (payoffs[0] has shape {arrays[0].shape})" if n else ""
             raise ValueError(
-                f"payoffs: a game needs at least two players (one payoff array each), got {n}"
+                "payoffs: a game needs at least two players (one payoff array each), got "
+                f"{n}{shown}. {LAYOUT}"
+                + ("; a zero-sum game: [A, -A]" if n == 1 and arrays[0].ndim == 2 else "")
             )
         for i, u in enumerate(arrays):
             if u.ndim != n:
                 raise ValueError(
                     f"payoffs[{i}] has {u.ndim} axes (shape {u.shape}) but there are {n} "
                     f"payoff arrays: a game with {n} players needs {n} arrays of {n} axes "
-                    "each (one axis per player's strategies)"
+                    "each (one axis per player's strategies). " + layout_hint(payoffs, arrays)
                 )
         shape = arrays[0].shape
         for i, u in enumerate(arrays[1:], start=1):
             if u.shape != shape:
                 raise ValueError(
                     f"payoffs[{i}] has shape {u.shape} but payoffs[0] has shape {shape}; "
-                    "all players' payoff arrays must have the same shape"
+                    "all players' payoff arrays must have the same shape. "
+                    + layout_hint(payoffs, arrays)
                 )
         if min(shape) < 1:
             raise ValueError(
@@ -1106,3 +1133,109 @@ class NormalFormGame:
 
     def __repr__(self) -> str:
         return format_game(self)
+
+    # ------------------------------------------------------------------ paper-ready output
+
+    def latex(
+        self,
+        *,
+        booktabs: bool = True,
+        frac: str = "frac",
+        digits: int = 6,
+        caption: str | None = None,
+        label: str | None = None,
+    ) -> str:
+        r"""The payoff table as a LaTeX ``tabular``, ready to paste into a paper.
+
+        Player 1's strategies label the rows and player 2's the columns; each cell is
+        ``$u_1, u_2, \dots$``. Exact payoffs are typeset as fractions, symbolic ones by
+        :func:`sympy.latex`; player and strategy labels are escaped (``&``, ``_``, ``%``,
+        ...). Games with more players give one table per profile of players 3, 4, ...
+        (headed by it), side by side.
+
+        Parameters
+        ----------
+        booktabs : bool, default True
+            ``\toprule``/``\midrule``/``\bottomrule`` and ``\cmidrule`` (load the
+            ``booktabs`` package); ``False``: ``\hline`` and ``\cline``.
+        frac : {"frac", "tfrac", "dfrac"}, default "frac"
+            The fraction macro (``tfrac`` and ``dfrac`` need ``amsmath``).
+        digits : int, default 6
+            Significant digits of float payoffs.
+        caption, label : str, optional
+            If given, wrap the tabular in a ``table`` environment with this caption
+            (escaped) and ``\label``.
+
+        Returns
+        -------
+        str
+
+        See Also
+        --------
+        to_latex : the same table (pandas' name).
+
+        Examples
+        --------
+        >>> from fractions import Fraction
+        >>> g = NormalFormGame([[[3, Fraction(1, 2)], [4, 0]], [[3, 4], [2, 0]]],
+        ...                    players=("US", "Ally_1"), strategies=(("Pay", "Shirk"),) * 2)
+        >>> print(g.latex(frac="tfrac"))
+        \begin{tabular}{llcc}
+        \toprule
+         & & \multicolumn{2}{c}{Ally\_1} \\
+        \cmidrule(lr){3-4}
+         & & Pay & Shirk \\
+        \midrule
+        US & Pay & $3, 3$ & $\tfrac{1}{2}, 4$ \\
+         & Shirk & $4, 2$ & $0, 0$ \\
+        \bottomrule
+        \end{tabular}
+
+        Symbolic payoffs are typeset by sympy:
+
+        >>> import sympy as sp
+        >>> b, c = sp.symbols("b c", positive=True)
+        >>> chicken = NormalFormGame([[[b - c/2, b - c], [b, 0]], [[b - c/2, b], [b - c, 0]]])
+        >>> r"$b - \frac{c}{2}, b - \frac{c}{2}$" in chicken.latex(booktabs=False)
+        True
+        """
+        from games.normal_form._latex import game_latex
+
+        return game_latex(
+            self, booktabs=booktabs, frac=frac, digits=digits, caption=caption, label=label
+        )
+
+    def to_latex(
+        self,
+        *,
+        booktabs: bool = True,
+        frac: str = "frac",
+        digits: int = 6,
+        caption: str | None = None,
+        label: str | None = None,
+    ) -> str:
+        """The payoff table as a LaTeX ``tabular``: the same as :meth:`latex` (the name
+        pandas uses).
+
+        Examples
+        --------
+        >>> g = NormalFormGame([[[1, 0], [0, 1]], [[1, 0], [0, 1]]])
+        >>> g.to_latex(caption="Coordination", label="tab:coord") == g.latex(
+        ...     caption="Coordination", label="tab:coord")
+        True
+        """
+        return self.latex(
+            booktabs=booktabs, frac=frac, digits=digits, caption=caption, label=label
+        )
+
+    def _repr_latex_(self) -> str:
+        """The payoff table as a math ``array`` (what notebooks' MathJax renders)."""
+        from games.normal_form._latex import game_array_latex
+
+        return "$$" + game_array_latex(self) + "$$"
+
+    def _repr_html_(self) -> str:
+        """The payoff table as HTML, for notebooks."""
+        from games.normal_form._latex import game_html
+
+        return game_html(self)

@@ -196,3 +196,58 @@ def _check_labels(labels: Any, expected: int, what: str) -> tuple[str, ...]:
     if dupes:
         raise ValueError(f"{what} has duplicate labels {dupes}; labels must be distinct")
     return labels
+
+
+#: How NormalFormGame reads its payoffs, quoted by every layout error.
+LAYOUT = (
+    "NormalFormGame(payoffs) takes one payoff array per player, payoffs[i][s_1]...[s_n] "
+    "being player i's payoff (e.g. NormalFormGame([A, B]) for a bimatrix game)"
+)
+
+
+def _whole_shape(payoffs: Any) -> tuple[int, ...] | None:
+    """The shape of the whole payoffs input if it is a regular nested array, else None."""
+    try:
+        return _nested_to_array(payoffs, "payoffs").shape
+    except (TypeError, ValueError):
+        return None
+
+
+def layout_hint(payoffs: Any, arrays: Sequence[np.ndarray]) -> str:
+    """Why ``arrays`` (``payoffs`` split per player) is not a game, and the fix: the
+    payoff-profile layout, a single matrix, a flat list, or the general rule."""
+    whole = _whole_shape(payoffs)
+    ndims = {u.ndim for u in arrays}
+    if whole is not None and len(whole) >= 3 and whole[-1] == len(whole) - 1:
+        players = whole[-1]
+        return (
+            f"payoffs has shape {whole}, the payoff-profile layout (n_1, ..., n_N, N) of "
+            f"QuantEcon and many textbooks: a {'x'.join(map(str, whole[:-1]))} game of "
+            f"{players} players with every player's payoff on the last axis. Read it with "
+            "NormalFormGame.from_payoff_profiles(payoffs); " + LAYOUT
+        )
+    if whole is not None and len(whole) == 2 and ndims == {1}:
+        return (
+            f"payoffs is a single matrix (shape {whole}); {LAYOUT}: give every player's "
+            "matrix (a zero-sum game: [A, -A]), or use NormalFormGame.from_bimatrix(A, B)"
+        )
+    if whole is not None and len(whole) == 1:
+        return f"payoffs is a flat list of {whole[0]} numbers; {LAYOUT}"
+    return LAYOUT
+
+
+def looks_like_payoffs(value: Any) -> bool:
+    """Whether ``value`` (passed as labels) is a nested sequence of numbers: a payoff
+    matrix given where labels belong, as in nashpy's ``Game(A, B)``."""
+    if isinstance(value, str | bytes) or not _is_iterable_container(value):
+        return False
+    items = list(value)
+    if not items:
+        return False
+    first = items[0]
+    if _is_iterable_container(first) and not isinstance(first, str):
+        inner = list(first)
+        return bool(inner) and all(
+            isinstance(v, numbers.Number | sp.Expr) and not isinstance(v, bool) for v in inner
+        )
+    return False

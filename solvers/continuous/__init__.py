@@ -81,6 +81,7 @@ from solvers.continuous._scalar import first_crossing, grid_maximum
 from solvers.continuous._stackelberg import StackelbergEquilibrium, stackelberg
 from solvers.continuous._statics import (
     StrictComplementarityWarning,
+    SweepPlan,
     SweepResult,
     equilibrium_derivative,
     implicit_derivatives,
@@ -99,6 +100,7 @@ __all__ = [
     "ReplacementFunction",
     "StackelbergEquilibrium",
     "StrictComplementarityWarning",
+    "SweepPlan",
     "SweepResult",
     "SymmetricEquilibrium",
     "aggregate_regrets",

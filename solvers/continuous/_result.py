@@ -103,9 +103,10 @@ class ContinuousEquilibrium(EquilibriumResult):
 
         return equilibrium_derivative(self, parameter)
 
-    def sweep(self, grid: Mapping[Any, Any]):
+    def sweep(self, grid: Mapping[Any, Any], **options: Any):
         """Vectorized equilibrium over a parameter grid around this equilibrium's values;
-        see :func:`solvers.continuous._statics.sweep`."""
+        see :func:`solvers.continuous._statics.sweep` (``options``: ``executor``,
+        ``progress``, ``chunk_size``, ``spot_checks``, ``seed``)."""
         from solvers.continuous._statics import sweep
 
         if self.problem is None:
@@ -118,7 +119,7 @@ class ContinuousEquilibrium(EquilibriumResult):
                 raise ValueError(f"unknown parameter {name!r}")
             swept[by_name[name]] = np.asarray(v, dtype=float)
         fixed = {k: v for k, v in self.values.items() if k not in swept}
-        return sweep(self.problem, swept, fixed)
+        return sweep(self.problem, swept, fixed, **options)
 
     def strategies_by_player(self) -> dict[str, Any]:
         """Player name to strategy."""

@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import pickle
 import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -50,6 +51,9 @@ from solvers.continuous._concavity import concavity
 from solvers.continuous._problem import ContinuousProblem
 from solvers.continuous._result import ContinuousEquilibrium
 from solvers.continuous._verify import verify_profile
+from solvers.frames import require_pandas, require_pyplot
+from solvers.parallel import DEFAULT_CHUNK_SIZE, chunk_bounds, map_chunks
+from solvers.progress import ProgressArg
 
 __all__ = [
     "StrictComplementarityWarning",
@@ -325,6 +329,92 @@ several)
     switches: list[dict[str, Any]]
     notes: tuple[str, ...] = field(default=())
 
+    def to_frame(self) -> Any:
+        """The sweep as a ``pandas.DataFrame``: one row per grid point (C order).
+
+        Columns: each swept parameter, ``"<player> strategy"`` and ``"<player> payoff"``
+        for each player, ``"case"`` (the active set in words, e.g.
+        ``"player 0: interior, player 1: lower"``; empty where none was found),
+        ``"multiple"`` and ``"missing"``. pandas is optional: ``pip install
+        'blocgames[frames]'``.
+
+        Examples
+        --------
+        >>> import numpy as np, sympy as sp
+        >>> from solvers.continuous import ContinuousProblem, sweep
+        >>> q1, q2, a = sp.symbols("q1 q2 a")
+        >>> p = ContinuousProblem((q1, q2), ((a - q1 - q2) * q1, (2 - q1 - q2) * q2),
+        ...                       ((0, None), (0, None)), parameters=(a,))
+        >>> df = sweep(p, {a: np.array([2.0, 5.0])}).to_frame()
+        >>> df["player 1 strategy"].round(12).tolist()
+        [0.666666666667, 0.0]
+        """
+        pd = require_pandas("SweepResult.to_frame()")
+        columns: dict[str, Any] = {k: np.ravel(v) for k, v in self.grid.items()}
+        for p, v in self.strategies.items():
+            columns[f"{p} strategy"] = np.ravel(v)
+        for p, v in self.payoffs.items():
+            columns[f"{p} payoff"] = np.ravel(v)
+        words = [", ".join(f"{p}: {st}" for p, st in c.items()) for c in self.cases]
+        columns["case"] = [words[k] if k >= 0 else "" for k in np.ravel(self.case)]
+        columns["multiple"] = np.ravel(self.multiple)
+        columns["missing"] = np.ravel(self.missing)
+        return pd.DataFrame(columns)
+
+    def plot(self, ax: Any = None, *, payoffs: bool = False) -> Any:
+        """Each player's equilibrium strategy (or payoff) against the swept parameter,
+        with the active-set switches as dotted vertical lines.
+
+        Parameters
+        ----------
+        ax : matplotlib.axes.Axes, optional
+            Where to draw (default: a new figure from ``matplotlib.pyplot``).
+        payoffs : bool, default False
+            Plot payoffs instead of strategies.
+
+        Returns
+        -------
+        matplotlib.axes.Axes
+
+        Raises
+        ------
+        ValueError
+            If more than one parameter varies (use :meth:`to_frame` and plot a slice).
+
+        Examples
+        --------
+        >>> import numpy as np, sympy as sp
+        >>> from solvers.continuous import ContinuousProblem, sweep
+        >>> q1, q2, a = sp.symbols("q1 q2 a")
+        >>> p = ContinuousProblem((q1, q2), ((a - q1 - q2) * q1, (2 - q1 - q2) * q2),
+        ...                       ((0, None), (0, None)), parameters=(a,))
+        >>> from matplotlib.figure import Figure
+        >>> ax = sweep(p, {a: np.linspace(1, 6, 11)}).plot(Figure().add_subplot())
+        >>> [line.get_label() for line in ax.get_lines()][:2]
+        ['player 0', 'player 1']
+        """
+        varying = [k for k, v in self.grid.items() if np.ptp(np.ravel(v)) > 0] if self.grid else []
+        if len(varying) != 1 or len([d for d in self.case.shape if d > 1]) != 1:
+            raise ValueError(
+                "plot() draws a sweep over one parameter; this one varies "
+                f"{varying or 'none'} over shape {self.case.shape}: use to_frame() and "
+                "plot a slice"
+            )
+        if ax is None:
+            ax = require_pyplot().subplots()[1]
+        name = varying[0]
+        x = np.ravel(self.grid[name])
+        values = self.payoffs if payoffs else self.strategies
+        for p, v in values.items():
+            ax.plot(x, np.ravel(v), label=p)
+        for sw in self.switches:
+            lo, hi = sw["between"][name]
+            ax.axvline((lo + hi) / 2, linestyle=":", color="grey", linewidth=0.8)
+        ax.set_xlabel(name)
+        ax.set_ylabel("equilibrium payoff" if payoffs else "equilibrium strategy")
+        ax.legend()
+        return ax
+
     def __repr__(self) -> str:
         shape = self.case.shape
         return (
@@ -488,19 +578,26 @@ class SweepPlan:
         )
         self.notes = tuple(notes)
 
-    def __call__(
-        self, swept: Mapping[sp.Symbol, Any], *, spot_checks: int = 5, seed: int = 0
-    ) -> SweepResult:
-        """Evaluate the equilibrium on the grid ``{symbol: array}`` (arrays broadcast)."""
-        if set(swept) != set(self.symbols):
-            raise ValueError(f"grid must give exactly {[s.name for s in self.symbols]}")
-        prob, syms = self.problem, self.symbols
-        arrays = np.broadcast_arrays(*[np.asarray(swept[s], dtype=float) for s in syms])
-        shape = arrays[0].shape if arrays else ()
+    def __reduce__(self) -> tuple[Any, tuple[bytes]]:
+        # lambdified functions do not pickle: a plan travels as its problem and symbols
+        # and is rebuilt (once per process, see _PLANS) where it lands
+        return (_rebuild_plan, (self._key(),))
+
+    def _key(self) -> bytes:
+        key = self.__dict__.get("_pickled")
+        if key is None:
+            key = pickle.dumps((self.problem, self.symbols))
+            self.__dict__["_pickled"] = key
+            _remember_plan(key, self)
+        return key
+
+    def _points(self, flat: list[np.ndarray]) -> tuple[np.ndarray, ...]:
+        """Strategies, chosen case, number of valid cases and payoffs at the points whose
+        parameter values are ``flat`` (one 1-D array per swept symbol). Point by point: a
+        chunk of the grid gives the same numbers as the whole grid."""
+        prob = self.problem
         n = prob.n
-        size = int(np.prod(shape)) if shape else 1
-        flat = [a.reshape(-1) for a in arrays]
-        notes = list(self.notes)
+        size = flat[0].size if flat else 1
         out = np.full((n, size), np.nan)
         chosen = np.full(size, -1, dtype=int)
         nvalid = np.zeros(size, dtype=int)
@@ -515,9 +612,7 @@ class SweepPlan:
                     scale = np.maximum(scale, np.abs(v))
             bvals.append(vals)
         tol = 1e-9 * scale
-        cases = []
         for idx, br in enumerate(self.branches):
-            cases.append({p: _LABEL[st] for p, st in zip(prob.players, br.case, strict=True)})
             x = _evaluate(br.x, n, flat, size)
             ok = np.ones(size, dtype=bool)
             for i in range(n):
@@ -548,6 +643,61 @@ class SweepPlan:
             out[:, take] = x[:, take]
             chosen[take] = idx
             nvalid[cand[new]] += 1
+        with np.errstate(all="ignore"), warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            pays = np.array(
+                [
+                    np.broadcast_to(np.asarray(v, dtype=float), (size,))
+                    for v in self.payoff_fn(*out, *flat)
+                ]
+            ).reshape(n, size)
+        return out, chosen, nvalid, pays
+
+    def __call__(
+        self,
+        swept: Mapping[sp.Symbol, Any],
+        *,
+        spot_checks: int = 5,
+        seed: int = 0,
+        executor: Any = None,
+        progress: ProgressArg = False,
+        chunk_size: int = DEFAULT_CHUNK_SIZE,
+    ) -> SweepResult:
+        """Evaluate the equilibrium on the grid ``{symbol: array}`` (arrays broadcast).
+
+        The grid is cut into chunks of ``chunk_size`` points (flattened, C order) run on
+        ``executor`` (see :mod:`solvers.parallel`) with ``progress`` per chunk; every
+        point is computed on its own, so the result is the same for any chunk size and
+        any executor.
+        """
+        if set(swept) != set(self.symbols):
+            raise ValueError(f"grid must give exactly {[s.name for s in self.symbols]}")
+        prob, syms = self.problem, self.symbols
+        arrays = np.broadcast_arrays(*[np.asarray(swept[s], dtype=float) for s in syms])
+        shape = arrays[0].shape if arrays else ()
+        size = int(np.prod(shape)) if shape else 1
+        flat = [a.reshape(-1) for a in arrays]
+        notes = list(self.notes)
+        cases = [
+            {p: _LABEL[st] for p, st in zip(prob.players, br.case, strict=True)}
+            for br in self.branches
+        ]
+        if flat:
+            self._key()  # register the plan so that pickled copies are not rebuilt here
+            # each task carries the swept arrays as given (before broadcasting) and its
+            # slice of the flattened grid, so a chunk costs its own size, not the grid's
+            given = [np.asarray(swept[s], dtype=float) for s in syms]
+            tasks = [(self, given, shape, lo, hi) for lo, hi in chunk_bounds(size, chunk_size)]
+            parts = map_chunks(
+                _sweep_chunk, tasks, executor=executor, progress=progress, desc="sweep"
+            )
+            out = np.concatenate([p[0] for p in parts], axis=1)
+            chosen = np.concatenate([p[1] for p in parts])
+            nvalid = np.concatenate([p[2] for p in parts])
+            pay_arr = np.concatenate([p[3] for p in parts], axis=1)
+        else:
+            out, chosen, nvalid, pay_arr = self._points(flat)
+        pays = list(pay_arr)
         missing = chosen < 0
         multiple = nvalid > 1
         if missing.any():
@@ -557,12 +707,6 @@ class SweepPlan:
                 f"{int(multiple.sum())} grid points with several equilibria "
                 "(the first case found is shown)"
             )
-        with np.errstate(all="ignore"), warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            pays = [
-                np.broadcast_to(np.asarray(v, dtype=float), (size,))
-                for v in self.payoff_fn(*out, *flat)
-            ]
         # independent spot checks
         rng = np.random.default_rng(seed)
         good = np.flatnonzero(~missing)
@@ -586,6 +730,53 @@ class SweepPlan:
             switches=_switches(case_arr, arrays, syms, cases, prob.players),
             notes=tuple(notes),
         )
+
+
+#: Plans built or received in this process, by their pickled problem (a few, newest last).
+_PLANS: dict[bytes, SweepPlan] = {}
+_MAX_PLANS = 8
+
+
+def _remember_plan(key: bytes, plan: SweepPlan) -> None:
+    _PLANS.pop(key, None)
+    _PLANS[key] = plan
+    while len(_PLANS) > _MAX_PLANS:
+        del _PLANS[next(iter(_PLANS))]
+
+
+def _rebuild_plan(key: bytes) -> SweepPlan:
+    plan = _PLANS.get(key)
+    if plan is None:
+        problem, symbols = pickle.loads(key)  # our own bytes, from __reduce__
+        plan = SweepPlan(problem, symbols)
+        plan.__dict__["_pickled"] = key
+        _remember_plan(key, plan)
+    return plan
+
+
+def _grid_slice(
+    given: list[np.ndarray], shape: tuple[int, ...], lo: int, hi: int
+) -> list[np.ndarray]:
+    """Points ``lo:hi`` of the flattened (C order) broadcast of ``given`` over ``shape``,
+    without building the whole grid: the same numbers as ``broadcast(...).ravel()[lo:hi]``."""
+    if hi == lo:
+        return [np.empty(0) for _ in given]
+    if not shape:  # one point: scalars
+        return [np.full(hi - lo, float(b)) for b in given]
+    index = np.unravel_index(np.arange(lo, hi), shape)
+    out = []
+    for b in given:
+        b = b.reshape((1,) * (len(shape) - b.ndim) + b.shape)
+        sel = tuple(ix if d > 1 else 0 for ix, d in zip(index, b.shape, strict=True))
+        out.append(np.ascontiguousarray(np.broadcast_to(b[sel], (hi - lo,))))
+    return out
+
+
+def _sweep_chunk(
+    task: tuple[SweepPlan, list[np.ndarray], tuple[int, ...], int, int],
+) -> tuple[np.ndarray, ...]:
+    plan, given, shape, lo, hi = task
+    return plan._points(_grid_slice(given, shape, lo, hi))
 
 
 def _switches(case_arr, arrays, syms, cases, players) -> list[dict[str, Any]]:
@@ -633,6 +824,9 @@ def sweep(
     *,
     spot_checks: int = 5,
     seed: int = 0,
+    executor: Any = None,
+    progress: ProgressArg = False,
+    chunk_size: int = DEFAULT_CHUNK_SIZE,
 ) -> SweepResult:
     """Equilibrium over a grid of parameter values, vectorized through ``lambdify``.
 
@@ -651,10 +845,20 @@ def sweep(
         :func:`solvers.continuous.verify_profile` (independent of the KKT logic).
     seed : int
         Seed for choosing the spot-check points.
+    executor : optional
+        Where the chunks of the grid are evaluated: ``None`` (here), a
+        ``concurrent.futures`` executor, a dask ``distributed.Client`` or a scheduler
+        address (see :mod:`solvers.parallel`). The result does not depend on it.
+    progress : bool or callable, default False
+        Report chunks as they complete (see :func:`solvers.progress.track`).
+    chunk_size : int, default :data:`solvers.parallel.DEFAULT_CHUNK_SIZE`
+        Grid points per chunk (the unit of work sent to a worker); the result does not
+        depend on it either.
 
     Returns
     -------
     SweepResult
+        ``.to_frame()`` gives a pandas table, ``.plot()`` a figure.
 
     Examples
     --------
@@ -673,4 +877,11 @@ def sweep(
     {'player 1': ('interior', 'lower')}
     """
     plan = SweepPlan(problem, list(swept), fixed)
-    return plan(swept, spot_checks=spot_checks, seed=seed)
+    return plan(
+        swept,
+        spot_checks=spot_checks,
+        seed=seed,
+        executor=executor,
+        progress=progress,
+        chunk_size=chunk_size,
+    )

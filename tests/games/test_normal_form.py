@@ -389,3 +389,41 @@ def test_equality():
     assert NormalFormGame(PD) == NormalFormGame.from_bimatrix(*PD)
     assert NormalFormGame(PD) != NormalFormGame(PD, players=("a", "b"))
     assert NormalFormGame(PD).__eq__(3) is NotImplemented
+
+
+@pytest.mark.parametrize(
+    ("payoffs", "kwargs", "error", "hint"),
+    [
+        pytest.param(
+            np.zeros((3, 3, 2)), {}, ValueError, "from_payoff_profiles", id="profiles-3x3"
+        ),
+        pytest.param(
+            np.zeros((2, 2, 2, 3)), {}, ValueError, "from_payoff_profiles", id="profiles-3-players"
+        ),
+        pytest.param([[1, 2], [3, 4]], {}, ValueError, r"single matrix.*\[A, -A\]", id="matrix"),
+        pytest.param([[[1, 2], [3, 4]]], {}, ValueError, r"\[A, -A\]", id="one-matrix-in-list"),
+        pytest.param([1, 2, 3], {}, ValueError, "flat list", id="flat"),
+        pytest.param(
+            [[1, 2], [3, 4]],
+            {"players": [[4, 3], [2, 1]]},
+            TypeError,
+            r"players looks like a payoff matrix.*from_bimatrix",
+            id="nashpy-habit",
+        ),
+    ],
+)
+def test_layout_errors_name_the_layout_and_the_fix(payoffs, kwargs, error, hint) -> None:
+    with pytest.raises(error, match=hint) as info:
+        NormalFormGame(payoffs, **kwargs)
+    if error is ValueError:
+        assert "one payoff array per player" in str(info.value)
+
+
+def test_profile_layout_two_by_two_is_read_per_player_as_documented() -> None:
+    """QuantEcon's 2x2 example fits both layouts; NormalFormGame reads one array per
+    player, from_payoff_profiles the profiles (the Notes of NormalFormGame say so)."""
+    raw = [[[3, 2], [1, 1]], [[0, 0], [2, 3]]]
+    per_player = NormalFormGame(raw).payoff_arrays(exact=True)
+    profiles = NormalFormGame.from_payoff_profiles(raw).payoff_arrays(exact=True)
+    assert per_player[0].tolist() == [[3, 2], [1, 1]]
+    assert profiles[0].tolist() == [[3, 1], [0, 2]]
