@@ -26,7 +26,7 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -84,12 +84,16 @@ def _escape_text(name: str) -> str:
     return "".join("\\" + c if c in "&%$#_{}" else special.get(c, c) for c in str(name))
 
 
-def _latex_strategy(value: Any) -> str:
+def _paper_text(name: str) -> str:
+    r"""A label inside math for pdflatex: ``\text{...}`` is text mode, so ``^``, ``~`` and
+    ``\`` need the text-mode macros (MathJax, for ``latex()``, needs :func:`_latex_text`)."""
+    return r"\text{" + _escape_text(name) + "}"
+
+
+def _latex_strategy(value: Any, text: Callable[[str], str] = _latex_text) -> str:
     if isinstance(value, dict):
         terms = [
-            f"{_latex_number(p)}\\,{_latex_text(lab)}"
-            for lab, p in value.items()
-            if not _is_zero(p)
+            f"{_latex_number(p)}\\,{text(lab)}" for lab, p in value.items() if not _is_zero(p)
         ]
         return " + ".join(terms) if terms else "0"
     return _latex_number(value)
@@ -254,7 +258,9 @@ class EquilibriumSet(list):
         lines.append(" & " + " & ".join([*(_escape_text(n) for n in names), "payoffs"]) + r" \\")
         lines.append(mid)
         for k, eq in enumerate(self, 1):
-            cells = [f"${_latex_strategy(v)}$" for v in eq.strategies_by_player().values()]
+            cells = [
+                f"${_latex_strategy(v, _paper_text)}$" for v in eq.strategies_by_player().values()
+            ]
             pays = eq.payoffs_by_player()
             body = "" if pays is None else ", ".join(_latex_number(v) for v in pays.values())
             cells.append(r"$\left(" + body + r"\right)$" if pays is not None else "")

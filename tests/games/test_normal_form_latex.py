@@ -158,3 +158,19 @@ def test_equilibrium_set_to_latex_is_a_table_of_the_equilibria() -> None:
     mixed = r"$\frac{2}{3}\,\text{Pay} + \frac{1}{3}\,\text{Shirk}$"
     assert any(row.count(mixed) == 2 and r"\frac{8}{3}, \frac{8}{3}" in row for row in rows)
     assert r"\hline" in g.equilibria().to_latex(booktabs=False)
+
+
+def test_equilibrium_set_to_latex_escapes_strategy_labels_for_text_mode() -> None:
+    """to_latex() is a tabular for pdflatex: a strategy label sits in ``\\text{...}``
+    (text mode), where a bare ``^`` or ``\\`` does not compile ("Missing $ inserted",
+    undefined control sequence). Matching pennies, so each equilibrium names every label."""
+    g = NormalFormGame(
+        [[[1, -1], [-1, 1]], [[-1, 1], [1, -1]]],
+        players=("US", "Ally"),
+        strategies=(("s^2", "a\\b"), ("x~y", "z_1")),
+    )
+    tex = g.equilibria().to_latex()
+    assert r"\text{s\textasciicircum{}2}" in tex and r"\text{a\textbackslash{}b}" in tex
+    assert r"\text{x\textasciitilde{}y}" in tex and r"\text{z\_1}" in tex
+    cells = re.findall(r"\\text\{((?:[^{}]|\{\})*)\}", tex)
+    assert cells and all(not set(_SPECIAL.sub("", c)) & set("\\&%$#_{}~^") for c in cells)
