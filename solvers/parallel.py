@@ -34,6 +34,7 @@ Examples
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, TypeVar
@@ -52,6 +53,11 @@ __all__ = [
 
 T = TypeVar("T")
 R = TypeVar("R")
+
+#: A dask scheduler address: ``[scheme://]host:port`` (IPv6 hosts in brackets), or inproc.
+_ADDRESS = re.compile(
+    r"^(?:inproc://\S+|(?:[a-z][a-z0-9+.-]*://)?(?:\[[0-9a-fA-F:.]+\]|[^\s/:\[\]]+):\d{1,5})$"
+)
 
 #: Default number of grid points (or simulated paths) per chunk.
 DEFAULT_CHUNK_SIZE = 1 << 16
@@ -126,6 +132,10 @@ def resolve_executor(executor: Any) -> Iterator[Any]:
     ------
     TypeError
         If ``executor`` is none of the accepted kinds (see the module docstring).
+    ValueError
+        A string that is not a scheduler address (``[scheme://]host:port``).
+    ConnectionError
+        The scheduler at the address could not be reached (after dask's connect timeout).
     ImportError
         An address was given and ``dask.distributed`` is not installed.
 
@@ -139,7 +149,20 @@ def resolve_executor(executor: Any) -> Iterator[Any]:
         yield None
         return
     if isinstance(executor, str):
-        client = _distributed().Client(executor)
+        if not _ADDRESS.match(executor):
+            raise ValueError(
+                f"executor={executor!r} is not a dask scheduler address: give "
+                "'tcp://host:port' (e.g. 'tcp://10.0.0.5:8786'), a distributed.Client or a "
+                "concurrent.futures executor"
+            )
+        Client = _distributed().Client
+        try:
+            client = Client(executor)
+        except Exception as error:  # dask's OSError on timeout, or any failure to connect
+            raise ConnectionError(
+                f"executor={executor!r}: could not connect to the dask scheduler "
+                f"({type(error).__name__}: {error})"
+            ) from error
         try:
             yield client.get_executor()
         finally:

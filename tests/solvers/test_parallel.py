@@ -191,3 +191,24 @@ def test_any_broadcast_grid_and_chunk_size_give_the_same_bytes(a_shape, c_shape,
     _same(whole, _PLAN({a: a_vals, c: c_vals}, chunk_size=chunk))
     a_b, c_b = np.broadcast_arrays(a_vals, c_vals)
     np.testing.assert_allclose(whole.strategies["player 0"], _theory(a_b, c_b), atol=1e-12)
+
+
+@pytest.mark.parametrize("address", ["nonsense", "tcp://", "tcp://127.0.0.1:notaport"])
+def test_malformed_scheduler_address_names_the_argument(address: str) -> None:
+    """A bad address is the caller's error: say so (naming ``executor``) before dask
+    tries it, instead of dask's own parse error from deep inside distributed.comm."""
+    with pytest.raises(ValueError, match=r"executor.*scheduler address"):
+        map_chunks(abs, [1], executor=address)
+
+
+def test_unreachable_scheduler_names_the_argument(monkeypatch) -> None:
+    """A scheduler that cannot be reached (dask's OSError after its connect timeout, or
+    any other failure of ``Client``) is reported as ``executor=...`` with the cause."""
+    distributed = pytest.importorskip("distributed")
+
+    def refuse(address, **kwargs):
+        raise OSError(f"Timed out trying to connect to {address} after 30 s")
+
+    monkeypatch.setattr(distributed, "Client", refuse)
+    with pytest.raises(ConnectionError, match=r"executor='tcp://127.0.0.1:1'.*Timed out"):
+        map_chunks(abs, [1], executor="tcp://127.0.0.1:1")
