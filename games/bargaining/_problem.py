@@ -54,6 +54,14 @@ PROTOCOLS = (
 )
 
 
+def _check_pair(disagreement: Any) -> None:
+    """Refuse anything but two payoffs, naming ``disagreement``."""
+    if isinstance(disagreement, str) or not hasattr(disagreement, "__len__"):
+        raise ValueError(f"disagreement must be a pair (d1, d2), got {disagreement!r}")
+    if len(disagreement) != 2:
+        raise ValueError(f"disagreement must be a pair (d1, d2), got {disagreement!r}")
+
+
 def _num(value: Any, name: str) -> sp.Expr:
     if isinstance(value, sp.Basic):
         return sp.sympify(value)
@@ -111,8 +119,7 @@ class BargainingProblem:
             )
         if isinstance(players, str) or len(players) != 2:
             raise ValueError(f"players must be two names, got {players!r}")
-        if isinstance(disagreement, str) or len(disagreement) != 2:
-            raise ValueError(f"disagreement must be a pair (d1, d2), got {disagreement!r}")
+        _check_pair(disagreement)
         self.frontier = frontier
         self.disagreement = (
             _num(disagreement[0], "disagreement[0]"),
@@ -186,6 +193,7 @@ class BargainingProblem:
         (25/12, 7/12)
         """
         j = _num(surplus, "surplus")
+        _check_pair(disagreement)
         d = (_num(disagreement[0], "disagreement[0]"), _num(disagreement[1], "disagreement[1]"))
         if bounds is None:
             lo, hi = sp.Min(0, d[0], j - d[1]), sp.Max(j, d[0], j - d[1])

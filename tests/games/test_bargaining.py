@@ -134,3 +134,11 @@ def test_rubinstein_shares_through_the_problem() -> None:
 def test_bad_input(call, error, message) -> None:
     with pytest.raises(error, match=message):
         call()
+
+
+@pytest.mark.parametrize("d", [(1,), (0, 0, 0), None, 5, "ab"])
+def test_transferable_disagreement_must_be_a_pair(d) -> None:
+    """A wrong disagreement point is named at the boundary (it raised IndexError or
+    'object of type int has no len()' from inside the constructor)."""
+    with pytest.raises(ValueError, match=r"disagreement must be a pair"):
+        BargainingProblem.transferable(F(8, 3), d)
