@@ -62,7 +62,7 @@ import numpy as np
 import sympy as sp
 
 from games.bargaining import BargainingProblem
-from games.capital._inputs import is_exact, number, out, plain, show
+from games.capital._inputs import is_exact, number, out, plain, show, taxes
 from games.continuous import ContinuousGame
 from solvers.bargaining import BargainingSolution, variable_threat_continuous
 from solvers.continuous import ContinuousEquilibrium
@@ -333,9 +333,7 @@ class CapitalAccord:
         >>> s["welfare_US"].tolist(), s["welfare_China"].tolist()
         ([0.0, 2.0, 0.0], [2.0, 0.5, 0.0])
         """
-        t = np.asarray(taus, dtype=float)
-        if t.ndim != 1 or np.any(~np.isfinite(t)) or np.any(t < 0) or np.any(t > float(self.gap)):
-            raise ValueError(f"taus must be a 1-D array of taxes in [0, G] = [0, {self.gap}]")
+        t = taxes(taus, self.gap)
         cf = _closed_forms()
         res = {"tau": t}
         for key in ("flow", "welfare_US", "welfare_China"):
@@ -456,7 +454,7 @@ class CapitalAccord:
         ((4/9, 20/9), (20/57, 44/19))
         """
         b = number(us_weight, "us_weight", 0, 1)
-        if isinstance(deltas, str) or len(deltas) != 2:
+        if isinstance(deltas, str) or not hasattr(deltas, "__len__") or len(deltas) != 2:
             raise ValueError(f"deltas must be a pair (delta_US, delta_China), got {deltas!r}")
         d1 = number(deltas[0], "deltas[0]", 0, 1)
         d2 = number(deltas[1], "deltas[1]", 0, 1)

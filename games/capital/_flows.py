@@ -48,7 +48,7 @@ from typing import Any
 import numpy as np
 import sympy as sp
 
-from games.capital._inputs import is_exact, number, out, show
+from games.capital._inputs import is_exact, number, out, show, taxes
 
 __all__ = ["LoanableFunds", "loanable_funds"]
 
@@ -188,9 +188,7 @@ class LoanableFunds:
         >>> s["flow"].tolist(), s["rate"].tolist(), s["lender_rate"].tolist()
         ([2.0, 1.0, 0.0, 0.0], [2.0, 3.0, 4.0, 4.0], [2.0, 1.0, 0.0, 0.0])
         """
-        t = np.asarray(taus, dtype=float)
-        if t.ndim != 1 or np.any(~np.isfinite(t)) or np.any(t < 0):
-            raise ValueError("taus must be a 1-D array of finite taxes >= 0")
+        t = taxes(taus)
         t = np.minimum(t, float(self.prohibitive_tax))
         cf = _closed_forms()
         result = {}

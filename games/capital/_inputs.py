@@ -24,6 +24,7 @@ import numbers
 from fractions import Fraction
 from typing import Any
 
+import numpy as np
 import sympy as sp
 
 __all__: list[str] = []
@@ -103,3 +104,20 @@ def show(value: Any) -> str:
     if isinstance(value, sp.Basic | float | int):
         return f"{float(value):.6g}"
     return str(value)
+
+
+def taxes(values: Any, high: Any = None) -> np.ndarray:
+    """A 1-D float array of taxes in ``[0, high]``; anything else is refused naming
+    ``taus``."""
+    what = "taxes >= 0" if high is None else f"taxes in [0, G] = [0, {high}]"
+    message = f"taus must be a 1-D array of finite {what}, got {values!r}"
+    raw = np.asarray(values)
+    if raw.dtype.kind not in "biufO" or raw.ndim != 1:
+        raise ValueError(message)
+    try:
+        t = raw.astype(float)
+    except (TypeError, ValueError) as error:
+        raise ValueError(message) from error
+    if np.any(~np.isfinite(t)) or np.any(t < 0) or (high is not None and np.any(t > float(high))):
+        raise ValueError(message)
+    return t

@@ -339,3 +339,22 @@ def test_capital_accord_rejects_bad_inputs() -> None:
         capital_accord().table(us_weight=1)
     with pytest.raises(ValueError, match="deltas"):
         capital_accord().table(deltas=(R(1, 2),))
+
+
+@pytest.mark.parametrize("deltas", [None, 5, 0.9, (0.9,), "ab"])
+def test_table_deltas_must_be_a_pair(deltas) -> None:
+    with pytest.raises(ValueError, match=r"deltas must be a pair"):
+        capital_accord().table(deltas=deltas)
+
+
+def test_bargaining_problem_disagreement_must_be_a_pair() -> None:
+    with pytest.raises(ValueError, match=r"disagreement must be a pair"):
+        capital_accord().bargaining_problem((1,))
+
+
+@pytest.mark.parametrize("taus", [["a"], [None], [1j]])
+def test_sweeps_refuse_non_numbers_naming_taus(taus) -> None:
+    with pytest.raises(ValueError, match=r"taus must be"):
+        loanable_funds().sweep(taus)
+    with pytest.raises(ValueError, match=r"taus must be"):
+        capital_accord().sweep(taus)
