@@ -104,6 +104,13 @@ def convert(value: Any, numbers: str = "plain") -> Any:
     if numbers == "str":
         return str(value)
     if numbers == "float":
+        free = getattr(value, "free_symbols", None)
+        if free:
+            names = ", ".join(sorted(str(x) for x in free))
+            raise ValueError(
+                f"numbers='float' needs numeric values, but this result is symbolic in "
+                f"{names}: use numbers='sympy' or 'str', or substitute the symbols first"
+            )
         return float(value)
     raise ValueError(f"numbers must be one of {NUMBER_FORMS}, got {numbers!r}")
 

@@ -32,3 +32,17 @@ def test_nash_bargaining_over_a_unit_pie_splits_it_in_half() -> None:
     assert s.payoffs_by_player() == {"player 1": sp.Rational(1, 2), "player 2": sp.Rational(1, 2)}
     assert s.to_dict(numbers="str")["payoffs"] == {"player 1": "1/2", "player 2": "1/2"}
     assert s.latex().count(r"\frac{1}{2}") == 2
+
+
+def test_symbolic_solution_asked_for_floats_names_numbers() -> None:
+    """A symbolic surplus J splits as (J/2, J/2); floats of it do not exist, and the
+    error says which argument to change (it was sympy's 'Cannot convert expression')."""
+    import pytest
+
+    from games import BargainingProblem
+
+    J = sp.Symbol("J", positive=True)
+    s = BargainingProblem.transferable(J, (0, 0)).nash()
+    assert s.to_dict(numbers="sympy")["payoffs"] == {"player 1": J / 2, "player 2": J / 2}
+    with pytest.raises(ValueError, match=r"numbers='float'.*symbolic.*J"):
+        s.to_dict(numbers="float")
