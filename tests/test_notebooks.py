@@ -56,3 +56,19 @@ def test_notebook_runs_top_to_bottom(path: Path) -> None:
         if out.get("output_type") == "error"
     ]
     assert errors == []
+
+
+def test_stored_notebooks_are_exactly_what_make_py_writes() -> None:
+    """Regenerating the notebooks is reproducible: same bytes, cell ids included (nbformat
+    draws random ids, so every run of _make.py rewrote every cell id)."""
+    nbformat = pytest.importorskip("nbformat", reason="the classroom extra is not installed")
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("_make", ROOT / "notebooks" / "_make.py")
+    assert spec is not None and spec.loader is not None
+    make = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(make)
+    for path in NOTEBOOKS:
+        built = nbformat.writes(make.build(path.name))
+        assert built == nbformat.writes(make.build(path.name))
+        assert path.read_text(encoding="utf-8").rstrip("\n") == built.rstrip("\n"), path.name
