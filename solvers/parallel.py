@@ -41,7 +41,7 @@ from typing import Any, TypeVar
 
 import numpy as np
 
-from solvers.progress import ProgressArg, track
+from solvers.progress import ProgressArg, check_progress, track
 
 __all__ = [
     "DEFAULT_CHUNK_SIZE",
@@ -220,6 +220,7 @@ def map_chunks(
     >>> seen
     [1, 2, 3]
     """
+    check_progress(progress)
     tasks = list(tasks)
     with resolve_executor(executor) as ex:
         results = map(fn, tasks) if ex is None else ex.map(fn, tasks)

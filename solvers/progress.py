@@ -28,7 +28,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
 
-__all__ = ["ProgressArg", "track"]
+__all__ = ["ProgressArg", "check_progress", "track"]
 
 T = TypeVar("T")
 
@@ -45,6 +45,24 @@ def _tqdm() -> Any:
             "callable progress(done, total), or progress=False)"
         ) from error
     return tqdm
+
+
+def check_progress(progress: Any) -> ProgressArg:
+    """``progress`` if it is ``True``, ``False``/``None`` or a callable, else ``TypeError``
+    (call it before starting work, so that a bad argument costs nothing).
+
+    Examples
+    --------
+    >>> check_progress(False), check_progress(print) is print
+    (False, True)
+    >>> check_progress("yes")
+    Traceback (most recent call last):
+    ...
+    TypeError: progress must be True, False or a callable f(done, total); got 'yes'
+    """
+    if progress is None or progress is True or progress is False or callable(progress):
+        return progress
+    raise TypeError(f"progress must be True, False or a callable f(done, total); got {progress!r}")
 
 
 def track(
@@ -68,23 +86,31 @@ def track(
     desc : str, optional
         Label of the bar.
 
-    Yields
-    ------
-    object
+    Returns
+    -------
+    iterator
         The items of ``iterable``, unchanged and in order.
 
     Raises
     ------
     TypeError
-        If ``progress`` is neither a bool nor a callable.
+        If ``progress`` is neither a bool nor a callable (raised by the call itself,
+        before any item is taken).
 
     Examples
     --------
     >>> sum(track(range(4), progress=False))
     6
     """
+    check_progress(progress)
     if total is None and hasattr(iterable, "__len__"):
         total = len(iterable)  # type: ignore[arg-type]
+    return _track(iterable, progress, total, desc)
+
+
+def _track(
+    iterable: Iterable[T], progress: ProgressArg, total: int | None, desc: str | None
+) -> Iterator[T]:
     if progress is False or progress is None:
         yield from iterable
         return
@@ -95,10 +121,7 @@ def track(
         finally:
             bar.close()
         return
-    if not callable(progress):
-        raise TypeError(
-            f"progress must be True, False or a callable f(done, total); got {progress!r}"
-        )
+    assert callable(progress)
     for done, item in enumerate(iterable, start=1):
         yield item
         progress(done, total)

@@ -212,3 +212,28 @@ def test_unreachable_scheduler_names_the_argument(monkeypatch) -> None:
     monkeypatch.setattr(distributed, "Client", refuse)
     with pytest.raises(ConnectionError, match=r"executor='tcp://127.0.0.1:1'.*Timed out"):
         map_chunks(abs, [1], executor="tcp://127.0.0.1:1")
+
+
+class _Recorder:
+    """An executor that records whether any work was handed to it."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def map(self, fn, tasks):
+        self.calls += 1
+        return map(fn, tasks)
+
+
+@pytest.mark.parametrize("progress", ["yes", 1, 0.5])
+def test_bad_progress_is_refused_before_any_work_is_sent(progress) -> None:
+    """track() checked ``progress`` only when first iterated, i.e. after map_chunks had
+    submitted every chunk to the executor (a pool then ran them all before the error)."""
+    from solvers.progress import track
+
+    with pytest.raises(TypeError, match="progress must be"):
+        track(range(3), progress=progress)
+    pool = _Recorder()
+    with pytest.raises(TypeError, match="progress must be"):
+        map_chunks(abs, [1, 2], executor=pool, progress=progress)
+    assert pool.calls == 0
