@@ -34,6 +34,7 @@ Examples
 from __future__ import annotations
 
 import math
+import numbers
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
@@ -636,7 +637,15 @@ def voting_power_data(members: int = 25, quota: Any = Fraction(17, 20)) -> Votin
     total_eec = sum(int(r[0]) for r in eec.weights)
     w = stylized_board(members)
     total = sum(w)
-    q = Fraction(str(quota)) if isinstance(quota, float) else Fraction(quota)
+    if isinstance(quota, float) and math.isfinite(quota):
+        q = Fraction(str(quota))
+    elif isinstance(quota, numbers.Rational) and not isinstance(quota, bool):
+        q = Fraction(int(quota.numerator), int(quota.denominator))
+    else:
+        raise ValueError(
+            f"quota must be a number (a fraction of the votes in (1/2, 1], e.g. "
+            f"Fraction(17, 20) or 0.85), got {quota!r}"
+        )
     if not Fraction(1, 2) < q <= 1:
         raise ValueError(f"quota must be a fraction of the votes in (1/2, 1], got {quota}")
     rules = {

@@ -163,3 +163,11 @@ def test_figure_builds_deterministically_and_summary_states_the_indices(tmp_path
     text = spec.summary()
     assert "Shapley-Shubik (7/30, 7/30, 7/30, 3/20, 3/20, 0)" in text
     assert "Banzhaf (normalized) (5/21, 5/21, 5/21, 1/7, 1/7, 0)" in text
+
+
+@pytest.mark.parametrize("quota", ["abc", "17/20", None, 1j, float("nan"), True])
+def test_quota_that_is_not_a_number_is_named(quota) -> None:
+    """Fraction's own 'Invalid literal for Fraction' / 'should be a string or a Rational'
+    did not say which argument; strings are not parsed and booleans are not 1."""
+    with pytest.raises(ValueError, match=r"quota must be"):
+        pt.voting_power_data(members=3, quota=quota)
