@@ -241,6 +241,12 @@ class SimulatedHedgingTimes:
         >>> ax.get_xlabel()
         'election'
         """
+        if exact is not None and tuple(exact.years) != tuple(self.years):
+            raise ValueError(
+                f"exact covers the elections {exact.years[0]}-{exact.years[-1]} "
+                f"({len(exact.years)} years), the simulation {self.years[0]}-{self.years[-1]} "
+                f"({len(self.years)}): pass the exact() of the same timeline"
+            )
         if ax is None:
             ax = require_pyplot().subplots()[1]
         years = np.asarray(self.years)

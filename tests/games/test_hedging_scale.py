@@ -75,3 +75,16 @@ def test_to_frame_and_plot(timeline, serial) -> None:
     ax = serial.plot(Figure().add_subplot(), exact=timeline.exact())
     heights = [bar.get_height() for bar in ax.patches]
     np.testing.assert_allclose(heights, serial.pmf)
+
+
+@pytest.mark.parametrize("other", [{"terms": 5}, {"first_election": 2020}])
+def test_plot_refuses_an_exact_distribution_over_other_elections(other) -> None:
+    """The exact points were drawn at the simulation's years whatever their own: a chain
+    starting in 2020 was silently plotted at 2016-2024, and other terms failed inside
+    matplotlib."""
+    from matplotlib.figure import Figure
+
+    sim = hedging.hedging_timeline(terms=3).simulate(1_000, seed=1)
+    with pytest.raises(ValueError, match=r"exact.*years"):
+        exact = hedging.hedging_timeline(**{"terms": 3, **other}).exact()
+        sim.plot(Figure().add_subplot(), exact=exact)
