@@ -1164,11 +1164,16 @@ class NormalFormGame:
             Significant digits of float payoffs.
         caption, label : str, optional
             If given, wrap the tabular in a ``table`` environment with this caption
-            (escaped) and ``\label``.
+            (escaped) and ``\label`` (a label cannot contain ``\ { } % # $ & ~ ^``).
 
         Returns
         -------
         str
+
+        Raises
+        ------
+        ValueError
+            An unknown ``frac``, ``digits`` below 1, or a ``label`` LaTeX cannot use.
 
         See Also
         --------

@@ -122,6 +122,13 @@ def game_latex(
 ) -> str:
     """The payoff table as LaTeX ``tabular`` (see :meth:`NormalFormGame.latex`)."""
     _check(frac, digits)
+    if label is not None and (
+        not isinstance(label, str) or not label or set(label) & set("\\{}%#$&~^")
+    ):
+        raise ValueError(
+            f"label must be a LaTeX label such as 'tab:chicken' (no \\ {{ }} % # $ & ~ ^), "
+            f"got {label!r}"
+        )
     cols = game.shape[1]
     top, mid, bottom = (
         (r"\toprule", r"\midrule", r"\bottomrule")

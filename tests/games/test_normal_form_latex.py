@@ -174,3 +174,15 @@ def test_equilibrium_set_to_latex_escapes_strategy_labels_for_text_mode() -> Non
     assert r"\text{x\textasciitilde{}y}" in tex and r"\text{z\_1}" in tex
     cells = re.findall(r"\\text\{((?:[^{}]|\{\})*)\}", tex)
     assert cells and all(not set(_SPECIAL.sub("", c)) & set("\\&%$#_{}~^") for c in cells)
+
+
+@pytest.mark.parametrize("label", ["tab:50%", "tab:{x}", "tab:a\\b", "tab:#1"])
+def test_label_that_cannot_be_a_latex_label_is_refused(label: str) -> None:
+    """``\\label{tab:50%}`` comments out its own closing brace: the document did not
+    compile. Such labels are refused naming the argument (captions are escaped)."""
+    with pytest.raises(ValueError, match=r"label"):
+        NormalFormGame(PD).latex(label=label)
+
+
+def test_ordinary_labels_pass_through() -> None:
+    assert r"\label{tab:pd_2-by-2.v1}" in NormalFormGame(PD).latex(label="tab:pd_2-by-2.v1")
