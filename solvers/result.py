@@ -232,7 +232,8 @@ class EquilibriumSet(list):
 
     def to_latex(self, booktabs: bool = True) -> str:
         r"""The equilibria as a LaTeX ``tabular`` for a paper: one row per equilibrium,
-        one column per player (its strategy, in math mode) and one for the payoffs.
+        one column per player (its strategy, in math mode) and one for the payoffs. An
+        incomplete set (``complete=False``) ends with a row saying so.
 
         Parameters
         ----------
@@ -267,6 +268,11 @@ class EquilibriumSet(list):
             lines.append(f"{k} & " + " & ".join(cells) + r" \\")
         if not len(self):
             lines.append(r"\multicolumn{2}{l}{no equilibrium} \\")
+        if not self.complete:  # never let a partial list pass for the full one
+            lines.append(
+                f"\\multicolumn{{{len(names) + 2}}}{{l}}{{\\footnotesize not necessarily all "
+                f"equilibria ({_escape_text(self.method)})}} \\\\"
+            )
         lines += [bottom, r"\end{tabular}"]
         return "\n".join(lines)
 

@@ -186,3 +186,15 @@ def test_label_that_cannot_be_a_latex_label_is_refused(label: str) -> None:
 
 def test_ordinary_labels_pass_through() -> None:
     assert r"\label{tab:pd_2-by-2.v1}" in NormalFormGame(PD).latex(label="tab:pd_2-by-2.v1")
+
+
+def test_to_latex_of_an_incomplete_set_says_so() -> None:
+    """Lemke-Howson finds one of the three equilibria of battle of the sexes: the set is
+    flagged complete=False, and the paper table must not pass for the full list."""
+    g = NormalFormGame([[[3, 0], [0, 2]], [[2, 0], [0, 3]]])
+    some = g.equilibria(method="lemke_howson")
+    assert not some.complete and len(some) == 1
+    tex = some.to_latex()
+    note = r"\multicolumn{4}{l}{\footnotesize not necessarily all equilibria (lemke\_howson)}"
+    assert note + r" \\" in tex
+    assert "necessarily" not in g.equilibria().to_latex()
