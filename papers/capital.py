@@ -98,8 +98,8 @@ def flows_data(
     >>> d.flow.tolist(), d.lender_rate.tolist()
     ([2.0, 1.375, 0.75, 0.125, 0.0], [3.0, 2.375, 1.75, 1.125, 1.0])
     """
-    market = loanable_funds(1, 1, 1 + sp.sympify(gap), 1)
-    model = capital_accord(gap, kappa)
+    model = capital_accord(gap, kappa)  # checks gap and kappa before any arithmetic
+    market = loanable_funds(1, 1, 1 + model.gap, 1)
     g = float(market.prohibitive_tax)
     taus = np.linspace(0.0, 1.25 * g, points)
     s = market.sweep(taus)
@@ -375,8 +375,8 @@ def _show(value: Any) -> str:
 
 
 def _summary_flows(gap: Any = _GAP.default, kappa: Any = _KAPPA.default) -> str:
-    market = loanable_funds(1, 1, 1 + sp.sympify(gap), 1)
     m = capital_accord(gap, kappa)
+    market = loanable_funds(1, 1, 1 + m.gap, 1)
     lines = [
         f"   r_China = 1, r_US = 1 + G; free flows: world rate {_show(market.world_rate)}, "
         f"flow (US deficit) {_show(market.flow(0))}; prohibitive tax "

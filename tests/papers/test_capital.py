@@ -75,3 +75,12 @@ def test_figure_bytes_repeat(tmp_path) -> None:
     a = save(cf.draw_accord(cf.accord_data(points=21)), tmp_path / "a", "png").read_bytes()
     b = save(cf.draw_accord(cf.accord_data(points=21)), tmp_path / "b", "png").read_bytes()
     assert a == b
+
+
+@pytest.mark.parametrize("data", [cf.flows_data, cf._summary_flows])
+@pytest.mark.parametrize("gap", ["x", "2*2"])
+def test_string_gap_is_refused_before_any_parsing(data, gap) -> None:
+    """flows_data sympified ``gap`` before the model checked it: strings were parsed (the
+    house rule: never sympify untrusted text) and 'x' was blamed on r_US."""
+    with pytest.raises(TypeError, match=r"^gap must be a real number"):
+        data(gap=gap)
