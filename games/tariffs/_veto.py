@@ -38,6 +38,7 @@ Allocation(hegemon: 1, ally 1: 0, ally 2: 0, ally 3: 0, ally 4: 0 | exact | core
 
 from __future__ import annotations
 
+import numbers
 from collections.abc import Sequence
 from fractions import Fraction
 from typing import Any
@@ -54,6 +55,8 @@ __all__ = ["VetoHegemonGame", "veto_hegemon", "weighted_veto_game"]
 def _fraction(value: Any, name: str) -> Fraction:
     """An exact weight or quota; non-integral floats are refused (the voting indices
     count coalitions by exact weight totals)."""
+    if not isinstance(value, numbers.Number | sp.Basic) or isinstance(value, bool):
+        raise TypeError(f"{name} must be a number, got {value!r} (text is never parsed)")
     v = sp.sympify(value)
     if isinstance(v, sp.Float) and float(v).is_integer():
         v = sp.Integer(int(v))

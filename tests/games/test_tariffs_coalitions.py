@@ -287,3 +287,13 @@ def test_counter_coalition_limit() -> None:
     assert r.bloc_surplus_limit == 0 and not r.all_in_surplus_possible
     with pytest.raises(ValueError, match="sum to zero"):
         counter_coalition({"US": -1, "China": 2}, ("China",))
+
+
+@pytest.mark.parametrize(("weights", "quota"), [(["2*2", 1], 1), ([1, 2], "1/2")])
+def test_veto_game_class_does_not_parse_strings(weights, quota) -> None:
+    """VetoHegemonGame (public) sympified its weights and quota: text was parsed. It is
+    refused naming the argument, as the factories refuse it."""
+    from games.tariffs import VetoHegemonGame
+
+    with pytest.raises(TypeError, match=r"(weights\[0\]|quota) must be a number"):
+        VetoHegemonGame(weights, quota, symmetric=False)
