@@ -73,9 +73,28 @@ def _latex_number(value: Any) -> str:
     return sp.latex(convert(value, "sympy"))
 
 
+#: Characters that cannot sit in ``\text{...}`` for both pdflatex and MathJax, typeset in
+#: math between text pieces instead.
+_MATH_SYMBOLS = {"^": r"\hat{}", "~": r"\sim", "\\": r"\backslash"}
+
+
 def _latex_text(name: str) -> str:
-    escaped = "".join("\\" + c if c in "&%$#_{}" else c for c in str(name))
-    return r"\text{" + escaped + "}"
+    r"""A label inside math: ``\text{...}`` pieces (``&%$#_{}`` escaped) joined by
+    ``\hat{}``, ``\sim`` or ``\backslash`` for ``^``, ``~`` and ``\``, valid in pdflatex
+    and in MathJax alike."""
+    out: list[str] = []
+    piece: list[str] = []
+    for c in str(name):
+        if c in _MATH_SYMBOLS:
+            if piece:
+                out.append(r"\text{" + "".join(piece) + "}")
+                piece = []
+            out.append(_MATH_SYMBOLS[c])
+        else:
+            piece.append("\\" + c if c in "&%$#_{}" else c)
+    if piece or not out:
+        out.append(r"\text{" + "".join(piece) + "}")
+    return "".join(out)
 
 
 def _escape_text(name: str) -> str:

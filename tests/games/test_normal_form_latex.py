@@ -198,3 +198,21 @@ def test_to_latex_of_an_incomplete_set_says_so() -> None:
     note = r"\multicolumn{4}{l}{\footnotesize not necessarily all equilibria (lemke\_howson)}"
     assert note + r" \\" in tex
     assert "necessarily" not in g.equilibria().to_latex()
+
+
+def test_equilibrium_latex_labels_compile_in_a_paper() -> None:
+    """latex() is documented for pasting into a paper (docs: Export LaTeX), but a label's
+    ``^``, ``~`` or ``\\`` sat bare inside ``\\text{...}`` (text mode: pdflatex stops with
+    "Missing $ inserted"). They are now typeset in math between text pieces, which both
+    pdflatex and MathJax accept."""
+    g = NormalFormGame(
+        [[[1, -1], [-1, 1]], [[-1, 1], [1, -1]]],
+        players=("US^1", "Ally~2"),
+        strategies=(("s^2", "a\\b"), ("x", "y")),
+    )
+    tex = g.equilibria().latex()
+    texts = re.findall(r"\\text\{((?:\\.|[^{}\\])*)\}", tex)
+    assert texts and not any(set(t) & set("^~") for t in texts)
+    assert not any(re.search(r"\\(?![&%$#_{}])", t) for t in texts)
+    assert r"\text{s}\hat{}\text{2}" in tex and r"\text{a}\backslash\text{b}" in tex
+    assert r"\text{Ally}\sim\text{2}" in tex
