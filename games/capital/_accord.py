@@ -115,6 +115,23 @@ def _closed_forms() -> dict[str, sp.Expr]:
     }
 
 
+def _latex(value: Any) -> str:
+    """A number in LaTeX math: exact ones by :func:`sympy.latex`, floats to 6 digits."""
+    if isinstance(value, float) or (isinstance(value, sp.Basic) and value.has(sp.Float)):
+        text = f"{float(value):.6g}"
+        if "e" in text:
+            mantissa, exponent = text.split("e")
+            text = f"{mantissa} \\times 10^{{{int(exponent)}}}"
+        return text
+    return str(sp.latex(sp.sympify(value)))
+
+
+def _escape(text: str) -> str:
+    """Text-mode LaTeX: the special characters escaped."""
+    special = {"\\": r"\textbackslash{}", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}
+    return "".join("\\" + c if c in "&%$#_{}" else special.get(c, c) for c in text)
+
+
 @dataclass(frozen=True)
 class AccordOutcome:
     """One row of the protocol comparison (:meth:`CapitalAccord.table`).
@@ -156,7 +173,8 @@ class AccordOutcome:
 
 @dataclass(frozen=True)
 class AccordTable:
-    """The accord's outcome under each protocol, in one table (``str`` prints it).
+    """The accord's outcome under each protocol, in one table (``str`` prints it,
+    :meth:`to_latex` typesets it for a paper).
 
     Attributes
     ----------
@@ -210,6 +228,46 @@ class AccordTable:
             f"accord: flow F_e = {show(self.efficient_flow)} (tax {show(self.accord_tax)}), "
             f"joint surplus J_e = {show(self.joint_surplus)}"
         )
+        return "\n".join(lines)
+
+    def to_latex(self, booktabs: bool = True) -> str:
+        r"""The table as a LaTeX ``tabular`` for a paper: protocol, what the controls are,
+        disagreement point, payoffs and the transfer to the US (exact numbers as
+        fractions, floats to 6 significant digits).
+
+        Parameters
+        ----------
+        booktabs : bool, default True
+            ``\toprule``/``\midrule``/``\bottomrule`` (the ``booktabs`` package), else
+            ``\hline``.
+
+        Examples
+        --------
+        >>> tex = capital_accord().table().to_latex()
+        >>> print(tex.splitlines()[4])
+        Nash, status quo & none & $(0, 2)$ & $(\frac{1}{3}, \frac{7}{3})$ & $- \frac{13}{9}$ \\
+        """
+        top, mid, bottom = (
+            (r"\toprule", r"\midrule", r"\bottomrule")
+            if booktabs
+            else (r"\hline", r"\hline", r"\hline")
+        )
+
+        def pair(values: tuple) -> str:
+            return "$(" + ", ".join(_latex(v) for v in values) + ")$"
+
+        lines = [
+            r"\begin{tabular}{llccc}",
+            top,
+            r"protocol & controls are & $d$ (US, China) & $u$ (US, China) & transfer to US \\",
+            mid,
+        ]
+        for r in self.rows:
+            lines.append(
+                f"{_escape(r.protocol)} & {_escape(r.alternative)} & {pair(r.disagreement)} & "
+                f"{pair(r.payoffs)} & ${_latex(r.transfer)}$ \\\\"
+            )
+        lines += [bottom, r"\end{tabular}"]
         return "\n".join(lines)
 
     def __repr__(self) -> str:

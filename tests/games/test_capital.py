@@ -358,3 +358,27 @@ def test_sweeps_refuse_non_numbers_naming_taus(taus) -> None:
         loanable_funds().sweep(taus)
     with pytest.raises(ValueError, match=r"taus must be"):
         capital_accord().sweep(taus)
+
+
+def test_accord_table_to_latex_is_the_worked_example() -> None:
+    """Issue 14 asks for to_latex() on model results; the accord's protocol comparison is
+    the one table of e.3. Worked example (G = 4, kappa = 1): the rows of docs/models.md;
+    the transfer is u_US - W_US(accord tax 4/3) = u_US - 16/9."""
+    tex = capital_accord().table().to_latex()
+    lines = tex.splitlines()
+    assert lines[0] == r"\begin{tabular}{llccc}" and lines[1] == r"\toprule"
+    body = [ln for ln in lines if ln.startswith("Nash") or ln[:1] in "wR"]
+    assert body == [
+        r"Nash, status quo & none & $(0, 2)$ & $(\frac{1}{3}, \frac{7}{3})$ & $- \frac{13}{9}$ \\",
+        r"Nash, controls as outside option & outside option & $(0, 2)$ & "
+        r"$(2, \frac{2}{3})$ & $\frac{2}{9}$ \\",
+        r"Nash, controls as threat point & threat point & $(2, \frac{1}{2})$ & "
+        r"$(\frac{25}{12}, \frac{7}{12})$ & $\frac{11}{36}$ \\",
+        r"Nash 1953 optimal threat & optimal threat & $(\frac{48}{25}, \frac{8}{25})$ & "
+        r"$(\frac{32}{15}, \frac{8}{15})$ & $\frac{16}{45}$ \\",
+        r"weighted Nash & none & $(0, 2)$ & $(\frac{4}{9}, \frac{20}{9})$ & $- \frac{4}{3}$ \\",
+        r"Rubinstein & none & $(0, 2)$ & $(\frac{20}{57}, \frac{44}{19})$ & "
+        r"$- \frac{244}{171}$ \\",
+    ]
+    assert tex.count("{") == tex.count("}") and tex.endswith(r"\end{tabular}")
+    assert r"\hline" in capital_accord().table().to_latex(booktabs=False)
