@@ -105,6 +105,18 @@ def as_payoff_arrays(
     TypeError
         Non-numeric entries.
     """
+    if isinstance(payoffs, str) or not (
+        hasattr(payoffs, "__len__") and hasattr(payoffs, "__getitem__")
+    ):
+        hint = (
+            ": for a game object call game.equilibria(), or pass game.payoffs"
+            if hasattr(payoffs, "payoffs")
+            else ""
+        )
+        raise TypeError(
+            "payoffs must be a sequence of one payoff array per player, got "
+            f"{type(payoffs).__name__}{hint}"
+        )
     if len(payoffs) < min_players:
         raise ValueError(
             f"payoffs: need one array per player and at least {min_players} players, got "

@@ -308,3 +308,21 @@ def test_arbitrary_floats_superset_of_exact_and_all_nash(m, n, data):
     assert found >= brute_force(exact)
     for eq in result:
         assert is_nash(payoffs, eq.strategies)
+
+
+def test_equilibria_of_a_game_object_says_how_to_call_it() -> None:
+    """solvers.equilibria(game) with a NormalFormGame failed with "object of type
+    'NormalFormGame' has no len()" from the input layer; the error now names payoffs and
+    the fix (solvers never import games, so any object with ``.equilibria`` is meant)."""
+    from solvers import equilibria
+
+    class Game:
+        payoffs = (np.eye(2), np.eye(2))
+
+        def equilibria(self):  # pragma: no cover - never called
+            raise AssertionError
+
+    with pytest.raises(TypeError, match=r"payoffs must be .*game\.equilibria\(\)"):
+        equilibria(Game())
+    with pytest.raises(TypeError, match=r"payoffs must be"):
+        equilibria(42)
