@@ -617,17 +617,29 @@ FIGURES = [
         _summary_best_response,
         "two allies: best responses, Nash, leader commitment, efficient frontier",
         readme=True,
+        source=(
+            "docs/models.md §a.2: Bergstrom, Blume & Varian (1986) J. Public Econ. 29; Warr "
+            "(1983) Econ. Letters 13"
+        ),
     ),
     FigureSpec(
         "burden-share-vs-income",
         lambda: draw_burden_shares(burden_share_data()),
         _summary_shares,
         "burden share vs income: pure public good vs joint products",
+        source=(
+            "docs/models.md §a.1-a.2: Olson & Zeckhauser (1966) REStat 48(3); Bergstrom, Blume & "
+            "Varian (1986) J. Public Econ. 29"
+        ),
     ),
     FigureSpec(
         "burden-nash-vs-efficient",
         lambda: draw_provision(provision_data()),
         _summary_provision,
         "Nash vs efficient provision against the number of allies",
+        source=(
+            "docs/models.md §a.2-a.4: Olson & Zeckhauser (1966) REStat 48(3); Sandler (1977) "
+            "Kyklos 30; Sandler & Hartley (2001) JEL 39(3)"
+        ),
     ),
 ]

@@ -413,6 +413,10 @@ FIGURES = [
         _summary_flows,
         "capital flows: flows, rates and welfare against the inflow tax",
         parameters=PARAMETERS,
+        source=(
+            "docs/models.md §e.1-e.2: Obstfeld & Rogoff (1996) Foundations of International "
+            "Macroeconomics, ch. 1; the tax and welfare are blocgames' own construction"
+        ),
     ),
     FigureSpec(
         "capital-accord",
@@ -421,5 +425,9 @@ FIGURES = [
         "capital accord: bargaining set, disagreement points and each protocol's outcome",
         readme=True,
         parameters=PARAMETERS,
+        source=(
+            "docs/models.md §e.2-e.3: Nash (1950, 1953) Econometrica; Rubinstein (1982) "
+            "Econometrica 50; Binmore, Rubinstein & Wolinsky (1986) RAND J. Econ. 17(2)"
+        ),
     ),
 ]

@@ -425,6 +425,10 @@ FIGURES = [
         lambda: draw_credibility(credibility_data()),
         _summary_credibility,
         "credibility over elections: fluke vs structural, with the hedging threshold",
+        source=(
+            "docs/models.md §d.1-d.3: Snyder (1984) World Politics 36(4); regime switching and "
+            "learning are blocgames' own construction"
+        ),
     ),
     FigureSpec(
         "hedging-year-distribution",
@@ -432,11 +436,19 @@ FIGURES = [
         _summary_years,
         "distribution of the hedging year: simulation vs exact Markov chain",
         readme=True,
+        source=(
+            "docs/models.md §d.2-d.4: blocgames' own construction on Snyder (1984) World Politics"
+            " 36(4) and Dixit & Pindyck (1994)"
+        ),
     ),
     FigureSpec(
         "hedging-real-option",
         lambda: draw_real_option(real_option_data()),
         _summary_option,
         "real-option hedging trigger against volatility, with the NPV trigger",
+        source=(
+            "docs/models.md §d.4: McDonald & Siegel (1986) QJE 101; Dixit & Pindyck (1994) "
+            "Investment under Uncertainty"
+        ),
     ),
 ]

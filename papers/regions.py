@@ -257,5 +257,9 @@ FIGURES = [
         _summary,
         "Threshold participation (3 allies, 2 needed): equilibria by region over (tau, B)",
         parameters=(_COST,),
+        source=(
+            "docs/models.md §c.4 (blocgames' own construction); Palfrey & Rosenthal (1984) J. "
+            "Public Econ. 24"
+        ),
     ),
 ]

@@ -835,24 +835,39 @@ FIGURES = [
         _summary_compelled,
         "coalition of the compelled: stable coalition size vs the hegemon's penalty",
         readme=True,
+        source=(
+            "docs/models.md §c.2-c.3: d'Aspremont et al. (1983) Canadian J. Econ. 16; Barrett "
+            "(1994) OEP 46; Nordhaus (2015) AER 105(4)"
+        ),
     ),
     FigureSpec(
         "tariffs-best-response",
         lambda: draw_tariff_war(tariff_war_data()),
         _summary_tariff_war,
         "tariff war: best responses and the size above which the big country wins",
+        source=(
+            "docs/models.md §c.1: Johnson (1953-54) RES 21(2); Kennan & Riezman (1988) IER 29(1)"
+        ),
     ),
     FigureSpec(
         "tariffs-threshold-map",
         lambda: draw_threshold_map(threshold_map_data()),
         _summary_threshold,
         "join/exempt threshold game: equilibrium regimes over (tariff, cost of joining)",
+        source=(
+            "docs/models.md §c.4 (blocgames' own construction); Palfrey & Rosenthal (1984) J. "
+            "Public Econ. 24; Segal (1999) QJE 114(2)"
+        ),
     ),
     FigureSpec(
         "tariffs-bargaining",
         lambda: draw_bargaining(bargaining_data()),
         _summary_bargaining,
         "bargaining over tariffs: each protocol's outcome and disagreement point",
+        source=(
+            "docs/models.md §c.1, §e.3: Nash (1950) Econometrica 18; Rubinstein (1982) "
+            "Econometrica 50; Binmore, Rubinstein & Wolinsky (1986) RAND J. Econ. 17(2)"
+        ),
     ),
     FigureSpec(
         "tariffs-voting-power",
@@ -862,5 +877,9 @@ FIGURES = [
         _summary_voting_power,
         "voting power vs vote share: the 1958 EEC Council and a stylized weighted board",
         parameters=(_MEMBERS, _QUOTA),
+        source=(
+            "docs/models.md §c.5: Shapley & Shubik (1954) APSR 48; Banzhaf (1965) Rutgers Law "
+            "Review 19; EEC Council votes: Treaty of Rome (1957) art. 148(2)"
+        ),
     ),
 ]
