@@ -31,6 +31,19 @@ Examples
 ([['0', '1'], ['0', '1']], True, 'vertex_enumeration')
 """
 
+from solvers.finite._components import (
+    EquilibriumComponent,
+    component_on_support,
+    components_from_extreme_points,
+    equilibrium_components,
+)
+from solvers.finite._correlated import (
+    CorrelatedConstraints,
+    CorrelatedEquilibrium,
+    correlated_equilibrium,
+    correlated_equilibrium_constraints,
+    is_correlated_equilibrium,
+)
 from solvers.finite._dominance import DominanceResult, EliminationStep, iterated_elimination
 from solvers.finite._equilibria import (
     METHODS,
@@ -80,4 +93,14 @@ __all__ = [
     "symbolic_equilibria",
     "vertex_enumeration",
     "zero_sum_lp",
+    # equilibrium components, correlated equilibria (issue 13)
+    "CorrelatedConstraints",
+    "CorrelatedEquilibrium",
+    "EquilibriumComponent",
+    "component_on_support",
+    "components_from_extreme_points",
+    "correlated_equilibrium",
+    "correlated_equilibrium_constraints",
+    "equilibrium_components",
+    "is_correlated_equilibrium",
 ]
