@@ -449,10 +449,10 @@ def component_on_support(
     floats, exacts = as_payoff_arrays(arrays, exact=exact)
     shape = tuple(floats[0].shape)
     n = len(shape)
-    supports = [tuple(int(k) for k in s) for s in supports]
-    if len(supports) != n or any(not s for s in supports):
-        raise ValueError(f"supports: need one non-empty support per player ({n} players)")
-    residual, jacobian, profile = _support_system(floats, supports, shape)
+    faces = [tuple(int(k) for k in s) for s in supports]
+    if len(faces) != n or any(not s for s in faces):
+        raise ValueError(f"faces: need one non-empty support per player ({n} players)")
+    residual, jacobian, profile = _support_system(floats, faces, shape)
     tol = tolerance(floats, rtol)
     scale = max(float(np.max(np.abs(u))) for u in floats) or 1.0
 
@@ -461,18 +461,16 @@ def component_on_support(
             return False
         return bool(np.all(regret(floats, profile(np.clip(z, 0, None))) <= tol * 10 + 1e-12))
 
-    size = sum(len(s) for s in supports)
+    size = sum(len(s) for s in faces)
     starts: list[np.ndarray] = []
     if point is not None:
         starts.append(
-            np.concatenate(
-                [np.asarray(point[i], dtype=float)[list(supports[i])] for i in range(n)]
-            )
+            np.concatenate([np.asarray(point[i], dtype=float)[list(faces[i])] for i in range(n)])
         )
     rng = np.random.default_rng(seed)
-    starts.append(np.concatenate([np.full(len(s), 1.0 / len(s)) for s in supports]))
+    starts.append(np.concatenate([np.full(len(s), 1.0 / len(s)) for s in faces]))
     for _ in range(20):
-        starts.append(np.concatenate([rng.dirichlet(np.ones(len(s))) for s in supports]))
+        starts.append(np.concatenate([rng.dirichlet(np.ones(len(s))) for s in faces]))
     z = None
     for z0 in starts:
         cand, res = _newton(residual, jacobian, z0)
@@ -511,7 +509,7 @@ def component_on_support(
         if found is not None:
             rep, is_exact = found, True
     return EquilibriumComponent(
-        supports=tuple(supports),
+        supports=tuple(faces),
         representative=rep,
         dimension=nullity,
         exact=is_exact,

@@ -39,7 +39,7 @@ from typing import Any, NamedTuple
 import numpy as np
 from scipy.optimize import linprog
 
-from solvers._numbers import convert
+from solvers._numbers import as_fraction, convert
 from solvers._numbers import fmt as _fmt
 from solvers.finite._input import as_game_arrays, as_payoff_arrays
 from solvers.result import EquilibriumResult
@@ -186,10 +186,14 @@ def _objective(arrays: Sequence[np.ndarray], objective: Any, exact: bool) -> np.
             f"objective: an array of weights on profiles must have the game's shape {shape}, "
             f"got shape {weights.shape} (or use 'welfare' or a player index)"
         )
-    if exact and weights.dtype.kind in "iuO":
-        return as_payoff_arrays([weights], exact=True, min_players=1)[1][0].reshape(-1)  # type: ignore[index]
     if exact:
-        return np.array([Fraction(float(v)) for v in weights.reshape(-1)], dtype=object)
+        return np.array(
+            [
+                as_fraction(v) if not isinstance(v, float | np.floating) else Fraction(float(v))
+                for v in weights.reshape(-1).tolist()
+            ],
+            dtype=object,
+        )
     return np.asarray(weights, dtype=float).reshape(-1)
 
 
@@ -255,9 +259,9 @@ def _exact_simplex(
             pivot(r, j, T, None)
     for r in range(m):  # complete a degenerate basis with columns at level zero
         if basis[r] is None and T[r][-1] == 0:
-            j = next((j for j in range(n - 1, -1, -1) if T[r][j] != 0), None)
-            if j is not None:
-                pivot(r, j, T, None)
+            col = next((k for k in range(n - 1, -1, -1) if T[r][k] != 0), None)
+            if col is not None:
+                pivot(r, col, T, None)
     if all(j is not None for j in basis) and all(row[-1] >= 0 for row in T):
         obj = objective_row(T, c)
         if not run(T, obj, n):
@@ -268,7 +272,7 @@ def _exact_simplex(
             [*row[:n], *(Fraction(int(k == r)) for k in range(m)), row[-1]]
             for r, row in enumerate([[*r0, b0] for r0, b0 in zip(A, b, strict=True)])
         ]
-        basis = [n + r for r in range(m)]
+        basis = [n + k for k in range(m)]
         cost1 = [Fraction(0)] * n + [Fraction(-1)] * m
         obj = objective_row(T, cost1)
         run(T, obj, n + m)
@@ -277,9 +281,9 @@ def _exact_simplex(
         for r in range(m):
             j0 = basis[r]
             if j0 is not None and j0 >= n:
-                j = next((j for j in range(n) if T[r][j] != 0), None)
-                if j is not None:
-                    pivot(r, j, T, None)
+                col = next((k for k in range(n) if T[r][k] != 0), None)
+                if col is not None:
+                    pivot(r, col, T, None)
         keep = [r for r in range(m) if (basis[r] or 0) < n]
         T = [[*T[r][:n], T[r][-1]] for r in keep]
         basis = [basis[r] for r in keep]
@@ -287,9 +291,9 @@ def _exact_simplex(
         if not run(T, obj, n):
             return None
     z = [Fraction(0)] * n
-    for r, j in enumerate(basis):
-        if j is not None:
-            z[j] = T[r][-1]
+    for r, jb in enumerate(basis):
+        if jb is not None:
+            z[jb] = T[r][-1]
     return z
 
 
