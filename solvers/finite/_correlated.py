@@ -490,7 +490,7 @@ def correlated_equilibrium(
     The float LP is solved by HiGHS's dual simplex. With ``exact=True`` its optimal basis
     starts an exact simplex in ``Fraction`` arithmetic (Bland's rule), which certifies
     optimality (all reduced costs non-positive) or moves to the exact optimum; games
-    whose tableau exceeds :data:`EXACT_TABLEAU_LIMIT` entries get the float optimum,
+    whose tableau exceeds ``EXACT_TABLEAU_LIMIT`` (2,000,000) entries get the float optimum,
     ``exact=False`` and a note.
 
     Examples
