@@ -444,7 +444,8 @@ def logit_qre(
                 "raise max_steps"
             )
         p = pts[-1]
-    prof = tuple(g.split(p))
+    prof = tuple(s / s.sum() for s in g.split(p))
+    p = np.concatenate(prof)
     vals = g.values(prof)
     logit = np.concatenate(
         [np.exp(lam * (v - v.max())) / np.sum(np.exp(lam * (v - v.max()))) for v in vals]

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from scipy.optimize import brentq
 
 from games import catalog
@@ -122,3 +124,20 @@ def test_agrees_with_gambit_logit() -> None:
     assert np.allclose(
         np.concatenate([np.asarray(s, float) for s in eq.strategies]), want, atol=1e-4
     )
+
+
+@settings(max_examples=15)
+@given(
+    st.lists(st.integers(2, 3), min_size=2, max_size=3),
+    st.integers(0, 2**32 - 1),
+    st.floats(0.0, 20.0),
+)
+def test_trace_points_are_fixed_points_and_end_is_verified(shape, seed, lam) -> None:
+    rng = np.random.default_rng(seed)
+    payoffs = [rng.integers(-5, 6, size=tuple(shape)) for _ in shape]
+    q = logit_qre(payoffs, lam)
+    assert q.verified and all(abs(float(s.sum()) - 1) < 1e-12 for s in q.strategies)
+    eqs = path_following_equilibrium(payoffs)
+    assert not eqs.complete
+    assert all(eq.verified and is_nash(payoffs, eq.strategies) for eq in eqs)
+    assert eqs or any("could not be refined" in n for n in eqs.notes)
