@@ -135,3 +135,12 @@ def test_cliques_are_sets_of_equilibria(m, n, data) -> None:
                     assert is_nash([A, B], [xs[i], ys[j]])
             mid = [sum(xs[i] for i in X) / len(X), sum(ys[j] for j in Y) / len(Y)]
             assert is_nash([A, B], mid)
+
+
+def test_gambit_all_zero_bimatrix_file(gambit_file) -> None:
+    # Gambit's test game: every profile is an equilibrium, one component (the square)
+    g = NormalFormGame.read_nfg(gambit_file("tests_test_games_2x2_bimatrix_all_zero_payoffs.nfg"))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        (comp,) = g.equilibria().components
+    assert comp.dimension == 2 and len(comp.cliques) == 1 and len(comp.vertices) == 4
