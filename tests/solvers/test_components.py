@@ -139,8 +139,9 @@ def test_cliques_are_sets_of_equilibria(m, n, data) -> None:
 
 def test_gambit_all_zero_bimatrix_file(gambit_file) -> None:
     # Gambit's test game: every profile is an equilibrium, one component (the square)
-    g = NormalFormGame.read_nfg(gambit_file("tests_test_games_2x2_bimatrix_all_zero_payoffs.nfg"))
+    path = gambit_file("tests_test_games_2x2_bimatrix_all_zero_payoffs.nfg")
     with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
+        warnings.simplefilter("ignore")  # repeated labels renamed; degenerate game
+        g = NormalFormGame.read_nfg(path)
         (comp,) = g.equilibria().components
     assert comp.dimension == 2 and len(comp.cliques) == 1 and len(comp.vertices) == 4
