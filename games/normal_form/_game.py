@@ -742,7 +742,7 @@ class NormalFormGame:
     def _labelled(self, result: Any) -> Any:
         from solvers.result import Equilibria
 
-        return Equilibria(
+        labelled = Equilibria(
             [eq.with_labels(self._players, self._strategies) for eq in result],
             method=result.method,
             exact=result.exact,
@@ -751,6 +751,9 @@ class NormalFormGame:
             tolerance=result.tolerance,
             notes=result.notes,
         )
+        if getattr(result, "_components", None) is not None:  # set by the solver
+            labelled.components = result.components
+        return labelled
 
     def pure_equilibria(self, rtol: float = DEFAULT_RTOL) -> Equilibria:
         """Every pure-strategy Nash equilibrium (any number of players), labelled.

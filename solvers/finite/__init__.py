@@ -31,6 +31,19 @@ Examples
 ([['0', '1'], ['0', '1']], True, 'vertex_enumeration')
 """
 
+from solvers.finite._components import (
+    EquilibriumComponent,
+    component_on_support,
+    components_from_extreme_points,
+    equilibrium_components,
+)
+from solvers.finite._correlated import (
+    CorrelatedConstraints,
+    CorrelatedEquilibrium,
+    correlated_equilibrium,
+    correlated_equilibrium_constraints,
+    is_correlated_equilibrium,
+)
 from solvers.finite._dominance import DominanceResult, EliminationStep, iterated_elimination
 from solvers.finite._equilibria import (
     METHODS,
@@ -41,6 +54,13 @@ from solvers.finite._equilibria import (
 from solvers.finite._lemke_howson import lemke_howson, lemke_howson_all_labels
 from solvers.finite._polynomial import polynomial_equilibria, support_profiles
 from solvers.finite._pure import best_response_masks, pure_equilibria, pure_profiles
+from solvers.finite._qre import (
+    LogitPath,
+    QuantalResponseEquilibrium,
+    logit_qre,
+    logit_qre_path,
+    path_following_equilibrium,
+)
 from solvers.finite._regions import (
     Region,
     RegionMap,
@@ -56,20 +76,34 @@ from solvers.finite._zero_sum import is_zero_sum, zero_sum_lp
 __all__ = [
     "METHODS",
     "VERTEX_BOUND_LIMIT",
+    "CorrelatedConstraints",
+    "CorrelatedEquilibrium",
     "DominanceResult",
     "EliminationStep",
     "EnumerationTooLargeError",
+    "EquilibriumComponent",
+    "LogitPath",
+    "QuantalResponseEquilibrium",
     "Region",
     "RegionMap",
     "UndecidedConditionError",
     "best_response_masks",
+    "component_on_support",
+    "components_from_extreme_points",
+    "correlated_equilibrium",
+    "correlated_equilibrium_constraints",
     "equilibria",
     "equilibria_by_region",
+    "equilibrium_components",
+    "is_correlated_equilibrium",
     "is_degenerate",
     "is_zero_sum",
     "iterated_elimination",
     "lemke_howson",
     "lemke_howson_all_labels",
+    "logit_qre",
+    "logit_qre_path",
+    "path_following_equilibrium",
     "piecewise_max",
     "polynomial_equilibria",
     "pure_equilibria",
