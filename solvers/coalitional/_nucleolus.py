@@ -28,22 +28,29 @@ from fractions import Fraction
 from typing import Any
 
 import numpy as np
-import scipy.sparse as sps
 
 from solvers.coalitional._core import CoalitionalWarning, scale_tolerance
 from solvers.coalitional._exact import nonnegative_solution, rank, solve
 from solvers.coalitional._input import fraction_vector, is_exact_vector, prepare
-from solvers.coalitional._lp import coalition_matrix, solve_lp
+from solvers.coalitional._stages import stage_lp
 
 __all__ = ["kohlberg_check", "nucleolus"]
 
 
 def nucleolus(
-    v: Any, n: int | None = None, imputations: bool = True, exact: bool | None = None
+    v: Any,
+    n: int | None = None,
+    imputations: bool = True,
+    exact: bool | None = None,
+    backend: str | None = None,
 ) -> tuple[list[Any], bool, list[Any]]:
     """Nucleolus (``imputations=True``) or prenucleolus of the vector ``v``.
 
     Returns ``(x, exact, levels)`` with ``levels`` the excess value of each LP stage.
+    ``backend`` picks the LP solver of the stages: ``"highs"`` (the ``highspy`` package,
+    one model warm-started from stage to stage), ``"linprog"`` (scipy) or None (highspy
+    when installed). Exact games are certified whichever solved the stages; if the
+    certificate fails on highspy's stages, linprog's are tried before giving up.
 
     Examples
     --------
@@ -64,15 +71,23 @@ def nucleolus(
         )
     if n == 1:
         return ([fraction_vector(v)[-1]] if exact else [float(vf[-1])]), exact, []
-    x, stages = _float_sequence(vf, n, singles if imputations else None)
+    lower = singles if imputations else None
+    x, stages = _float_sequence(vf, n, lower, backend=backend)
     if not exact:
         return [float(t) for t in x], False, [lvl for lvl, *_ in stages]
     fv = fraction_vector(v)
-    for dual_tol in (None, 1e-7, 1e-5):  # None: the sequence already computed (1e-9)
+    tries: list[tuple[float | None, str | None]] = [
+        (None, backend),
+        (1e-7, backend),
+        (1e-5, backend),
+    ]
+    if backend != "linprog":
+        tries += [(1e-9, "linprog"), (1e-7, "linprog"), (1e-5, "linprog")]
+    for dual_tol, which in tries:  # None: the sequence already computed (1e-9)
         if dual_tol is not None:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore", CoalitionalWarning)
-                _, stages = _float_sequence(vf, n, singles if imputations else None, dual_tol)
+                _, stages = _float_sequence(vf, n, lower, dual_tol, which)
         ex = _exact_from_stages(fv, n, stages)
         if ex is not None and kohlberg_check(fv, n, ex[0], imputations):
             return ex[0], True, ex[1]
@@ -86,61 +101,39 @@ def nucleolus(
 
 
 def _float_sequence(
-    vf: np.ndarray, n: int, singles: np.ndarray | None, dual_tol: float = 1e-9
+    vf: np.ndarray,
+    n: int,
+    singles: np.ndarray | None,
+    dual_tol: float = 1e-9,
+    backend: str | None = None,
 ) -> tuple[np.ndarray, list[tuple[float, list[int], list[int]]]]:
-    a = coalition_matrix(n)
-    dense = a.toarray()
-    m = a.shape[0]
+    lp = stage_lp(vf, n, singles, backend)
+    dense = lp.dense
     basis = np.ones((1, n)) / np.sqrt(n)  # orthonormal rows spanning fixed coalitions and N
-    free = np.ones(m, dtype=bool)
-    fixed_rows: list[int] = []
-    fixed_vals: list[float] = []
     stages: list[tuple[float, list[int], list[int]]] = []
-    bounds = [(s, None) for s in singles] if singles is not None else [(None, None)] * n
-    bounds = [*bounds, (None, None)]
     x = None
-    eq_bound: list[np.ndarray] = []
-    b_bound: list[float] = []
     for _ in range(n + 1):
-        idx = np.nonzero(free)[0]
+        idx = np.nonzero(lp.free)[0]
         if idx.size == 0:
             break
-        a_ub = sps.hstack([-a[idx], -sps.csr_matrix(np.ones((idx.size, 1)))]).tocsr()
-        b_ub = -vf[1:-1][idx]
-        eq_rows = [np.append(np.ones(n), 0.0)] + [np.append(dense[r], 0.0) for r in fixed_rows]
-        b_eq = [vf[-1]] + [vf[r + 1] - e for r, e in zip(fixed_rows, fixed_vals, strict=True)]
-        eq_rows += eq_bound
-        b_eq += b_bound
-        c = np.zeros(n + 1)
-        c[-1] = 1.0
-        res = solve_lp(c, a_ub, b_ub, np.array(eq_rows), b_eq, bounds)
-        x, eps = res.x[:n], float(res.x[-1])
-        duals = -res.ineqlin.marginals
-        pos = idx[duals > dual_tol]
+        x, eps, duals, col_duals = lp.solve()
+        pos = idx[duals[idx] > dual_tol]
         if pos.size == 0:  # numerical fallback: the most dual weight
-            pos = idx[[int(np.argmax(duals))]]
-        at_bound = []
+            pos = idx[[int(np.argmax(duals[idx]))]]
+        at_bound: list[int] = []
         if singles is not None:
-            at_bound = [i for i in range(n) if res.lower.marginals[i] > dual_tol]
+            at_bound = [i for i in range(n) if col_duals[i] > dual_tol and i not in lp.fixed_cols]
         stages.append((eps, [int(r + 1) for r in pos], at_bound))
-        for i in at_bound:
-            assert singles is not None  # at_bound is empty without singles
-            e_i = np.zeros(n)
-            e_i[i] = 1.0
-            eq_bound.append(np.append(e_i, 0.0))
-            b_bound.append(singles[i])
-        for r in pos:
-            fixed_rows.append(int(r))
-            fixed_vals.append(eps)
+        lp.fix_players(at_bound)
+        lp.fix(pos, eps)
         # orthonormal basis of the fixed span, then drop spanned coalitions from the free set
         new = [dense[pos], np.eye(n)[at_bound]] if at_bound else [dense[pos]]
         q, rr = np.linalg.qr(np.vstack([basis, *new]).T)
         keep = np.abs(np.diag(rr)) > 1e-10
         basis = q[:, keep].T
         resid = dense - (dense @ basis.T) @ basis
-        free &= np.linalg.norm(resid, axis=1) > 1e-9
-        free[pos] = False
-    if free.any():
+        lp.drop(np.nonzero(lp.free & (np.linalg.norm(resid, axis=1) <= 1e-9))[0])
+    if lp.free.any():
         warnings.warn(
             "nucleolus: the LP sequence stopped before the fixed coalitions spanned the "
             "allocation space; the float answer may be inexact",

@@ -79,6 +79,32 @@ def test_float_and_exact_nucleolus_agree(game) -> None:
     assert approx == pytest.approx([float(t) for t in exact], abs=1e-7 * max(1, int(v[-1])))
 
 
+def backends() -> list[str]:
+    try:
+        import highspy  # noqa: F401
+    except ImportError:
+        return ["linprog"]
+    return ["linprog", "highs"]
+
+
+@given(superadditive_ish(max_n=5), st.sampled_from(backends()), st.booleans())
+def test_lp_backends_give_the_certified_nucleolus(game, backend, imputations) -> None:
+    # highspy's warm-started model and linprog's rebuilt ones: same certified point
+    n, v = game
+    x, exact, _ = nucleolus(v, n, imputations=imputations, backend=backend)
+    assert exact
+    fv = [F(int(t)) for t in v]
+    assert kohlberg_check(fv, n, x, imputations)
+    approx, flag, _ = nucleolus(v.astype(float), n, imputations=imputations, backend=backend)
+    assert not flag
+    assert approx == pytest.approx([float(t) for t in x], abs=1e-7 * max(1, int(v[-1])))
+
+
+def test_unknown_backend_is_a_clear_error() -> None:
+    with pytest.raises(ValueError, match="backend"):
+        nucleolus(np.array([0, 0, 0, 1]), 2, backend="glpk")
+
+
 def test_prenucleolus_can_leave_the_imputations() -> None:
     """v(12) = 10, v(123) = 2, singletons 0 (coopgame's README example): nucleolus
     (1, 1, 0), prenucleolus (3, 3, -4)."""
