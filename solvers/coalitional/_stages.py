@@ -156,7 +156,14 @@ def _rows(n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 
 
 class HighsStages(LinprogStages):
-    """Stage LPs in one ``highspy`` model, modified and warm-started between stages."""
+    """Stage LPs in one ``highspy`` model, modified and warm-started between stages.
+
+    Rows are generated lazily: the model starts with the singletons, their complements
+    (together they bound ``eps``) and the coalitions of largest excess at an equal split
+    of the surplus; after each solve, the free coalitions left out whose excess exceeds
+    the optimum are added and the model is re-solved from its basis. Left-out rows have
+    zero dual, so the final duals are optimal duals of the full stage LP.
+    """
 
     def __init__(self, vf: np.ndarray, n: int, singles: np.ndarray | None) -> None:
         super().__init__(vf, n, singles)
@@ -170,40 +177,93 @@ class HighsStages(LinprogStages):
             lower[:n] = singles
         h.addVars(n + 1, lower, np.full(n + 1, inf))
         h.changeColsCost(1, np.array([n], dtype=np.int32), np.array([1.0]))
-        # rows 0..m-1: x(S) + eps >= v(S); row m: x(N) = v(N)
-        starts, index, values = _rows(n)
-        row_lo = np.append(vf[1:-1], vf[-1])
-        row_hi = np.append(np.full(m, inf), vf[-1])
-        h.addRows(m + 1, row_lo, row_hi, index.size, starts, index, values)
+        # model row 0: x(N) = v(N); then x(S) + eps >= v(S) for the generated coalitions
+        h.addRows(
+            1,
+            np.array([vf[-1]]),
+            np.array([vf[-1]]),
+            n,
+            np.array([0], dtype=np.int32),
+            np.arange(n, dtype=np.int32),
+            np.ones(n),
+        )
         self.h, self.inf, self.hp = h, inf, hp
+        self.where = np.full(m, -1, dtype=np.int64)  # model row of each coalition row
+        self.count = 1
+        self.tol = 1e-9 * max(1.0, float(np.abs(vf).max()))
+        full = (1 << n) - 1
+        start = [(1 << i) - 1 for i in range(n)] + [(full ^ (1 << i)) - 1 for i in range(n)]
+        x0 = np.full(n, vf[-1] / n)
+        if singles is not None:
+            x0 = singles + (vf[-1] - singles.sum()) / n
+        excess = vf[1:-1] - self.dense @ x0
+        top = np.argsort(-excess, kind="stable")[: 2 * n]
+        self._add(np.unique(np.concatenate([np.array(start, dtype=np.int64), top])))
+
+    def _add(self, rows: np.ndarray) -> None:
+        """Put the coalition rows ``rows`` (not yet in the model) into the model."""
+        k = rows.size
+        sub = np.hstack([self.dense[rows], np.ones((k, 1))])
+        rr, cc = np.nonzero(sub)
+        starts = np.searchsorted(rr, np.arange(k)).astype(np.int32)
+        self.h.addRows(
+            k,
+            self.vf[rows + 1],
+            np.full(k, self.inf),
+            cc.size,
+            starts,
+            cc.astype(np.int32),
+            np.ones(cc.size),
+        )
+        self.where[rows] = self.count + np.arange(k)
+        self.count += k
 
     def solve(self) -> tuple[np.ndarray, float, np.ndarray, np.ndarray]:
         h, n = self.h, self.n
-        h.run()
-        status = h.getModelStatus()
-        if status != self.hp.HighsModelStatus.kOptimal:
-            raise RuntimeError(f"HiGHS failed on a coalition LP: {h.modelStatusToString(status)}")
-        sol = h.getSolution()
-        col = np.asarray(sol.col_value)
-        duals = np.asarray(sol.row_dual)[:-1].copy()
-        duals[~self.free] = 0.0
+        while True:
+            h.run()
+            status = h.getModelStatus()
+            if status != self.hp.HighsModelStatus.kOptimal:
+                raise RuntimeError(
+                    f"HiGHS failed on a coalition LP: {h.modelStatusToString(status)}"
+                )
+            sol = h.getSolution()
+            col = np.asarray(sol.col_value)
+            x, eps = col[:n], float(col[n])
+            out = np.nonzero(self.free & (self.where < 0))[0]
+            if out.size == 0:
+                break
+            excess = self.vf[out + 1] - self.dense[out] @ x
+            over = out[excess > eps + self.tol]
+            if over.size == 0:
+                break
+            self._add(over)
+        rdual = np.asarray(sol.row_dual)
+        duals = np.zeros(self.free.size)
+        live = np.nonzero(self.free & (self.where >= 0))[0]
+        duals[live] = rdual[self.where[live]]
         cdual = np.asarray(sol.col_dual)[:n] if self.singles is not None else np.zeros(n)
-        return col[:n], float(col[n]), duals, cdual
+        return x, eps, duals, cdual
 
     def fix(self, rows: np.ndarray, eps: float) -> None:
+        rows = np.asarray(rows, dtype=np.int64)
+        missing = rows[self.where[rows] < 0]
+        if missing.size:
+            self._add(missing)
         super().fix(rows, eps)
-        rows = np.asarray(rows, dtype=np.int32)
-        for r in rows.tolist():
+        mrows = self.where[rows].astype(np.int32)
+        for r in mrows.tolist():
             self.h.changeCoeff(r, self.n, 0.0)
         val = self.vf[rows + 1] - eps
-        self.h.changeRowsBounds(rows.size, rows, val, val)
+        self.h.changeRowsBounds(mrows.size, mrows, val, val)
 
     def drop(self, rows: np.ndarray) -> None:
         super().drop(rows)
-        rows = np.asarray(rows, dtype=np.int32)
-        if rows.size:
+        rows = np.asarray(rows, dtype=np.int64)
+        mrows = self.where[rows][self.where[rows] >= 0].astype(np.int32)
+        if mrows.size:
             self.h.changeRowsBounds(
-                rows.size, rows, np.full(rows.size, -self.inf), np.full(rows.size, self.inf)
+                mrows.size, mrows, np.full(mrows.size, -self.inf), np.full(mrows.size, self.inf)
             )
 
     def fix_players(self, players: list[int]) -> None:
