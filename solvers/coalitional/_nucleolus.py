@@ -131,7 +131,8 @@ def _float_sequence(
         q, rr = np.linalg.qr(np.vstack([basis, *new]).T)
         keep = np.abs(np.diag(rr)) > 1e-10
         basis = q[:, keep].T
-        resid = dense - (dense @ basis.T) @ basis
+        # einsum, not BLAS: OpenBLAS threads stall for milliseconds on a busy machine
+        resid = dense - np.einsum("ik,kj->ij", np.einsum("ij,kj->ik", dense, basis), basis)
         lp.drop(np.nonzero(lp.free & (np.linalg.norm(resid, axis=1) <= 1e-9))[0])
     if lp.free.any():
         warnings.warn(

@@ -98,10 +98,13 @@ def shapley_value(v: Any, n: int | None = None) -> list[Any]:
     """
     v, n = prepare(v, n)
     if v.dtype == np.float64:
-        if n <= _DENSE_MAX:
+        if n <= 9:  # BLAS gemv: single-threaded in OpenBLAS at this size
             return (_dense_float(n) @ v).tolist()
+        if n <= _DENSE_MAX:  # einsum, not BLAS: OpenBLAS threads stall on a busy machine
+            return np.einsum("ij,j->i", _dense_float(n), v).tolist()
         df, cf = _weights_float(n)
-        return (_marginals(v * df, n) - float(cf @ v)).tolist()
+        # no BLAS call: OpenBLAS threads stall for milliseconds on a busy machine
+        return (_marginals(v * df, n) - float((cf * v).sum())).tolist()
     # exact: integers a = L * v
     if v.dtype == np.int64:
         lcm, a = 1, v
@@ -115,7 +118,9 @@ def shapley_value(v: Any, n: int | None = None) -> list[Any]:
     # |den * phi_i| <= sum_S |d[S]| + |c[S]| times top = 2 den top; every partial sum too
     bound = 2 * den * top
     if bound < 2**53 and n <= _DENSE_MAX:
-        nums = [int(x) for x in (_dense(n) @ a.astype(np.float64)).tolist()]
+        af = a.astype(np.float64)
+        prod = _dense(n) @ af if n <= 9 else np.einsum("ij,j->i", _dense(n), af)
+        nums = [int(x) for x in prod.tolist()]
     elif bound < 2**63 and a.dtype == np.int64:
         # int64 arithmetic is exact modulo 2^64: wrapped intermediates, exact result
         nums = (_marginals(a * d, n) - np.array([c @ a], dtype=np.int64)).tolist()

@@ -196,7 +196,7 @@ class HighsStages(LinprogStages):
         x0 = np.full(n, vf[-1] / n)
         if singles is not None:
             x0 = singles + (vf[-1] - singles.sum()) / n
-        excess = vf[1:-1] - self.dense @ x0
+        excess = vf[1:-1] - np.einsum("ij,j->i", self.dense, x0)  # einsum: no BLAS threads
         top = np.argsort(-excess, kind="stable")[: 2 * n]
         self._add(np.unique(np.concatenate([np.array(start, dtype=np.int64), top])))
 
@@ -233,7 +233,7 @@ class HighsStages(LinprogStages):
             out = np.nonzero(self.free & (self.where < 0))[0]
             if out.size == 0:
                 break
-            excess = self.vf[out + 1] - self.dense[out] @ x
+            excess = self.vf[out + 1] - np.einsum("ij,j->i", self.dense[out], x)
             over = out[excess > eps + self.tol]
             if over.size == 0:
                 break
