@@ -127,13 +127,13 @@ def _float_sequence(
         lp.fix_players(at_bound)
         lp.fix(pos, eps)
         # orthonormal basis of the fixed span, then drop spanned coalitions from the free set
-        new = [dense[pos], np.eye(n)[at_bound]] if at_bound else [dense[pos]]
-        q, rr = np.linalg.qr(np.vstack([basis, *new]).T)
-        keep = np.abs(np.diag(rr)) > 1e-10
-        basis = q[:, keep].T
+        new = np.vstack([dense[pos], np.eye(n)[at_bound]]) if at_bound else dense[pos]
+        basis = _extend_basis(basis, new)
+        free = np.nonzero(lp.free)[0]
+        rows = dense[free]
         # einsum, not BLAS: OpenBLAS threads stall for milliseconds on a busy machine
-        resid = dense - np.einsum("ik,kj->ij", np.einsum("ij,kj->ik", dense, basis), basis)
-        lp.drop(np.nonzero(lp.free & (np.linalg.norm(resid, axis=1) <= 1e-9))[0])
+        resid = rows - np.einsum("ik,kj->ij", np.einsum("ij,kj->ik", rows, basis), basis)
+        lp.drop(free[np.linalg.norm(resid, axis=1) <= 1e-9])
     if lp.free.any():
         warnings.warn(
             "nucleolus: the LP sequence stopped before the fixed coalitions spanned the "
@@ -143,6 +143,21 @@ def _float_sequence(
         )
     assert x is not None  # n >= 2 (callers): at least one LP stage ran
     return x, stages
+
+
+def _extend_basis(basis: np.ndarray, new: np.ndarray) -> np.ndarray:
+    """Orthonormal rows spanning ``basis`` and ``new`` (Gram-Schmidt, orthogonalized twice;
+    a vector whose residual has norm <= 1e-10 adds nothing)."""
+    rows = list(basis)
+    for vec in new:
+        r = np.asarray(vec, dtype=float)
+        for _ in range(2):
+            b = np.array(rows)
+            r = r - (b @ r) @ b
+        norm = float(np.sqrt(r @ r))
+        if norm > 1e-10:
+            rows.append(r / norm)
+    return np.array(rows)
 
 
 def _exact_from_stages(

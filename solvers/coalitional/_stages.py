@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 from functools import lru_cache
 from typing import Any
 
@@ -130,13 +131,24 @@ def _dense(n: int) -> np.ndarray:
     return out
 
 
-@lru_cache(maxsize=4)
-def _options(hp: Any) -> Any:
-    opts = hp.HighsOptions()
-    opts.output_flag = False
-    opts.presolve = "off"
-    opts.simplex_strategy = 1  # dual simplex, as linprog's "highs-ds"
-    return opts
+_local = threading.local()
+
+
+def _instance(hp: Any) -> Any:
+    """This thread's HiGHS instance, its model cleared (creating an instance costs about
+    as much as solving a small stage LP); options: quiet, no presolve, dual simplex."""
+    h = getattr(_local, "highs", None)
+    if h is None:
+        h = hp.Highs()
+        opts = hp.HighsOptions()
+        opts.output_flag = False
+        opts.presolve = "off"
+        opts.simplex_strategy = 1  # dual simplex, as linprog's "highs-ds"
+        h.passOptions(opts)
+        _local.highs = h
+    else:
+        h.clearModel()
+    return h
 
 
 @lru_cache(maxsize=8)
@@ -170,8 +182,7 @@ class HighsStages(LinprogStages):
         hp = _import_highspy()
         inf = hp.kHighsInf
         m = self.free.size
-        h = hp.Highs()
-        h.passOptions(_options(hp))
+        h = _instance(hp)
         lower = np.full(n + 1, -inf)
         if singles is not None:
             lower[:n] = singles
