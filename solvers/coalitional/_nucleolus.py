@@ -23,6 +23,7 @@ duals and a wrong tight set. Float games are not certified -- pass integer or
 
 from __future__ import annotations
 
+import math
 import warnings
 from fractions import Fraction
 from typing import Any
@@ -30,7 +31,7 @@ from typing import Any
 import numpy as np
 
 from solvers.coalitional._core import CoalitionalWarning, scale_tolerance
-from solvers.coalitional._exact import nonnegative_solution, rank, solve
+from solvers.coalitional._exact import nonnegative_solution, solve
 from solvers.coalitional._input import fraction_vector, is_exact_vector, prepare
 from solvers.coalitional._stages import stage_lp
 
@@ -198,16 +199,27 @@ def kohlberg_check(fv: list[Fraction], n: int, x: list[Fraction], imputations: b
         if any(x[i] < fv[1 << i] for i in range(n)):
             return False
         i0 = [i for i in range(n) if x[i] == fv[1 << i]]
-    sums = [Fraction(0)] * (1 << n)
+    # excesses in integers: everything times the common denominator
+    scale = math.lcm(*(t.denominator for t in x), *(f.denominator for f in fv))
+    xi = [int(t * scale) for t in x]
+    sums = [0] * (1 << n)
     for mask in range(1, 1 << n):
         low = mask & -mask
-        sums[mask] = sums[mask ^ low] + x[low.bit_length() - 1]
-    by_level: dict[Fraction, list[int]] = {}
+        sums[mask] = sums[mask ^ low] + xi[low.bit_length() - 1]
+    by_level: dict[int, list[int]] = {}
     for mask in range(1, (1 << n) - 1):
-        by_level.setdefault(fv[mask] - sums[mask], []).append(mask)
+        by_level.setdefault(int(fv[mask] * scale) - sums[mask], []).append(mask)
     collection: list[int] = []
+    echelon: dict[int, list[Fraction]] = {}  # pivot column -> reduced row of the span
     for level in sorted(by_level, reverse=True):
         collection += by_level[level]
+        grew = False
+        for m in by_level[level]:
+            grew |= _extend_span(echelon, [Fraction(m >> i & 1) for i in range(n)])
+        if not grew and len(collection) > len(by_level[level]):
+            # every new coalition is spanned by the (balanced) collection before it, so
+            # the collection stays balanced: shift a little weight onto the new ones
+            continue
         vecs = [[Fraction(int(m >> i & 1)) for i in range(n)] for m in collection]
         # balanced with positive weights on the collection, nonnegative on I0 singletons:
         # weights 1 + mu (mu >= 0) on the collection, lam >= 0 on I0, scale s >= 0
@@ -217,6 +229,26 @@ def kohlberg_check(fv: list[Fraction], n: int, x: list[Fraction], imputations: b
         b = [-sum((vec[i] for vec in vecs), Fraction(0)) for i in range(n)]
         if nonnegative_solution(a, b) is None:
             return False
-        if rank(vecs) == n:
+        if len(echelon) == n:
             return True
+    return True
+
+
+def _extend_span(echelon: dict[int, list[Fraction]], vec: list[Fraction]) -> bool:
+    """Add ``vec`` to the span kept in ``echelon`` (exactly); True if the rank grew."""
+    r = list(vec)
+    for col, row in echelon.items():
+        if r[col] != 0:
+            f = r[col]
+            r = [a - f * b for a, b in zip(r, row, strict=True)]
+    piv = next((j for j, a in enumerate(r) if a != 0), None)
+    if piv is None:
+        return False
+    inv = 1 / r[piv]
+    r = [a * inv for a in r]
+    for col, row in echelon.items():  # keep the rows reduced in the new pivot column
+        if row[piv] != 0:
+            f = row[piv]
+            echelon[col] = [a - f * b for a, b in zip(row, r, strict=True)]
+    echelon[piv] = r
     return True

@@ -100,6 +100,23 @@ def test_lp_backends_give_the_certified_nucleolus(game, backend, imputations) ->
     assert approx == pytest.approx([float(t) for t in x], abs=1e-7 * max(1, int(v[-1])))
 
 
+@given(superadditive_ish(max_n=5), st.data())
+def test_kohlberg_rejects_every_other_imputation(game, data) -> None:
+    # the nucleolus is unique: moving any rational amount between two players must fail
+    # the certificate (its levels that add no rank skip the simplex, soundly)
+    n, v = game
+    x = nucleolus(v, n)[0]
+    i, j = data.draw(st.permutations(range(n)))[:2]
+    d = F(data.draw(st.integers(1, 7)), data.draw(st.integers(1, 5)))
+    y = list(x)
+    y[i] += d
+    y[j] -= d
+    fv = [F(int(t)) for t in v]
+    assert kohlberg_check(fv, n, x, True)
+    assert not kohlberg_check(fv, n, y, True)
+    assert not kohlberg_check(fv, n, y, False) or not kohlberg_check(fv, n, x, False)
+
+
 def test_unknown_backend_is_a_clear_error() -> None:
     with pytest.raises(ValueError, match="backend"):
         nucleolus(np.array([0, 0, 0, 1]), 2, backend="glpk")
