@@ -113,17 +113,17 @@ def nucleolus_rows(rng: np.random.Generator) -> list[str]:
         v = random_game(n, rng)
         vi = characteristic_vector(v)
         vf = vi.astype(float)
-        t_float, (xf, _, _) = best_of(lambda vf=vf, n=n: nucleolus(vf, n))
-        t_exact, (xe, exact, _) = best_of(lambda vi=vi, n=n: nucleolus(vi, n), 1)
+        t_float, (xf, _, _) = best_of(lambda vf=vf, n=n: nucleolus(vf, n), 5)
+        t_exact, (xe, exact, _) = best_of(lambda vi=vi, n=n: nucleolus(vi, n), 2)
         assert exact and np.allclose(xf, [float(t) for t in xe], atol=1e-6)
         t_cg = t_cge = None
         if coopgame is not None:
             game = coopgame.Game([float(x) for x in vf[1:]])
-            t_cg, ref = best_of(lambda game=game: coopgame.nucleolus(game)["allocation"])
+            t_cg, ref = best_of(lambda game=game: coopgame.nucleolus(game)["allocation"], 5)
             assert np.allclose(ref, xf, atol=1e-6)
             if n <= 8:
                 vals = [int(x) for x in v[1:]]
-                t_cge, ref = best_of(lambda vals=vals: coopgame.nucleolus_exact(vals), 1)
+                t_cge, ref = best_of(lambda vals=vals: coopgame.nucleolus_exact(vals), 2)
                 assert [Fraction(x) for x in ref["allocation"]] == list(xe)
         rows.append(
             f"| {n} | {ms(t_float)} | {ms(t_exact)} | {ms(t_cg)} | {ms(t_cge)} "
