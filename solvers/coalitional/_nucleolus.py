@@ -33,7 +33,7 @@ import numpy as np
 from solvers.coalitional._core import CoalitionalWarning, scale_tolerance
 from solvers.coalitional._exact import nonnegative_solution, solve
 from solvers.coalitional._input import fraction_vector, is_exact_vector, prepare
-from solvers.coalitional._stages import stage_lp
+from solvers.coalitional._stages import HighsStages, LinprogStages, discard_instance, stage_lp
 
 __all__ = ["kohlberg_check", "nucleolus"]
 
@@ -109,6 +109,18 @@ def _float_sequence(
     backend: str | None = None,
 ) -> tuple[np.ndarray, list[tuple[float, list[int], list[int]]]]:
     lp = stage_lp(vf, n, singles, backend)
+    if isinstance(lp, HighsStages):
+        try:
+            return _run_sequence(lp, vf, n, singles, dual_tol)
+        except RuntimeError:  # HiGHS did not reach an optimum: scipy's linprog instead
+            discard_instance()
+            lp = stage_lp(vf, n, singles, "linprog")
+    return _run_sequence(lp, vf, n, singles, dual_tol)
+
+
+def _run_sequence(
+    lp: LinprogStages, vf: np.ndarray, n: int, singles: np.ndarray | None, dual_tol: float
+) -> tuple[np.ndarray, list[tuple[float, list[int], list[int]]]]:
     dense = lp.dense
     basis = np.ones((1, n)) / np.sqrt(n)  # orthonormal rows spanning fixed coalitions and N
     stages: list[tuple[float, list[int], list[int]]] = []

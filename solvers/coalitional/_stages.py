@@ -27,7 +27,7 @@ import scipy.sparse as sps
 
 from solvers.coalitional._lp import coalition_matrix, solve_lp
 
-__all__ = ["HighsStages", "LinprogStages", "stage_lp"]
+__all__ = ["HighsStages", "LinprogStages", "discard_instance", "stage_lp"]
 
 _highspy: Any = None  # the module once imported; False when absent
 
@@ -132,6 +132,11 @@ def _dense(n: int) -> np.ndarray:
 
 
 _local = threading.local()
+
+
+def discard_instance() -> None:
+    """Forget this thread's HiGHS instance (after a failure); the next one is fresh."""
+    _local.highs = None
 
 
 def _instance(hp: Any) -> Any:

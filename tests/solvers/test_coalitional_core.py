@@ -193,3 +193,16 @@ def test_no_warnings_on_textbook_games() -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         nucleolus(characteristic_vector(lambda s: int(len(s) >= 3), n=5))
+
+
+def test_highs_failure_falls_back_to_linprog(monkeypatch) -> None:
+    pytest.importorskip("highspy", reason="highspy (the 'fast' extra) is not installed")
+
+    def fail(self):
+        raise RuntimeError("HiGHS failed on a coalition LP: simulated")
+
+    monkeypatch.setattr("solvers.coalitional._stages.HighsStages.solve", fail)
+    v = np.array([0, 0, 0, 1, 0, 1, 1, 1])  # majority game: nucleolus (1/3, 1/3, 1/3)
+    assert nucleolus(v, 3, backend="highs")[:2] == ([F(1, 3)] * 3, True)
+    x, exact, _ = nucleolus(v.astype(float), 3)
+    assert not exact and x == pytest.approx([1 / 3] * 3)
