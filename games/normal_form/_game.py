@@ -67,6 +67,27 @@ def _assumption_list(assumptions: Any) -> list[Any]:
     return list(assumptions)
 
 
+def _zero_sum_arrays(rows: list[np.ndarray], name: str = "payoffs") -> list[np.ndarray]:
+    """``[A, -A]`` from the rows of one matrix ``A``, validated (clear errors naming it)."""
+    lengths = [u.shape[0] for u in rows]
+    for k, length in enumerate(lengths[1:], start=1):
+        if length != lengths[0]:
+            raise ValueError(
+                f"ragged payoffs: {name}[{k}] has {length} entries but {name}[0] has "
+                f"{lengths[0]}; one matrix A (a zero-sum game: the column player receives "
+                "-A) needs one entry per column in every row"
+            )
+    matrix = np.empty((len(rows), lengths[0] if rows else 0), dtype=object)
+    for k, row in enumerate(rows):
+        matrix[k, :] = row
+    if matrix.size == 0:
+        raise ValueError(
+            f"{name}: every player needs at least one strategy, shape is {matrix.shape}"
+        )
+    _kinds, A = _classify_array(matrix, name)
+    return [A, -A]
+
+
 class NormalFormGame:
     """A finite game in normal form with any number (>= 2) of players.
 
@@ -78,6 +99,11 @@ class NormalFormGame:
         player, shape ``(len(S_1), ..., len(S_n))``. Entries: int, float, ``Fraction``
         or sympy expressions (numbers or expressions in ``sympy.Symbol`` parameters).
         Strings and booleans are rejected, never parsed.
+
+        **One matrix** ``A`` (a 2-D array, or a list of at least two rows of numbers)
+        is a two-player **zero-sum** game: the row player receives ``A``, the column
+        player ``-A`` (nashpy's ``Game(A)`` convention; same as :meth:`zero_sum`).
+        :meth:`symmetric` builds the symmetric game ``(A, A.T)``.
     players : sequence of str, optional
         Player names (default ``"P1"``, ``"P2"``, ...).
     strategies : sequence of sequence of str, optional
@@ -104,6 +130,8 @@ class NormalFormGame:
     (b, c)
     >>> g.subs(b=4, c=2).payoff_arrays(exact=True)[0].tolist()
     [[Fraction(3, 1), Fraction(2, 1)], [Fraction(4, 1), Fraction(0, 1)]]
+    >>> NormalFormGame([[0, -1, 1], [1, 0, -1], [-1, 1, 0]]).shape   # one matrix: zero-sum
+    (3, 3)
     """
 
     __hash__ = None  # type: ignore[assignment]  # compared by value; not hashable
@@ -124,10 +152,14 @@ class NormalFormGame:
                 f"{type(payoffs).__name__}"
             )
         arrays = [_nested_to_array(u, f"payoffs[{i}]") for i, u in enumerate(payoffs)]
+        if len(arrays) >= 2 and all(u.ndim == 1 for u in arrays):
+            # rows of one matrix A: a zero-sum game (nashpy's Game(A) convention)
+            arrays = _zero_sum_arrays(arrays)
         n = len(arrays)
         if n < 2:
             raise ValueError(
                 f"payoffs: a game needs at least two players (one payoff array each), got {n}"
+                " (for a zero-sum game with one row use NormalFormGame.zero_sum([[...]]))"
             )
         for i, u in enumerate(arrays):
             if u.ndim != n:
@@ -213,6 +245,101 @@ class NormalFormGame:
             if M.ndim != 2:
                 raise ValueError(f"{label} must be a matrix (2 axes), got shape {M.shape}")
         return cls([A, B], players=players, strategies=strategies, name=name)
+
+    @classmethod
+    def zero_sum(
+        cls,
+        A: Any,
+        players: Sequence[str] | None = None,
+        strategies: Sequence[Sequence[str]] | None = None,
+        *,
+        name: str = "",
+    ) -> NormalFormGame:
+        """The two-player zero-sum game in which the row player receives ``A`` and the
+        column player ``-A``.
+
+        ``NormalFormGame(A)`` with one matrix means the same (nashpy's ``Game(A)``
+        convention); the dispatcher then solves it by linear programming
+        (:func:`solvers.finite.zero_sum_lp`).
+
+        Parameters
+        ----------
+        A : array_like, shape (m, n)
+            The row player's payoffs (numbers or sympy expressions).
+        players, strategies, name : optional
+            Labels, as for :class:`NormalFormGame`.
+
+        Raises
+        ------
+        ValueError
+            If ``A`` is not a matrix (2 axes) or is ragged.
+
+        Examples
+        --------
+        >>> g = NormalFormGame.zero_sum([[1, -1], [-1, 1]])       # matching pennies
+        >>> g == NormalFormGame([[1, -1], [-1, 1]])
+        True
+        >>> eqs = g.equilibria()
+        >>> [str(p) for p in eqs[0].strategies[0]], eqs.method
+        (['1/2', '1/2'], 'zero_sum_lp')
+        """
+        M = _nested_to_array(A, "A")
+        if M.ndim != 2:
+            raise ValueError(
+                f"A must be a matrix (2 axes: row strategies x column strategies) for a "
+                f"zero-sum game, got shape {M.shape}"
+            )
+        return cls(_zero_sum_arrays(list(M), "A"), players, strategies, name=name)
+
+    @classmethod
+    def symmetric(
+        cls,
+        A: Any,
+        players: Sequence[str] | None = None,
+        strategies: Sequence[str] | Sequence[Sequence[str]] | None = None,
+        *,
+        name: str = "",
+    ) -> NormalFormGame:
+        """The symmetric two-player game with row payoffs ``A`` and column payoffs ``A.T``.
+
+        ``A[i][j]`` is the payoff of a player who plays ``i`` against ``j``, whichever
+        player that is.
+
+        Parameters
+        ----------
+        A : array_like, shape (n, n)
+            Square payoff matrix.
+        players : sequence of str, optional
+            Player names.
+        strategies : sequence of str, or one per player, optional
+            The strategy labels (one list serves both players).
+        name : str, optional
+            A title.
+
+        Raises
+        ------
+        ValueError
+            If ``A`` is not a square matrix.
+
+        Examples
+        --------
+        >>> g = NormalFormGame.symmetric([[3, 0], [5, 1]], strategies=("C", "D"))
+        >>> g.payoff_arrays(exact=False)[1].tolist()                   # B = A.T
+        [[3.0, 5.0], [0.0, 1.0]]
+        >>> [eq.supports for eq in g.equilibria()]                     # prisoner's dilemma
+        [((1,), (1,))]
+        """
+        M = _nested_to_array(A, "A")
+        if M.ndim != 2 or M.shape[0] != M.shape[1]:
+            raise ValueError(
+                f"A must be a square matrix (n x n: the same strategies for both players) "
+                f"for a symmetric game, got shape {M.shape}"
+            )
+        if strategies is not None and not isinstance(strategies, str):
+            labels = list(strategies)
+            if labels and all(isinstance(s, str) for s in labels):
+                strategies = (tuple(labels), tuple(labels))
+        return cls([M, M.T], players, strategies, name=name)
 
     @classmethod
     def from_nashpy(
