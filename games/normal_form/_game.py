@@ -37,7 +37,7 @@ Row: C  3, 3  0, 5
 from __future__ import annotations
 
 import numbers
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
@@ -770,6 +770,7 @@ class NormalFormGame:
         exact: bool | None = None,
         rtol: float = DEFAULT_RTOL,
         assumptions: Iterable[Any] = (),
+        progress: Any = False,
     ) -> Equilibria:
         """All Nash equilibria (every extreme equilibrium for two players), labelled.
 
@@ -788,6 +789,10 @@ class NormalFormGame:
         assumptions : iterable of sympy relations
             Extra assumptions for symbolic games, e.g. ``[b > c]`` (see
             :func:`solvers.finite._symbolic.symbolic_equilibria`).
+        progress : bool or callable, default False
+            Report progress of numeric games (``True``: a tqdm bar; a callable
+            ``progress(done, total)``; see :func:`solvers.finite.equilibria`).
+            :meth:`iter_equilibria` yields the equilibria as they are found.
 
         Returns
         -------
@@ -835,9 +840,75 @@ class NormalFormGame:
             from solvers.finite import equilibria as nash_equilibria
 
             result = nash_equilibria(
-                self.payoff_arrays(exact=exact), method=method, exact=exact, rtol=rtol
+                self.payoff_arrays(exact=exact),
+                method=method,
+                exact=exact,
+                rtol=rtol,
+                progress=progress,
             )
         return self._labelled(result)
+
+    def iter_equilibria(
+        self,
+        method: str | None = None,
+        exact: bool | None = None,
+        rtol: float = DEFAULT_RTOL,
+        progress: Any = False,
+    ) -> Iterator[Any]:
+        """Yield the Nash equilibria as they are found, labelled (numeric games).
+
+        The same equilibria as :meth:`equilibria`, in the order found; the enumerations
+        (vertex and support enumeration, pure equilibria) stream, the other methods yield
+        when done (see :func:`solvers.finite.iter_equilibria`).
+
+        Parameters
+        ----------
+        method : str, optional
+            A method of :func:`solvers.finite.equilibria` (default as there).
+        exact : bool, optional
+            Exact rational arithmetic. Default: ``True`` when every payoff is rational.
+        rtol : float
+            Relative regret tolerance for float equilibria.
+        progress : bool or callable, default False
+            ``True``: a tqdm bar; a callable ``progress(done, total)`` after each step.
+
+        Yields
+        ------
+        solvers.result.Equilibrium
+
+        Raises
+        ------
+        ValueError
+            If the game has free parameters (bind them with :meth:`subs`, or use
+            :meth:`equilibria`, which solves symbolically).
+
+        Examples
+        --------
+        >>> g = NormalFormGame([[[3, 0], [0, 2]], [[2, 0], [0, 3]]])   # battle of the sexes
+        >>> for eq in g.iter_equilibria():
+        ...     print(eq.to_dict()["supports"])
+        {'P1': ['s1'], 'P2': ['s1']}
+        {'P1': ['s2'], 'P2': ['s2']}
+        {'P1': ['s1', 's2'], 'P2': ['s1', 's2']}
+        """
+        if self.parameters:
+            raise ValueError(
+                "iter_equilibria needs numbers: bind the parameters "
+                f"({', '.join(s.name for s in self.parameters)}) with .subs(...), or use "
+                ".equilibria() (symbolic)"
+            )
+        if exact is None:
+            exact = self._kind == "exact"
+        from solvers.finite import iter_equilibria
+
+        stream = iter_equilibria(
+            self.payoff_arrays(exact=exact),
+            method=method,
+            exact=exact,
+            rtol=rtol,
+            progress=progress,
+        )
+        return (eq.with_labels(self._players, self._strategies) for eq in stream)
 
     def _labelled(self, result: Any) -> Any:
         from solvers.result import Equilibria
