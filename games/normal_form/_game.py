@@ -335,11 +335,12 @@ class NormalFormGame:
                 f"A must be a square matrix (n x n: the same strategies for both players) "
                 f"for a symmetric game, got shape {M.shape}"
             )
+        per_player: Any = strategies
         if strategies is not None and not isinstance(strategies, str):
             labels = list(strategies)
             if labels and all(isinstance(s, str) for s in labels):
-                strategies = (tuple(labels), tuple(labels))
-        return cls([M, M.T], players, strategies, name=name)
+                per_player = (tuple(labels), tuple(labels))  # one list for both players
+        return cls([M, M.T], players, per_player, name=name)
 
     @classmethod
     def from_nashpy(
