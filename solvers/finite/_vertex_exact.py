@@ -146,9 +146,10 @@ def _integer_rows(M: list[list[Fraction]]) -> list[list[int]]:
 
 def _dd_vertex_steps(
     M: list[list[Fraction]], d: int
-) -> Generator[list[Any], None, dict[int, list[Fraction]]]:
+) -> Generator[list[Any], None, dict[int, list[int]]]:
     """Nonzero vertices of ``{z >= 0 : M z <= 1}`` keyed by their tight-set bit masks,
-    one empty step per row of ``M`` (use ``yield from``; the vertices are returned).
+    one empty step per row of ``M`` (use ``yield from``; the vertices are returned, each
+    as a positive integer multiple: only its normalization is used).
 
     Bit ``c < d`` is ``z_c = 0``; bit ``d + r`` is ``(M z)_r = 1``.
     """
@@ -160,7 +161,7 @@ def _dd_vertex_steps(
             rays, tight = stop.value
             break
         yield []
-    found: dict[int, list[Fraction]] = {}
+    found: dict[int, list[int]] = {}
     for ray, mask in zip(rays, tight, strict=True):
         t = ray[d]
         if t == 0 or not any(ray[:d]):  # the origin (t > 0 always: entries of M are >= 1)
@@ -168,7 +169,8 @@ def _dd_vertex_steps(
         # drop the bit of t >= 0 (never tight here) and shift the rows' bits down by one
         low = mask & ((1 << d) - 1)
         high = mask >> (d + 1)
-        found[low | (high << d)] = [Fraction(v, t) for v in ray[:d]]
+        # the vertex is ray[:d] / t; kept as integers (t cancels when it is normalized)
+        found[low | (high << d)] = ray[:d]
     return found
 
 
@@ -198,7 +200,7 @@ def exact_vertex_steps(
         new = []
         for x, y in _matches(chunk, Q, m + n):
             sx, sy = sum(x), sum(y)
-            key = (tuple(v / sx for v in x), tuple(v / sy for v in y))
+            key = (tuple(Fraction(v, sx) for v in x), tuple(Fraction(v, sy) for v in y))
             if key not in seen:
                 seen.add(key)
                 new.append(key)
