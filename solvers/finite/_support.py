@@ -197,14 +197,14 @@ def support_stream(
                 "degenerate game: equilibria with unequal supports or continua may be missed "
                 "by support enumeration; use vertex_enumeration for every extreme equilibrium"
             )
-            warnings.warn(notes[-1], RuntimeWarning, stacklevel=3)
+            warnings.warn(notes[-1], RuntimeWarning, stacklevel=4)
         if not degenerate and state["floats"] % 2 == 0:
             # a nondegenerate game has an odd number of equilibria (Shapley 1974)
             notes.append(
                 f"numerical trouble: {state['floats']} equilibria found, but a nondegenerate "
                 "game has an odd number; use vertex_enumeration"
             )
-            warnings.warn(notes[-1], RuntimeWarning, stacklevel=3)
+            warnings.warn(notes[-1], RuntimeWarning, stacklevel=4)
         if state["unconfirmed"]:
             notes.append("numerical trouble: some float equilibria could not be confirmed exactly")
         return Equilibria(

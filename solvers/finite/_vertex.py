@@ -26,6 +26,11 @@ resolution), or the game is degenerate, both polytopes are enumerated exactly by
 description method (:mod:`solvers.finite._vertex_exact`), whose cost grows with the number
 of vertices; equilibria already confirmed are kept.
 
+The work runs in steps (one per polytope, per eighth of the vertex pairs, per inequality of
+the exact double description; :class:`solvers.finite._stream.Stream`), so that
+:func:`solvers.finite.iter_equilibria` yields each equilibrium once it is verified and
+``progress=`` can report; :func:`vertex_enumeration` runs the same steps to the end.
+
 Examples
 --------
 >>> import numpy as np
@@ -400,11 +405,11 @@ def _collect(result, exact, degenerate, m, n, rtol, notes) -> Equilibria:
             f"degenerate {m}x{n} game: equilibria may form connected sets; vertex "
             "enumeration lists every extreme equilibrium",
             DegenerateGameWarning,
-            stacklevel=3,
+            stacklevel=5,
         )
     complete = not any(n.startswith("numerical") for n in notes)
     if not complete:
-        warnings.warn(notes[-1], RuntimeWarning, stacklevel=3)
+        warnings.warn(notes[-1], RuntimeWarning, stacklevel=5)
     return Equilibria(
         result,
         method=METHOD,
