@@ -18,6 +18,8 @@ function                          finds
 :func:`equilibria_by_region`      games with free parameters: regions and equilibria in each
 ================================  ===========================================================
 
+:func:`iter_equilibria` yields the equilibria of the enumerations as they are found
+(with ``progress=``), the same set as :func:`equilibria`.
 :func:`iterated_elimination` removes strictly dominated strategies (pure or mixed).
 Regrets, tolerances and :func:`is_nash` are in :mod:`solvers.verify`.
 
@@ -51,6 +53,7 @@ from solvers.finite._equilibria import (
     EnumerationTooLargeError,
     equilibria,
 )
+from solvers.finite._iterate import STREAMING_METHODS, iter_equilibria
 from solvers.finite._lemke_howson import lemke_howson, lemke_howson_all_labels
 from solvers.finite._polynomial import polynomial_equilibria, support_profiles
 from solvers.finite._pure import best_response_masks, pure_equilibria, pure_profiles
@@ -75,6 +78,7 @@ from solvers.finite._zero_sum import is_zero_sum, zero_sum_lp
 
 __all__ = [
     "METHODS",
+    "STREAMING_METHODS",
     "VERTEX_BOUND_LIMIT",
     "CorrelatedConstraints",
     "CorrelatedEquilibrium",
@@ -98,6 +102,7 @@ __all__ = [
     "is_correlated_equilibrium",
     "is_degenerate",
     "is_zero_sum",
+    "iter_equilibria",
     "iterated_elimination",
     "lemke_howson",
     "lemke_howson_all_labels",
