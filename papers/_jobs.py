@@ -4,7 +4,8 @@
 registry, draws it inside the house style (:func:`papers._style.use_style`, so a fresh
 worker process draws exactly as this one does), writes its files and *returns* its
 summary instead of printing it: the command line prints the summaries in the order the
-figures were named, whatever the number of workers.
+figures were named, whatever the number of workers. matplotlib's style is process-wide
+state, so figures drawn by threads of one process (a dask worker's threads) take turns.
 
 Examples
 --------
@@ -20,6 +21,7 @@ Examples
 from __future__ import annotations
 
 import textwrap
+import threading
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
@@ -27,6 +29,9 @@ from papers._registry import find_figure
 from papers._style import save, use_style
 
 __all__ = ["build_one"]
+
+# rc_context changes and restores process-wide rcParams: one figure at a time per process
+_LOCK = threading.Lock()
 
 
 def build_one(task: tuple[str, Mapping[str, str], str, Sequence[str]]) -> tuple[list[str], str]:
@@ -39,11 +44,13 @@ def build_one(task: tuple[str, Mapping[str, str], str, Sequence[str]]) -> tuple[
     spec = find_figure(name)
     values = spec.values(settings)
     out = Path(out_text)
-    with use_style():
-        fig = spec.build(**values) if spec.parameters else spec.build()
     stem = spec.file_stem(settings)
-    written = [str(save(fig, out / stem, fmt, **spec.file_metadata(values))) for fmt in formats]
-    summary = spec.summary(**values) if spec.parameters else spec.summary()
+    with _LOCK:
+        with use_style():
+            fig = spec.build(**values) if spec.parameters else spec.build()
+        meta = spec.file_metadata(values)
+        written = [str(save(fig, out / stem, fmt, **meta)) for fmt in formats]
+        summary = spec.summary(**values) if spec.parameters else spec.summary()
     shown = ", ".join(f"{k}={v}" for k, v in values.items())
     lines = [
         f"== {spec.name}: {spec.description}" + (f" [{shown}]" if shown else ""),
