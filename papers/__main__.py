@@ -134,8 +134,11 @@ def _executor(jobs: int = 1, scheduler: str | None = None) -> Iterator[Any]:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    # spawn: a fresh interpreter per worker (no inherited matplotlib state, no fork hazards)
-    with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
+    # workers start clean (no inherited matplotlib state or threads): forked from a server
+    # that has imported this module once where the platform has one, else spawned
+    methods = multiprocessing.get_all_start_methods()
+    method = "forkserver" if "forkserver" in methods else "spawn"
+    with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(method)) as pool:
         yield pool
 
 
