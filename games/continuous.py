@@ -460,7 +460,7 @@ class ContinuousGame:
         grid: Mapping[Any, Any],
         *,
         executor: Any = None,
-        progress: ProgressArg = False,
+        progress: ProgressArg = None,
         chunk_size: int = DEFAULT_CHUNK_SIZE,
         **values: Any,
     ) -> cs.SweepResult:
