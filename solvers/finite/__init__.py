@@ -48,6 +48,12 @@ from solvers.finite._regions import (
     piecewise_max,
     simplify_condition,
 )
+from solvers.finite._regions_space import (
+    ParameterSpace,
+    canonical_factors,
+    normalize_assumptions,
+    relation,
+)
 from solvers.finite._support import support_enumeration
 from solvers.finite._symbolic import UndecidedConditionError, symbolic_equilibria
 from solvers.finite._vertex import is_degenerate, vertex_enumeration
@@ -55,6 +61,7 @@ from solvers.finite._zero_sum import is_zero_sum, zero_sum_lp
 
 __all__ = [
     "METHODS",
+    "ParameterSpace",
     "VERTEX_BOUND_LIMIT",
     "DominanceResult",
     "EliminationStep",
@@ -63,6 +70,7 @@ __all__ = [
     "RegionMap",
     "UndecidedConditionError",
     "best_response_masks",
+    "canonical_factors",
     "equilibria",
     "equilibria_by_region",
     "is_degenerate",
@@ -70,10 +78,12 @@ __all__ = [
     "iterated_elimination",
     "lemke_howson",
     "lemke_howson_all_labels",
+    "normalize_assumptions",
     "piecewise_max",
     "polynomial_equilibria",
     "pure_equilibria",
     "pure_profiles",
+    "relation",
     "simplify_condition",
     "support_enumeration",
     "support_profiles",
