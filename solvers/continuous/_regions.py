@@ -35,8 +35,8 @@ Cournot duopoly, inverse demand :math:`a - b(q_1 + q_2)`, unit cost :math:`c`:
 >>> regions = equilibria_by_region(p, assumptions=[b > 0])
 >>> for r in regions:
 ...     print(r.condition, r.strategies)
-a > c {'player 0': (a - c)/(3*b), 'player 1': (a - c)/(3*b)}
-a <= c {'player 0': 0, 'player 1': 0}
+c < a {'player 0': (a - c)/(3*b), 'player 1': (a - c)/(3*b)}
+c >= a {'player 0': 0, 'player 1': 0}
 >>> regions.complete, regions.unique
 (True, True)
 """
@@ -140,7 +140,10 @@ class ContinuousRegion(EquilibriumResult):
     exact : bool
         Always ``True`` (closed forms).
     regret : dict
-        Each player's regret at the sample point (exactly zero when verified).
+        Each player's regret at the sample point (exactly zero when checked exactly).
+    check : {"exact", "float"}
+        How the sample point was verified (exact global maximization, or floats within
+        the default tolerance when the exact maximum is not decidable).
     concave : bool
         Whether every payoff is proven concave in the own strategy throughout the region
         (then the KKT solution is an equilibrium at every point of it, not only at the
@@ -162,6 +165,15 @@ class ContinuousRegion(EquilibriumResult):
     method: str = METHOD
     exact: bool = True
     tolerance: None = None
+    check: str = "exact"
+
+    @property
+    def verified(self) -> bool:
+        """Whether the equilibrium passed the global check at the sample point (every
+        returned region did)."""
+        if self.check == "exact":
+            return all(sp.sympify(r).is_zero for r in self.regret.values())
+        return True
 
     def contains(self, point: Mapping[Any, Any]) -> bool:
         """Whether the region holds at ``point`` (a dict keyed by parameter or name)."""
@@ -476,6 +488,7 @@ def _solve_case(prob: ContinuousProblem, case: tuple[str, ...], grads: Sequence[
     if any(e.has(sp.zoo, sp.nan) for e in eqs):
         return [], None
     notes = []
+    polys: list[sp.Expr] = []
     if unknowns:
         polys = _polynomial_system_params(eqs, unknowns)
         if polys is None:
@@ -517,8 +530,8 @@ def _solve_case(prob: ContinuousProblem, case: tuple[str, ...], grads: Sequence[
             else:
                 req.append((g_at[i], frozenset({1, 0})))
         if unknowns:
-            jac = sp.Matrix(eqs).jacobian(unknowns).xreplace(rep)
-            det = sp.fraction(sp.cancel(sp.together(jac.det())))[0]
+            jac = sp.Matrix(polys).jacobian(unknowns).xreplace(rep)
+            det = sp.fraction(sp.cancel(sp.together(jac.det(method="berkowitz"))))[0]
         else:
             det = sp.Integer(1)
         branches.append((xs, req, det))
@@ -714,9 +727,12 @@ def _region(
     payoffs = [_simplest(u.xreplace(rep).xreplace(tie)) for u in prob.payoffs]
     bound = prob.bind(sample)
     profile = [sp.nsimplify(sp.sympify(x).xreplace(sample)) for x in strategies]
-    regrets, _, exact = verify_profile(bound, profile, exact=True)
-    if not exact or any(sp.sympify(r) != 0 for r in regrets):
+    regrets, tols, exact = verify_profile(bound, profile)
+    if exact and any(sp.sympify(r) != 0 for r in regrets):
         return None
+    if not exact and any(float(r) > float(t) for r, t in zip(regrets, tols, strict=True)):
+        return None
+    check = "exact" if exact else "float"
     rels = [relation(f, s, params) for f, s in conds]
     return ContinuousRegion(
         condition=sp.And(*rels) if rels else sp.true,
@@ -724,8 +740,10 @@ def _region(
         active={p: _LABEL[st] for p, st in zip(prob.players, case, strict=True)},
         strategies=dict(zip(prob.players, strategies, strict=True)),
         payoffs=dict(zip(prob.players, payoffs, strict=True)),
-        regret={p: sp.Integer(0) for p in prob.players},
+        regret=dict(zip(prob.players, regrets, strict=True)),
         concave=concave,
         conditions=conds,
-        notes=(f"ties substituted: {tie}",) if tie else (),
+        notes=((f"ties substituted: {tie}",) if tie else ())
+        + (() if exact else ("verified at the sample point in floating point",)),
+        check=check,
     )
