@@ -61,11 +61,11 @@ from solvers.finite._zero_sum import is_zero_sum, zero_sum_lp
 
 __all__ = [
     "METHODS",
-    "ParameterSpace",
     "VERTEX_BOUND_LIMIT",
     "DominanceResult",
     "EliminationStep",
     "EnumerationTooLargeError",
+    "ParameterSpace",
     "Region",
     "RegionMap",
     "UndecidedConditionError",

@@ -87,7 +87,7 @@ def test_cournot_duopoly_by_region():
 
 
 def test_cournot_without_assumptions_says_what_it_does_not_cover():
-    prob, (a, b, c) = _cournot()
+    prob, (_a, _b, _c) = _cournot()
     regions = equilibria_by_region(prob)
     assert not regions.complete
     assert any("concave in its own strategy only where" in n for n in regions.notes)
@@ -111,7 +111,8 @@ def test_tariff_war_closed_form():
     _check_against_exact_solver(prob, regions)
 
 
-def _bbv(a=R(1, 2)):
+def _bbv(a=None):
+    a = R(1, 2) if a is None else a
     g1, g2, w1, w2 = sp.symbols("g1 g2 w1 w2", positive=True)
 
     def u(g, w):
@@ -191,7 +192,7 @@ def test_empty_assumptions_are_a_clear_error():
 
 
 def test_point_outside_the_assumptions_or_unknown_parameter():
-    prob, (a, b, c) = _cournot()
+    prob, (_a, b, _c) = _cournot()
     regions = equilibria_by_region(prob, assumptions=[b > 0])
     with pytest.raises(ValueError, match="outside the assumptions"):
         regions.at({"a": 1, "b": -1, "c": 0})
@@ -213,7 +214,7 @@ def test_no_closed_form_is_said_not_raised():
 
 
 def test_table_latex_and_dict():
-    prob, (a, b, c) = _cournot()
+    prob, (_a, b, _c) = _cournot()
     regions = equilibria_by_region(prob, assumptions=[b > 0])
     text = regions.table()
     assert "(a - c)/(3*b)" in text and "interior" in text
