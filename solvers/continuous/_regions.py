@@ -75,6 +75,12 @@ Conds = tuple[tuple[sp.Expr, frozenset], ...]
 # ----------------------------------------------------------------------------- results
 
 
+def _exact_value(value: sp.Expr) -> sp.Expr:
+    """A substituted value, simplified (``nsimplify`` would turn some rationals into
+    products of radicals)."""
+    return value if value.is_Rational else sp.simplify(value)
+
+
 def _as_point(point: Mapping[Any, Any], symbols: Sequence[sp.Symbol]) -> dict:
     by_name = {s.name: s for s in symbols}
     out = {}
@@ -182,7 +188,7 @@ class ContinuousRegion(EquilibriumResult):
     def at(self, point: Mapping[Any, Any]) -> dict[str, sp.Expr]:
         """The strategies with ``point`` substituted (exact numbers)."""
         values = _as_point(point, sorted(self.sample, key=str))
-        return {k: sp.nsimplify(v.xreplace(values)) for k, v in self.strategies.items()}
+        return {k: _exact_value(v.xreplace(values)) for k, v in self.strategies.items()}
 
     def strategies_by_player(self) -> dict[str, Any]:
         """Player name to strategy (a sympy expression in the parameters)."""
@@ -361,7 +367,7 @@ def _domain_relations(sym: sp.Symbol, dom: Any) -> list[Any]:
 def _simplest(expr: sp.Expr) -> sp.Expr:
     expr = sp.sympify(expr)
     if expr.is_number:
-        return sp.nsimplify(expr) if expr.is_Rational else expr
+        return expr
     candidates = [expr, sp.factor(sp.cancel(expr))]
     try:
         candidates.append(sp.simplify(expr))
@@ -726,7 +732,7 @@ def _region(
     rep = dict(zip(prob.strategies, strategies, strict=True))
     payoffs = [_simplest(u.xreplace(rep).xreplace(tie)) for u in prob.payoffs]
     bound = prob.bind(sample)
-    profile = [sp.nsimplify(sp.sympify(x).xreplace(sample)) for x in strategies]
+    profile = [_exact_value(sp.sympify(x).xreplace(sample)) for x in strategies]
     regrets, tols, exact = verify_profile(bound, profile)
     if exact and any(sp.sympify(r) != 0 for r in regrets):
         return None
