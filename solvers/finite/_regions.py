@@ -535,7 +535,7 @@ def _n_player_equilibria(
     for strategies in profiles:
         strategies = [np.array([canonical(p) for p in s], dtype=object) for s in strategies]
         pays = []
-        for i, u in enumerate(payoffs):
+        for u in payoffs:
             total = sp.Integer(0)
             for profile in itertools.product(*(range(m) for m in u.shape)):
                 w = sp.Integer(1)

@@ -68,7 +68,6 @@ def _has_radicals(expr: sp.Expr) -> bool:
 
 def _system(arrays: Sequence[np.ndarray], supports: tuple, values: dict | None = None):
     """Unknowns, probabilities (with the sums substituted) and indifference equations."""
-    n = len(arrays)
     unknowns: list[sp.Symbol] = []
     sigma: list[dict[int, sp.Expr]] = []
     for i, s in enumerate(supports):
@@ -116,7 +115,7 @@ def support_solutions(arrays: Sequence[np.ndarray], supports: tuple) -> tuple[li
         sols = sp.solve(eqs, unknowns, dict=True) if eqs else [{}]
     except NotImplementedError:
         return [], f"support {label}: sympy could not solve the support system"
-    out = []
+    out: list[tuple[Any, list[tuple[sp.Expr, str]], sp.Expr]] = []
     notes = []
     for sol in sols:
         if len(sol) < len(unknowns) or any(
