@@ -670,7 +670,7 @@ def equilibria_by_region(
         For three or more players, also enumerate mixed equilibria support by support
         where the support systems solve in closed form (rational in the parameters);
         ``False``: pure equilibria only (faster). Default: ``True`` for games with at most
-        :data:`MAX_MIXED_SUPPORTS` support profiles (three players with two strategies
+        ``MAX_MIXED_SUPPORTS`` (40) support profiles (three players with two strategies
         each has 19), ``False`` above (said in the notes).
 
     Returns
