@@ -1148,12 +1148,15 @@ class NormalFormGame:
             conds.append(gap > 0 if strict else gap >= 0)
         return simplify_condition(sp.And(*conds), _assumption_list(assumptions))
 
-    def equilibria_by_region(self, assumptions: Iterable[Any] = ()) -> Any:
+    def equilibria_by_region(
+        self, assumptions: Iterable[Any] = (), *, mixed: bool | None = None
+    ) -> Any:
         """The regions of the parameter space and the equilibria in each, labelled.
 
         See :func:`solvers.finite.equilibria_by_region`: pure equilibria for any number of
-        players, every extreme equilibrium for two players; ``assumptions`` in any
-        relational form (``b > c``, ``c < b``, ``sympy.And(...)``).
+        players, every extreme equilibrium for two players, mixed equilibria of three or
+        more players where the support systems solve in closed form (``mixed``);
+        ``assumptions`` in any relational form (``b > c``, ``c < b``, ``sympy.And(...)``).
 
         Examples
         --------
@@ -1179,6 +1182,7 @@ class NormalFormGame:
             _assumption_list(assumptions),
             players=self._players,
             strategy_labels=self._strategies,
+            mixed=mixed,
         )
 
     def _player_index(self, player: int | str) -> int:

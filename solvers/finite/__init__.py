@@ -71,6 +71,12 @@ from solvers.finite._regions import (
     piecewise_max,
     simplify_condition,
 )
+from solvers.finite._regions_space import (
+    ParameterSpace,
+    canonical_factors,
+    normalize_assumptions,
+    relation,
+)
 from solvers.finite._support import support_enumeration
 from solvers.finite._symbolic import UndecidedConditionError, symbolic_equilibria
 from solvers.finite._vertex import is_degenerate, vertex_enumeration
@@ -87,11 +93,13 @@ __all__ = [
     "EnumerationTooLargeError",
     "EquilibriumComponent",
     "LogitPath",
+    "ParameterSpace",
     "QuantalResponseEquilibrium",
     "Region",
     "RegionMap",
     "UndecidedConditionError",
     "best_response_masks",
+    "canonical_factors",
     "component_on_support",
     "components_from_extreme_points",
     "correlated_equilibrium",
@@ -108,11 +116,13 @@ __all__ = [
     "lemke_howson_all_labels",
     "logit_qre",
     "logit_qre_path",
+    "normalize_assumptions",
     "path_following_equilibrium",
     "piecewise_max",
     "polynomial_equilibria",
     "pure_equilibria",
     "pure_profiles",
+    "relation",
     "simplify_condition",
     "support_enumeration",
     "support_profiles",
