@@ -1,0 +1,104 @@
+"""Tests of the figure demos (papers/_demo.py): each on an Agg figure, and served as a page.
+
+Values come from the models' closed forms (docs/models.md), not from the demos.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import threading
+import urllib.request
+from collections.abc import Iterator
+
+import pytest
+from matplotlib.figure import Figure
+
+from papers import burden_sharing
+from papers._registry import all_demos
+from papers._web import make_server, web_demo
+
+# demo name -> (a control, two values of it that must give different figures)
+WEB = {
+    "burden_sharing": ("a", 0.3, 0.7),
+}
+
+
+def _numbers(text: str) -> str:
+    return text.replace("\n", " ")
+
+
+# ------------------------------------------------------------------ burden sharing
+
+
+def test_burden_sharing_demo_follows_the_nash_closed_form() -> None:
+    demo = burden_sharing.BurdenSharingDemo(Figure(figsize=(7, 7.5)))
+    demo.sliders["a"].set_val(0.4)
+    w1, w2, a = 10.0, 8.0, 0.4
+    # interior Nash of g_i = a w_i - (1-a) g_j (docs/models.md §a.2)
+    g1, g2 = (w1 - (1 - a) * w2) / (2 - a), (w2 - (1 - a) * w1) / (2 - a)
+    nash = [float(g) for g in demo.data.nash]
+    assert nash == pytest.approx([g1, g2], rel=1e-12)
+    assert float(demo.data.nash_total) == pytest.approx(a * (w1 + w2) / (2 - a), rel=1e-12)
+    assert float(demo.data.efficient_total) == pytest.approx(a * (w1 + w2), rel=1e-12)
+    text = _numbers(demo.text.get_text())
+    assert f"Nash g = ({g1:.3f}, {g2:.3f})" in text
+    assert f"Nash provides {1 / (2 - a):.1%} of the efficient level" in text
+    assert f"the ally pays {g2 / (g1 + g2):.1%}" in text
+
+
+def test_burden_sharing_demo_small_ally_free_rides_at_the_corner() -> None:
+    demo = burden_sharing.BurdenSharingDemo(Figure(figsize=(7, 7.5)))
+    demo.sliders["w2"].set_val(3.0)
+    # w_2 <= (1-a) w_1 = 5: the ally contributes nothing, the leader a w_1 = 5
+    assert [float(g) for g in demo.data.nash] == pytest.approx([5.0, 0.0])
+    assert "the ally pays 0.0%" in demo.text.get_text()
+
+
+def test_burden_sharing_run_demo_without_display(monkeypatch, capsys) -> None:
+    monkeypatch.setattr("sys.platform", "linux")
+    monkeypatch.delenv("DISPLAY", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    assert burden_sharing.run_demo() is None
+    assert "--web" in capsys.readouterr().err
+
+
+# ------------------------------------------------------------------ every demo on the web
+
+
+def test_every_demo_is_served() -> None:
+    assert set(WEB) | {"isoquant"} <= set(all_demos())
+    for name in WEB:
+        assert web_demo(name).controls, name
+
+
+@pytest.fixture(params=sorted(WEB))
+def served(request) -> Iterator[tuple[str, str]]:
+    server = make_server(request.param)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield request.param, f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+def _get(url: str) -> bytes:
+    with urllib.request.urlopen(url, timeout=120) as r:
+        assert r.status == 200
+        return r.read()
+
+
+def test_web_state_and_figure_change_with_a_control(served) -> None:
+    name, base = served
+    key, lo, hi = WEB[name]
+    page = _get(base).decode()
+    assert f'id="{key}"' in page
+    first = json.loads(_get(base + f"state.json?{key}={lo}"))
+    second = json.loads(_get(base + f"state.json?{key}={hi}"))
+    assert first["values"][key] == lo and second["values"][key] == hi
+    assert first["text"] and first["text"] != second["text"]
+    a = _get(base + f"figure.png?{key}={lo}")
+    b = _get(base + f"figure.png?{key}={hi}")
+    assert a[:4] == b"\x89PNG" and a != b
+    assert _get(base + f"figure.png?{key}={lo}") == a
+    assert not math.isnan(first["values"][key])
