@@ -14,13 +14,14 @@ from collections.abc import Iterator
 import pytest
 from matplotlib.figure import Figure
 
-from papers import burden_sharing
+from papers import burden_sharing, hedging
 from papers._registry import all_demos
 from papers._web import make_server, web_demo
 
 # demo name -> (a control, two values of it that must give different figures)
 WEB = {
     "burden_sharing": ("a", 0.3, 0.7),
+    "hedging": ("prior", 0.1, 0.3),
 }
 
 
@@ -61,6 +62,43 @@ def test_burden_sharing_run_demo_without_display(monkeypatch, capsys) -> None:
     monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
     assert burden_sharing.run_demo() is None
     assert "--web" in capsys.readouterr().err
+
+
+# ------------------------------------------------------------------ hedging
+
+
+def _credibility(j: int, mu0: float, eps: float, g: float = 0.5) -> float:
+    # Bayes after j unreliable terms, then rho = 1 - g (mu + (1 - mu) eps) (docs/models.md §b)
+    mu = mu0 / (mu0 + (1 - mu0) * eps**j)
+    return 1 - g * (mu + (1 - mu) * eps)
+
+
+@pytest.mark.parametrize(
+    "prior, eps, threshold", [(0.3, 0.2, 2 / 3), (0.1, 0.25, 2 / 3), (0.05, 0.5, 0.65)]
+)
+def test_hedging_demo_follows_bayes_and_the_threshold(prior, eps, threshold) -> None:
+    demo = hedging.HedgingDemo(Figure(figsize=(7, 7.5)))
+    demo.sliders["eps"].set_val(eps)
+    demo.sliders["threshold"].set_val(threshold)
+    demo.sliders["prior"].set_val(prior)
+    d = demo.data
+    # structural run U D U D ...: after election n, ceil(n/2) unreliable terms
+    for n, value in enumerate(d.structural):
+        assert float(value) == pytest.approx(_credibility((n + 1) // 2, prior, eps), rel=1e-12)
+    # the ally hedges after the first j with rho_j < rho*, i.e. at election 2j - 1
+    j = next(k for k in range(50) if _credibility(k, prior, eps) < threshold)
+    assert d.learning.hedging_count == j
+    assert d.hedge_election == 2 * j - 1
+    text = _numbers(demo.text.get_text())
+    assert f"hedges after {j} unreliable terms: election {2 * j - 1}" in text
+    assert f"{_credibility(1, prior, eps):.3f}" in text
+
+
+def test_hedging_demo_never_hedges_when_the_threshold_is_low() -> None:
+    demo = hedging.HedgingDemo(Figure(figsize=(7, 7.5)))
+    demo.sliders["threshold"].set_val(0.4)  # below 1 - g = 1/2, the structural limit
+    assert demo.data.learning.hedging_count is None
+    assert "never hedges" in demo.text.get_text()
 
 
 # ------------------------------------------------------------------ every demo on the web
