@@ -14,7 +14,7 @@ from collections.abc import Iterator
 import pytest
 from matplotlib.figure import Figure
 
-from papers import burden_sharing, hedging
+from papers import burden_sharing, hedging, tariffs
 from papers._registry import all_demos
 from papers._web import make_server, web_demo
 
@@ -22,6 +22,7 @@ from papers._web import make_server, web_demo
 WEB = {
     "burden_sharing": ("a", 0.3, 0.7),
     "hedging": ("prior", 0.1, 0.3),
+    "tariffs": ("penalty", 4.0, 12.0),
 }
 
 
@@ -99,6 +100,36 @@ def test_hedging_demo_never_hedges_when_the_threshold_is_low() -> None:
     demo.sliders["threshold"].set_val(0.4)  # below 1 - g = 1/2, the structural limit
     assert demo.data.learning.hedging_count is None
     assert "never hedges" in demo.text.get_text()
+
+
+# ------------------------------------------------------------------ tariffs
+
+
+def _stable_size(N: int, c: float, P: float, b: float = 1.0) -> int:
+    # linear model with a penalty: min(N, floor(2 + sqrt(1 + 2cP/b^2))) (docs/models.md §c)
+    return min(N, math.floor(2 + math.sqrt(1 + 2 * c * P / b**2)))
+
+
+@pytest.mark.parametrize(
+    "penalty, c, N", [(4.0, 1.0, 10), (12.0, 1.0, 10), (10.0, 2.0, 12), (30.0, 0.5, 6)]
+)
+def test_compelled_demo_follows_the_stable_size_formula(penalty, c, N) -> None:
+    demo = tariffs.CompelledDemo(Figure(figsize=(7, 7.5)))
+    demo.sliders["N"].set_val(float(N))
+    demo.sliders["c"].set_val(c)
+    demo.sliders["penalty"].set_val(penalty)
+    k = _stable_size(N, c, penalty)
+    grand = (N - 1) * (N - 3) / (2 * c)  # b^2 (N-1)(N-3)/(2c)
+    assert demo.size == k
+    assert demo.data.N == N and demo.data.no_penalty_size == 3
+    assert float(demo.data.minimum_grand_penalty) == pytest.approx(grand, rel=1e-12)
+    # the drawn curve is computed from the payoffs and matches the formula on its grid
+    for p, size in zip(demo.data.penalties[::20], demo.data.sizes[::20], strict=True):
+        if all(abs(p - j) > 1e-9 for j in map(float, demo.data.jumps)):
+            assert size == _stable_size(N, c, float(p))
+    text = _numbers(demo.text.get_text())
+    assert f"largest stable coalition has {k} members" in text
+    assert f"({grand:.3f})" in text
 
 
 # ------------------------------------------------------------------ every demo on the web
