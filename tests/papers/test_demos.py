@@ -12,9 +12,10 @@ import urllib.request
 from collections.abc import Iterator
 
 import pytest
+import sympy as sp
 from matplotlib.figure import Figure
 
-from papers import burden_sharing, hedging, tariffs
+from papers import burden_sharing, capital, hedging, tariffs
 from papers._registry import all_demos
 from papers._web import make_server, web_demo
 
@@ -23,6 +24,7 @@ WEB = {
     "burden_sharing": ("a", 0.3, 0.7),
     "hedging": ("prior", 0.1, 0.3),
     "tariffs": ("penalty", 4.0, 12.0),
+    "capital": ("kappa", 0.5, 2.0),
 }
 
 
@@ -130,6 +132,32 @@ def test_compelled_demo_follows_the_stable_size_formula(penalty, c, N) -> None:
     text = _numbers(demo.text.get_text())
     assert f"largest stable coalition has {k} members" in text
     assert f"({grand:.3f})" in text
+
+
+# ------------------------------------------------------------------ capital
+
+
+@pytest.mark.parametrize("gap, kappa", [(4.0, 1.0), (3.0, 0.5), (6.0, 0.0), (2.5, 3.0)])
+def test_accord_demo_follows_the_closed_forms(gap, kappa) -> None:
+    demo = capital.AccordDemo(Figure(figsize=(7, 7.5)))
+    demo.sliders["kappa"].set_val(kappa)
+    demo.sliders["gap"].set_val(gap)
+    G, k = sp.Rational(str(gap)), sp.Rational(str(kappa))
+    # docs/models.md §e.2-e.3: tau_U = G(1+k)/(3+k), tau_T = G(2+k)/(4+k), F_e = G/(2+k)
+    tau_u, tau_t, flow = G * (1 + k) / (3 + k), G * (2 + k) / (4 + k), G / (2 + k)
+    m, t = demo.data.model, demo.data.table
+    assert (m.gap, m.kappa) == (G, k)
+    assert sp.simplify(m.optimal_tax - tau_u) == 0
+    assert sp.simplify(m.optimal_threat - tau_t) == 0
+    assert sp.simplify(t.efficient_flow - flow) == 0
+    # the accord tax implements F_e on the flow (G - tau)/2 of the loanable-funds market
+    assert sp.simplify(t.accord_tax - (G - 2 * flow)) == 0
+    # every protocol splits the joint surplus J_e: u_US + u_China = J_e
+    for row in t.rows:
+        assert sp.simplify(sum(row.payoffs) - t.joint_surplus) == 0
+    text = _numbers(demo.text.get_text())
+    assert f"tau_U = {tau_u}" in text and f"tau_T = {tau_t}" in text
+    assert f"F_e = {flow}" in text
 
 
 # ------------------------------------------------------------------ every demo on the web
