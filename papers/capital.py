@@ -490,15 +490,11 @@ class AccordDemo(FigureDemo):
     def describe(self, data: AccordData) -> str:
         """Taxes, the accord and each disagreement point's outcome."""
         m, t = data.model, data.table
-        rows = {r.protocol: r for r in t.rows}
-        shown = "; ".join(
-            f"{name} {_pair(rows[key].payoffs)}"
-            for name, key in (
-                ("status quo", "Nash, status quo"),
-                ("controls as threat", "Nash, controls as threat point"),
-                ("optimal threat", "Nash 1953 optimal threat"),
-            )
-            if key in rows
+        u = {r.protocol: _pair(r.payoffs) for r in t.rows}
+        shown = (
+            f"status quo {u['Nash, status quo']}; controls as threat "
+            f"{u['Nash, controls as threat point']}\n"
+            f"  optimal threat {u['Nash 1953 optimal threat']}; Rubinstein {u['Rubinstein']}"
         )
         return (
             f"G = {m.gap}, kappa = {m.kappa}: unilateral tax tau_U = {_show(m.optimal_tax)} "

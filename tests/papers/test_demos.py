@@ -155,7 +155,13 @@ def test_accord_demo_follows_the_closed_forms(gap, kappa) -> None:
     # every protocol splits the joint surplus J_e: u_US + u_China = J_e
     for row in t.rows:
         assert sp.simplify(sum(row.payoffs) - t.joint_surplus) == 0
+    # TU Nash bargaining from free flows splits the gain equally (docs/models.md §e.3)
+    d = demo.data.points["free flows"]
+    gain = (t.joint_surplus - sum(d)) / 2
+    nash = next(r for r in t.rows if r.protocol == "Nash, status quo")
+    assert [sp.simplify(u - (x + gain)) for u, x in zip(nash.payoffs, d, strict=True)] == [0, 0]
     text = _numbers(demo.text.get_text())
+    assert f"status quo ({float(d[0] + gain):.3f}, {float(d[1] + gain):.3f})" in text
     assert f"tau_U = {tau_u}" in text and f"tau_T = {tau_t}" in text
     assert f"F_e = {flow}" in text
 
