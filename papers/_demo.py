@@ -12,9 +12,11 @@ without changes (it reads ``SLIDERS``, ``sliders``, ``ax`` and ``text``).
 from __future__ import annotations
 
 import sys
+from fractions import Fraction
 from typing import Any
 
 import numpy as np
+import sympy as sp
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
@@ -22,6 +24,12 @@ from papers._style import use_style
 
 _DPI = 100
 _ERRORS = (ValueError, RuntimeError, ArithmeticError, TypeError)
+
+
+def slider_fraction(value: float) -> sp.Rational:
+    """A slider value as the nearest fraction with denominator at most 100 (exact models)."""
+    f = Fraction(value).limit_denominator(100)
+    return sp.Rational(f.numerator, f.denominator)
 
 
 def raster(fig: Figure, dpi: int = _DPI) -> np.ndarray:

@@ -25,7 +25,6 @@ Examples
 from __future__ import annotations
 
 from dataclasses import dataclass
-from fractions import Fraction
 from typing import Any
 
 import numpy as np
@@ -33,7 +32,7 @@ import sympy as sp
 from matplotlib.figure import Figure
 
 from games.capital import AccordTable, CapitalAccord, capital_accord, loanable_funds
-from papers._demo import FigureDemo, run_window
+from papers._demo import FigureDemo, run_window, slider_fraction
 from papers._registry import FigureParameter, FigureSpec
 from papers._style import COLORS, figure, use_style
 
@@ -441,12 +440,6 @@ FIGURES = [
 # ---------------------------------------------------------------- classroom demo
 
 
-def _rational(value: float) -> sp.Rational:
-    """A slider value as the nearest fraction with denominator at most 100."""
-    f = Fraction(value).limit_denominator(100)
-    return sp.Rational(f.numerator, f.denominator)
-
-
 class AccordDemo(FigureDemo):
     """The accord figure with sliders for the rate gap ``G`` and the imbalance cost.
 
@@ -481,7 +474,7 @@ class AccordDemo(FigureDemo):
 
     def compute(self, gap: float, kappa: float) -> AccordData:
         """The figure's data at these slider values."""
-        return accord_data(_rational(gap), _rational(kappa))
+        return accord_data(slider_fraction(gap), slider_fraction(kappa))
 
     def draw(self, data: AccordData) -> Figure:
         """The published figure for ``data``."""

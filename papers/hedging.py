@@ -25,7 +25,6 @@ Examples
 from __future__ import annotations
 
 from dataclasses import dataclass
-from fractions import Fraction
 
 import numpy as np
 import sympy as sp
@@ -40,7 +39,7 @@ from games.hedging import (
     real_option,
     trigger_curve,
 )
-from papers._demo import FigureDemo, run_window
+from papers._demo import FigureDemo, run_window, slider_fraction
 from papers._registry import FigureSpec
 from papers._style import COLORS, figure, use_style
 
@@ -462,12 +461,6 @@ FIGURES = [
 # ---------------------------------------------------------------- classroom demo
 
 
-def _rational(value: float) -> sp.Rational:
-    """A slider value as the nearest fraction with denominator at most 100."""
-    f = Fraction(value).limit_denominator(100)
-    return R(f.numerator, f.denominator)
-
-
 class HedgingDemo(FigureDemo):
     """The credibility figure with sliders for the prior, ``eps`` and the threshold.
 
@@ -502,7 +495,9 @@ class HedgingDemo(FigureDemo):
 
     def compute(self, prior: float, eps: float, threshold: float) -> CredibilityData:
         """The figure's data at these slider values."""
-        m = fluke_or_structural(_rational(prior), _rational(eps), _rational(threshold))
+        m = fluke_or_structural(
+            slider_fraction(prior), slider_fraction(eps), slider_fraction(threshold)
+        )
         return credibility_data(m)
 
     def draw(self, data: CredibilityData) -> Figure:

@@ -53,7 +53,7 @@ from games.tariffs import (
     tariff_war,
     threshold_game,
 )
-from papers._demo import FigureDemo, run_window
+from papers._demo import FigureDemo, run_window, slider_fraction
 from papers._registry import FigureParameter, FigureSpec
 from papers._style import COLORS, figure, use_style
 
@@ -903,12 +903,6 @@ FIGURES = [
 # ---------------------------------------------------------------- classroom demo
 
 
-def _rational(value: float) -> sp.Rational:
-    """A slider value as the nearest fraction with denominator at most 100."""
-    f = Fraction(value).limit_denominator(100)
-    return sp.Rational(f.numerator, f.denominator)
-
-
 class CompelledDemo(FigureDemo):
     """The coalition of the compelled with sliders for the penalty, the cost and ``N``.
 
@@ -945,7 +939,7 @@ class CompelledDemo(FigureDemo):
 
     def compute(self, penalty: float, c: float, N: float) -> CompelledSizeData:
         """The figure's data, the model at ``penalty`` and its stable size."""
-        n, cost, pen = round(N), _rational(c), _rational(penalty)
+        n, cost, pen = round(N), slider_fraction(c), slider_fraction(penalty)
         self.model = compelled_coalition(N=n, b=1, c=cost, penalty=pen)
         self.size = self.model.stable_size()
         self.penalty = pen
