@@ -2,8 +2,10 @@
 
 Run: ``python benchmarks/bench_coalitions.py``. Prints Markdown tables (best of a few
 wall-clock runs) with blocgames side by side with the peers that are installed
-(``pip install -e '.[bench]'``): coopgame-py (Rust; Shapley, nucleolus), coopgt (pure
-Python Shapley by permutations) and powerindex (pure Python generating functions).
+(``pip install -e '.[bench,fast]'``): coopgame-py (Rust; Shapley, nucleolus), coopgt (pure
+Python Shapley by permutations) and powerindex (pure Python generating functions). The
+nucleolus uses highspy when installed (the ``fast`` extra), else scipy's linprog; imports
+and first-call set-up are done before timing, for the peers and for us.
 Ratios are peer time / blocgames time (> 1: blocgames is faster). Not part of the tests.
 """
 
@@ -111,17 +113,17 @@ def nucleolus_rows(rng: np.random.Generator) -> list[str]:
         v = random_game(n, rng)
         vi = characteristic_vector(v)
         vf = vi.astype(float)
-        t_float, (xf, _, _) = best_of(lambda vf=vf, n=n: nucleolus(vf, n), 1)
-        t_exact, (xe, exact, _) = best_of(lambda vi=vi, n=n: nucleolus(vi, n), 1)
+        t_float, (xf, _, _) = best_of(lambda vf=vf, n=n: nucleolus(vf, n), 5)
+        t_exact, (xe, exact, _) = best_of(lambda vi=vi, n=n: nucleolus(vi, n), 2)
         assert exact and np.allclose(xf, [float(t) for t in xe], atol=1e-6)
         t_cg = t_cge = None
         if coopgame is not None:
             game = coopgame.Game([float(x) for x in vf[1:]])
-            t_cg, ref = best_of(lambda game=game: coopgame.nucleolus(game)["allocation"])
+            t_cg, ref = best_of(lambda game=game: coopgame.nucleolus(game)["allocation"], 5)
             assert np.allclose(ref, xf, atol=1e-6)
             if n <= 8:
                 vals = [int(x) for x in v[1:]]
-                t_cge, ref = best_of(lambda vals=vals: coopgame.nucleolus_exact(vals), 1)
+                t_cge, ref = best_of(lambda vals=vals: coopgame.nucleolus_exact(vals), 2)
                 assert [Fraction(x) for x in ref["allocation"]] == list(xe)
         rows.append(
             f"| {n} | {ms(t_float)} | {ms(t_exact)} | {ms(t_cg)} | {ms(t_cge)} "
@@ -167,6 +169,13 @@ def main() -> None:
         "powerindex": powerindex is not None,
     }
     print("peers installed:", ", ".join(k for k, ok in peers.items() if ok) or "none")
+    try:
+        import highspy  # noqa: F401
+
+        print("nucleolus LPs: highspy (warm-started model)")
+    except ImportError:
+        print("nucleolus LPs: scipy linprog (pip install highspy for the fast path)")
+    nucleolus(np.array([0.0, 0.0, 0.0, 1.0]), 2)  # warm-up: imports the LP back end
     print("\n### Shapley value (random integer games v(S) = |S| U(0,40))\n")
     print("\n".join(shapley_rows(rng)))
     print("\n### Nucleolus (same family of games)\n")

@@ -392,6 +392,43 @@ class ContinuousGame:
         bound = resolve_values(self._parameters, values, use_defaults=False)
         return cs.best_response(self.problem(), i, bound)
 
+    def _free_split(self, values: Mapping[str, Any]) -> tuple[dict, bool]:
+        """Parameter values (defaults filled) and whether some parameter stays free: a
+        parameter given its own symbol (``a=a``) or without value and default."""
+        by_name = {p.name: p for p in self._parameters}
+        keep: dict[Any, Any] = {}
+        free: set[sp.Symbol] = set()
+        for key, value in values.items():
+            name = key.name if isinstance(key, Parameter | sp.Symbol) else key
+            p = by_name.get(name) if isinstance(name, str) else None
+            if p is not None and isinstance(value, sp.Symbol) and value.name == p.name:
+                free.add(p.symbol)
+                continue
+            keep[key] = value
+        vals = resolve_values(self._parameters, keep)
+        for s in free:
+            vals.pop(s, None)
+        used = self.problem().free_parameters()
+        missing = any(p.symbol in used and p.symbol not in vals for p in self._parameters)
+        symbolic = any(getattr(v, "free_symbols", None) for v in vals.values())
+        return vals, missing or symbolic
+
+    def _unify(self, assumptions: Any) -> Any:
+        """Assumptions with symbols identified with the parameters by name."""
+        by_name = {p.name: p.symbol for p in self._parameters}
+        items = [assumptions] if isinstance(assumptions, sp.Basic | bool) else assumptions
+        out = []
+        for rel in items:
+            if isinstance(rel, sp.Basic):
+                rep = {
+                    s: by_name[s.name]
+                    for s in rel.free_symbols
+                    if s.name in by_name and s != by_name[s.name]
+                }
+                rel = rel.xreplace(rep) if rep else rel
+            out.append(rel)
+        return out
+
     def equilibria(
         self,
         method: str | None = None,
@@ -399,9 +436,16 @@ class ContinuousGame:
         starts: int = 8,
         seed: int = 0,
         rtol: float = DEFAULT_RTOL,
+        assumptions: Any = (),
         **values: Any,
-    ) -> cs.ContinuousEquilibria:
+    ) -> cs.ContinuousEquilibria | cs.ContinuousRegions:
         """All Nash equilibria the method finds, each verified independently.
+
+        With every parameter bound (given a value or a default) the equilibria at that
+        point; with some parameter left free (no value and no default, or given its own
+        symbol, ``a=a``) the closed-form equilibria by active set with the region of the
+        free parameters where each holds (see
+        :func:`solvers.continuous.equilibria_by_region`).
 
         Parameters
         ----------
@@ -409,20 +453,47 @@ class ContinuousGame:
             ``"exact"`` enumerates which bounds bind and solves each case with sympy
             (polynomial first-order systems, exact parameter values); ``"numeric"`` solves
             the KKT system from several starts with scipy. ``None`` tries exact first.
+            Ignored when parameters are free (the regions are solved symbolically).
         starts, seed : int
             Number of numeric starting points and the seed of their generator.
         rtol : float
             Relative regret tolerance of float equilibria (times each payoff's scale).
+        assumptions : relation or iterable of relations
+            Facts about free parameters, in any form (``B > c - tau``, ``c - tau < B``).
         **values
-            Parameter values (defaults fill the rest; every parameter needs a value).
+            Parameter values (defaults fill the rest); a parameter's own symbol keeps it
+            free.
 
         Returns
         -------
-        solvers.continuous.ContinuousEquilibria
+        solvers.continuous.ContinuousEquilibria or solvers.continuous.ContinuousRegions
             A list of :class:`solvers.continuous.ContinuousEquilibrium` with ``.complete``
-            and ``.unique`` (proven) flags and notes.
+            and ``.unique`` (proven) flags and notes; with free parameters, a list of
+            :class:`solvers.continuous.ContinuousRegion` (condition, sample point,
+            strategies as expressions) with ``.piecewise()``, ``.at(point)``,
+            ``.table()`` and ``.latex()``.
+
+        Examples
+        --------
+        Cournot duopoly with demand :math:`a - b(q_1 + q_2)` and cost :math:`c`, all free:
+
+        >>> import sympy as sp
+        >>> q1, q2, a, b, c = sp.symbols("q1 q2 a b c")
+        >>> game = ContinuousGame(("Firm 1", "Firm 2"), (q1, q2),
+        ...     ((a - b*(q1 + q2) - c)*q1, (a - b*(q1 + q2) - c)*q2),
+        ...     ((0, None), (0, None)), parameters=(a, b, c))
+        >>> regions = game.equilibria(assumptions=[b > 0])
+        >>> regions.piecewise()["Firm 1"]
+        Piecewise(((a - c)/(3*b), a > c), (0, True))
         """
-        vals = resolve_values(self._parameters, values, require_all=True)
+        vals, free = self._free_split(values)
+        if free:
+            return cs.equilibria_by_region(self.problem(), self._unify(assumptions), values=vals)
+        if assumptions not in ((), [], None):
+            raise ValueError(
+                "assumptions= applies to free parameters only; every parameter has a value "
+                "here (leave one free with its own symbol, e.g. a=a)"
+            )
         return cs.equilibria(
             self.problem(), vals, method=method, starts=starts, seed=seed, rtol=rtol
         )
@@ -434,18 +505,33 @@ class ContinuousGame:
         starts: int = 8,
         seed: int = 0,
         rtol: float = DEFAULT_RTOL,
+        assumptions: Any = (),
         **values: Any,
-    ) -> cs.ContinuousEquilibrium:
+    ) -> cs.ContinuousEquilibrium | cs.ContinuousRegions:
         """The Nash equilibrium (see :meth:`equilibria`); warns if several are found.
 
         Raises ``solvers.continuous.NoEquilibriumFound`` if no verified equilibrium is
         found. When several are found a ``MultipleEquilibriaWarning`` is issued and the
-        first is returned: use :meth:`equilibria` to get them all.
+        first is returned: use :meth:`equilibria` to get them all. With free parameters
+        the closed forms by region (:class:`solvers.continuous.ContinuousRegions`; its
+        ``piecewise()`` is the equilibrium as a ``Piecewise``).
+
+        Examples
+        --------
+        >>> import sympy as sp
+        >>> x, k = sp.symbols("x k")
+        >>> game = ContinuousGame(("A",), (x,), (-(x - k)**2,), ((0, 1),), parameters=(k,))
+        >>> game.equilibrium(k=sp.Rational(1, 2)).strategies
+        {'A': 1/2}
+        >>> game.equilibrium(assumptions=[k > 0]).piecewise()["A"]
+        Piecewise((k, k < 1), (1, True))
         """
-        vals = resolve_values(self._parameters, values, require_all=True)
-        return cs.equilibria(
-            self.problem(), vals, method=method, starts=starts, seed=seed, rtol=rtol
-        ).single()
+        vals, free = self._free_split(values)
+        if free:
+            return cs.equilibria_by_region(self.problem(), self._unify(assumptions), values=vals)
+        out = self.equilibria(method, starts=starts, seed=seed, rtol=rtol, **values)
+        assert isinstance(out, cs.ContinuousEquilibria)
+        return out.single()
 
     def stackelberg(
         self, leader: int | str = 0, method: str | None = None, **values: Any
@@ -460,7 +546,7 @@ class ContinuousGame:
         grid: Mapping[Any, Any],
         *,
         executor: Any = None,
-        progress: ProgressArg = False,
+        progress: ProgressArg = None,
         chunk_size: int = DEFAULT_CHUNK_SIZE,
         **values: Any,
     ) -> cs.SweepResult:

@@ -6,19 +6,43 @@ each figure's equilibria and key points. ``build NAME --set alpha=0.7 --set k=3`
 figure with other parameter values (``list`` shows each figure's parameters and domains);
 values are integers, fractions ``p/q`` or decimals, never evaluated. A figure built with
 values set is written as ``NAME--alpha-0.7--k-3.png``, next to the published one.
+
+``--jobs N`` builds the figures on a pool of ``N`` local processes (default 1: in this
+process) and ``--scheduler ADDRESS`` on a dask cluster (``pip install 'blocgames[dask]'``),
+through :func:`solvers.parallel.map_chunks`: every figure is drawn in its worker inside
+the house style, so the files are byte-identical whatever the backend, and the
+summaries are printed in the order of the figures. ``--progress/--no-progress`` shows a
+bar of figures built (default: only on a terminal with tqdm installed).
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-import textwrap
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
+from papers._jobs import build_one
 from papers._readme import README_FOLDER, write_readme_images
 from papers._registry import all_demos, all_figures, find_figure
-from papers._style import FORMATS, save, use_style
+from papers._style import FORMATS
+from solvers.parallel import resolve_executor
+from solvers.progress import ProgressArg, track
+
+
+def _jobs(text: str) -> int:
+    """``--jobs`` value: a positive integer."""
+    try:
+        jobs = int(text)
+    except ValueError:
+        jobs = 0
+    if jobs < 1:
+        raise argparse.ArgumentTypeError(
+            f"must be a positive integer (1 = build in this process), got {text!r}"
+        )
+    return jobs
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -48,6 +72,25 @@ def _parser() -> argparse.ArgumentParser:
             choices=FORMATS,
             help="file format, any case; repeat for several (default: png)",
         )
+        where = p.add_mutually_exclusive_group()
+        where.add_argument(
+            "--jobs",
+            type=_jobs,
+            default=1,
+            metavar="N",
+            help="build on N local processes (default: 1, in this process)",
+        )
+        where.add_argument(
+            "--scheduler",
+            metavar="ADDRESS",
+            help="build on a dask cluster, e.g. tcp://10.0.0.5:8786",
+        )
+        p.add_argument(
+            "--progress",
+            action=argparse.BooleanOptionalAction,
+            default=None,
+            help="a bar of figures built (default: only on a terminal, with tqdm)",
+        )
     readme = sub.add_parser("readme", help="regenerate the README images (docs/figures)")
     readme.add_argument("--out", default=str(README_FOLDER), help="folder (default: docs/figures)")
     demo = sub.add_parser("demo", help="open an interactive classroom demo")
@@ -74,16 +117,49 @@ def _settings(pairs: Sequence[str]) -> dict[str, str]:
     return out
 
 
+@contextmanager
+def _executor(jobs: int = 1, scheduler: str | None = None) -> Iterator[Any]:
+    """What ``--jobs``/``--scheduler`` ask for, for :func:`solvers.parallel.resolve_executor`:
+    ``None`` (this process), a process pool (shut down afterwards) or a dask address."""
+    if scheduler is not None:
+        if jobs != 1:
+            raise ValueError("give --jobs or --scheduler, not both")
+        yield scheduler
+        return
+    if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
+        raise ValueError(f"jobs must be a positive integer (1 = in this process), got {jobs!r}")
+    if jobs == 1:
+        yield None
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # workers start clean (no inherited matplotlib state or threads): forked from a server
+    # that has imported this module once where the platform has one, else spawned
+    methods = multiprocessing.get_all_start_methods()
+    method = "forkserver" if "forkserver" in methods else "spawn"
+    with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(method)) as pool:
+        yield pool
+
+
 def build_figures(
     names: Sequence[str],
     out: Path,
     formats: Sequence[str],
     settings: Mapping[str, str] | None = None,
+    *,
+    jobs: int = 1,
+    scheduler: str | None = None,
+    progress: ProgressArg = None,
 ) -> list[Path]:
     """Build the named figures (all if ``names`` is empty); print their summaries.
 
     ``settings`` (parameter name -> value as text) applies to every figure named; with no
-    names, to the figures that declare the parameter.
+    names, to the figures that declare the parameter. ``jobs`` local processes (default
+    1: this process) or a dask ``scheduler`` address build the figures; the files and
+    the printed summaries (in the order of the figures) do not depend on which.
+    ``progress`` counts figures built (see :func:`solvers.progress.track`; default:
+    a bar only on a terminal).
 
     Raises
     ------
@@ -91,7 +167,8 @@ def build_figures(
         An unknown figure name.
     ValueError
         A parameter that a named figure (or, with no names, every figure) does not
-        declare, or a value outside its domain.
+        declare, or a value outside its domain; ``jobs`` below 1, or both ``jobs`` and
+        ``scheduler``.
 
     Examples
     --------
@@ -105,27 +182,23 @@ def build_figures(
     """
     settings = dict(settings or {})
     specs = [find_figure(n) for n in names] if names else all_figures()
-    plans = []
+    tasks = []
     for spec in specs:
         declared = {p.name for p in spec.parameters}
         mine = settings if names else {k: v for k, v in settings.items() if k in declared}
-        plans.append((spec, mine, spec.values(mine)))
+        spec.values(mine)  # check every value here, before any work is sent out
+        tasks.append((spec.name, mine, str(out), tuple(formats)))
     if not names:
         for name in settings:
             if not any(name in {p.name for p in s.parameters} for s in specs):
                 raise ValueError(f"--set {name}: no figure has a parameter {name!r}")
     written: list[Path] = []
-    for spec, mine, values in plans:
-        with use_style():
-            fig = spec.build(**values) if spec.parameters else spec.build()
-        stem = spec.file_stem(mine)
-        for fmt in formats:
-            written.append(save(fig, out / stem, fmt, **spec.file_metadata(values)))
-        summary = spec.summary(**values) if spec.parameters else spec.summary()
-        shown = ", ".join(f"{k}={v}" for k, v in values.items())
-        print(f"== {spec.name}: {spec.description}" + (f" [{shown}]" if shown else ""))
-        print(textwrap.indent(textwrap.dedent(summary).strip(), "   "))
-        print(f"   -> {', '.join(str(out / f'{stem}.{f}') for f in formats)}")
+    with _executor(jobs, scheduler) as where, resolve_executor(where) as ex:
+        results = map(build_one, tasks) if ex is None else ex.map(build_one, tasks)
+        # results come in task order: print each summary as soon as its turn comes
+        for paths, text in track(results, progress=progress, total=len(tasks), desc="figures"):
+            written.extend(Path(p) for p in paths)
+            print(text, end="", flush=True)
     return written
 
 
@@ -168,7 +241,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     names = args.names if args.command == "build" else []
     try:
         settings = _settings(args.settings if args.command == "build" else [])
-        build_figures(names, Path(args.out), args.formats or ["png"], settings)
+        build_figures(
+            names,
+            Path(args.out),
+            args.formats or ["png"],
+            settings,
+            jobs=args.jobs,
+            scheduler=args.scheduler,
+            progress=args.progress,
+        )
     except KeyError as err:
         print(err.args[0], file=sys.stderr)
         return 2

@@ -31,12 +31,15 @@ import sympy as sp
 from matplotlib.figure import Figure
 
 from games.alliance import joint_products, leader_commitment, public_good
+from papers._demo import FigureDemo, run_window
 from papers._registry import FigureSpec
 from papers._style import COLORS, figure, use_style
 
 __all__ = [
+    "DEMOS",
     "BestResponseDiagram",
     "BurdenShareData",
+    "BurdenSharingDemo",
     "ProvisionData",
     "best_response_data",
     "burden_share_data",
@@ -44,6 +47,7 @@ __all__ = [
     "draw_burden_shares",
     "draw_provision",
     "provision_data",
+    "run_demo",
 ]
 
 HALF = sp.Rational(1, 2)
@@ -617,17 +621,106 @@ FIGURES = [
         _summary_best_response,
         "two allies: best responses, Nash, leader commitment, efficient frontier",
         readme=True,
+        source=(
+            "docs/models.md §a.2: Bergstrom, Blume & Varian (1986) J. Public Econ. 29; Warr "
+            "(1983) Econ. Letters 13"
+        ),
     ),
     FigureSpec(
         "burden-share-vs-income",
         lambda: draw_burden_shares(burden_share_data()),
         _summary_shares,
         "burden share vs income: pure public good vs joint products",
+        source=(
+            "docs/models.md §a.1-a.2: Olson & Zeckhauser (1966) REStat 48(3); Bergstrom, Blume & "
+            "Varian (1986) J. Public Econ. 29"
+        ),
     ),
     FigureSpec(
         "burden-nash-vs-efficient",
         lambda: draw_provision(provision_data()),
         _summary_provision,
         "Nash vs efficient provision against the number of allies",
+        source=(
+            "docs/models.md §a.2-a.4: Olson & Zeckhauser (1966) REStat 48(3); Sandler (1977) "
+            "Kyklos 30; Sandler & Hartley (2001) JEL 39(3)"
+        ),
     ),
 ]
+
+
+# ---------------------------------------------------------------- classroom demo
+
+
+class BurdenSharingDemo(FigureDemo):
+    """The best-response diagram with sliders for the two incomes and the weight ``a``.
+
+    Moving a slider recomputes :func:`best_response_data` and redraws
+    :func:`draw_best_response`; ``data`` is the diagram's data, ``text`` shows the Nash
+    and efficient totals and how much the allies free ride (docs/models.md §a.2).
+
+    Parameters
+    ----------
+    fig : matplotlib.figure.Figure, optional
+        Figure to draw on (default: a new, windowless one).
+
+    Examples
+    --------
+    Interior Nash: ``g_1 = (w_1 - (1-a) w_2)/(2-a)``, ``G^N = a (w_1 + w_2)/(2-a)``
+    against the efficient ``a (w_1 + w_2)``:
+
+    >>> demo = BurdenSharingDemo()
+    >>> [float(g) for g in demo.data.nash], float(demo.data.efficient_total)
+    ([4.0, 2.0], 9.0)
+    >>> demo.sliders["w2"].set_val(4.0)              # the small ally drops to the corner
+    >>> [float(g) for g in demo.data.nash]
+    [5.0, 0.0]
+    """
+
+    SLIDERS = (
+        ("w1", "leader's income $w_1$", 1.0, 20.0, 10.0),
+        ("w2", "ally's income $w_2$", 1.0, 20.0, 8.0),
+        ("a", "weight of security $a$", 0.1, 0.9, 0.5),
+    )
+
+    def compute(self, w1: float, w2: float, a: float) -> BestResponseDiagram:
+        """The diagram's data at these slider values."""
+        return best_response_data((w1, w2), a)
+
+    def draw(self, data: BestResponseDiagram) -> Figure:
+        """The published diagram for ``data``."""
+        return draw_best_response(data)
+
+    def describe(self, data: BestResponseDiagram) -> str:
+        """Nash and efficient totals, the shortfall and the ally's share."""
+        g1, g2 = _xy(data.nash)
+        gn, ge = float(data.nash_total), float(data.efficient_total)
+        l1, l2 = _xy(data.leader_point)
+        w1, w2 = (float(w) for w in data.incomes)
+        return (
+            f"Nash g = ({g1:.3f}, {g2:.3f}), total {gn:.3f}; efficient total "
+            f"a(w1 + w2) = {ge:.3f}\n"
+            f"Nash provides {gn / ge:.1%} of the efficient level; the ally pays "
+            f"{g2 / gn:.1%} of it with {w2 / (w1 + w2):.1%} of the income\n"
+            f"leader commits first: g = ({l1:.3f}, {l2:.3f}), total {float(data.leader_total):.3f}"
+        )
+
+
+def run_demo() -> BurdenSharingDemo | None:
+    """Open the burden-sharing demo (``python -m papers demo burden_sharing``).
+
+    Returns
+    -------
+    BurdenSharingDemo or None
+        The demo after its window is closed, or ``None`` when no window can be opened.
+
+    Examples
+    --------
+    >>> DEMOS["burden_sharing"] is run_demo
+    True
+    >>> demo = run_demo()                                # doctest: +SKIP
+    """
+    return run_window(BurdenSharingDemo, "burden_sharing")  # type: ignore[return-value]
+
+
+DEMOS = {"burden_sharing": run_demo}

@@ -32,17 +32,21 @@ import sympy as sp
 from matplotlib.figure import Figure
 
 from games.capital import AccordTable, CapitalAccord, capital_accord, loanable_funds
+from papers._demo import FigureDemo, run_window, slider_fraction
 from papers._registry import FigureParameter, FigureSpec
 from papers._style import COLORS, figure, use_style
 
 __all__ = [
+    "DEMOS",
     "FIGURES",
     "AccordData",
+    "AccordDemo",
     "FlowsData",
     "accord_data",
     "draw_accord",
     "draw_flows",
     "flows_data",
+    "run_demo",
 ]
 
 _GAP = FigureParameter("gap", 4, 0, None, description="autarky rate gap r_US - r_China")
@@ -413,6 +417,10 @@ FIGURES = [
         _summary_flows,
         "capital flows: flows, rates and welfare against the inflow tax",
         parameters=PARAMETERS,
+        source=(
+            "docs/models.md §e.1-e.2: Obstfeld & Rogoff (1996) Foundations of International "
+            "Macroeconomics, ch. 1; the tax and welfare are blocgames' own construction"
+        ),
     ),
     FigureSpec(
         "capital-accord",
@@ -421,5 +429,95 @@ FIGURES = [
         "capital accord: bargaining set, disagreement points and each protocol's outcome",
         readme=True,
         parameters=PARAMETERS,
+        source=(
+            "docs/models.md §e.2-e.3: Nash (1950, 1953) Econometrica; Rubinstein (1982) "
+            "Econometrica 50; Binmore, Rubinstein & Wolinsky (1986) RAND J. Econ. 17(2)"
+        ),
     ),
 ]
+
+
+# ---------------------------------------------------------------- classroom demo
+
+
+class AccordDemo(FigureDemo):
+    """The accord figure with sliders for the rate gap ``G`` and the imbalance cost.
+
+    Moving a slider recomputes :func:`accord_data` (values read as the nearest fraction
+    with denominator at most 100, so the table stays exact) and redraws
+    :func:`draw_accord`; ``text`` shows the taxes, the accord flow and the protocols'
+    payoffs (docs/models.md §e.2-e.3).
+
+    Parameters
+    ----------
+    fig : matplotlib.figure.Figure, optional
+        Figure to draw on (default: a new, windowless one).
+
+    Examples
+    --------
+    Optimal unilateral tax ``G(1+k)/(3+k)``, threat ``G(2+k)/(4+k)``, efficient flow
+    ``G/(2+k)``; at ``G = 4, k = 1``: 2, 12/5 and 4/3:
+
+    >>> demo = AccordDemo()
+    >>> m = demo.data.model
+    >>> m.optimal_tax, m.optimal_threat, demo.data.table.efficient_flow
+    (2, 12/5, 4/3)
+    >>> demo.sliders["kappa"].set_val(0.0)
+    >>> demo.data.model.optimal_tax, demo.data.table.efficient_flow
+    (4/3, 2)
+    """
+
+    SLIDERS = (
+        ("gap", "autarky rate gap $G$", 0.5, 8.0, 4.0),
+        ("kappa", r"US imbalance cost $\kappa$", 0.0, 4.0, 1.0),
+    )
+
+    def compute(self, gap: float, kappa: float) -> AccordData:
+        """The figure's data at these slider values."""
+        return accord_data(slider_fraction(gap), slider_fraction(kappa))
+
+    def draw(self, data: AccordData) -> Figure:
+        """The published figure for ``data``."""
+        return draw_accord(data)
+
+    def describe(self, data: AccordData) -> str:
+        """Taxes, the accord and each disagreement point's outcome."""
+        m, t = data.model, data.table
+        u = {r.protocol: _pair(r.payoffs) for r in t.rows}
+        shown = (
+            f"status quo {u['Nash, status quo']}; controls as threat "
+            f"{u['Nash, controls as threat point']}\n"
+            f"  optimal threat {u['Nash 1953 optimal threat']}; Rubinstein {u['Rubinstein']}"
+        )
+        return (
+            f"G = {m.gap}, kappa = {m.kappa}: unilateral tax tau_U = {_show(m.optimal_tax)} "
+            f"({float(m.optimal_tax):.3f}), optimal threat tau_T = {_show(m.optimal_threat)} "
+            f"({float(m.optimal_threat):.3f})\n"
+            f"accord: flow F_e = {_show(t.efficient_flow)} ({float(t.efficient_flow):.3f}) "
+            f"at tax {_show(t.accord_tax)}, joint surplus J_e = {_show(t.joint_surplus)}\n"
+            f"u (US, China): {shown}"
+        )
+
+
+def _pair(values: Any) -> str:
+    return "(" + ", ".join(f"{float(v):.3f}" for v in values) + ")"
+
+
+def run_demo() -> AccordDemo | None:
+    """Open the capital-accord demo (``python -m papers demo capital``).
+
+    Returns
+    -------
+    AccordDemo or None
+        The demo after its window is closed, or ``None`` when no window can be opened.
+
+    Examples
+    --------
+    >>> DEMOS["capital"] is run_demo
+    True
+    >>> demo = run_demo()                                # doctest: +SKIP
+    """
+    return run_window(AccordDemo, "capital")  # type: ignore[return-value]
+
+
+DEMOS = {"capital": run_demo}

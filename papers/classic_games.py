@@ -203,5 +203,6 @@ FIGURES = [
         build=lambda: draw_best_responses(best_response_data()),
         summary=_summary,
         description="Chicken (lumpy burden sharing, b=4, c=2): best responses and equilibria",
+        source="docs/models.md §a.5: the textbook game of Chicken (Snowdrift), lumpy burdens",
     )
 ]

@@ -39,12 +39,15 @@ from games.hedging import (
     real_option,
     trigger_curve,
 )
+from papers._demo import FigureDemo, run_window, slider_fraction
 from papers._registry import FigureSpec
 from papers._style import COLORS, figure, use_style
 
 __all__ = [
+    "DEMOS",
     "FIGURES",
     "CredibilityData",
+    "HedgingDemo",
     "HedgingYearData",
     "RealOptionData",
     "credibility_data",
@@ -53,6 +56,7 @@ __all__ = [
     "draw_real_option",
     "hedging_year_data",
     "real_option_data",
+    "run_demo",
 ]
 
 R = sp.Rational
@@ -425,6 +429,10 @@ FIGURES = [
         lambda: draw_credibility(credibility_data()),
         _summary_credibility,
         "credibility over elections: fluke vs structural, with the hedging threshold",
+        source=(
+            "docs/models.md §d.1-d.3: Snyder (1984) World Politics 36(4); regime switching and "
+            "learning are blocgames' own construction"
+        ),
     ),
     FigureSpec(
         "hedging-year-distribution",
@@ -432,11 +440,105 @@ FIGURES = [
         _summary_years,
         "distribution of the hedging year: simulation vs exact Markov chain",
         readme=True,
+        source=(
+            "docs/models.md §d.2-d.4: blocgames' own construction on Snyder (1984) World Politics"
+            " 36(4) and Dixit & Pindyck (1994)"
+        ),
     ),
     FigureSpec(
         "hedging-real-option",
         lambda: draw_real_option(real_option_data()),
         _summary_option,
         "real-option hedging trigger against volatility, with the NPV trigger",
+        source=(
+            "docs/models.md §d.4: McDonald & Siegel (1986) QJE 101; Dixit & Pindyck (1994) "
+            "Investment under Uncertainty"
+        ),
     ),
 ]
+
+
+# ---------------------------------------------------------------- classroom demo
+
+
+class HedgingDemo(FigureDemo):
+    """The credibility figure with sliders for the prior, ``eps`` and the threshold.
+
+    Moving a slider recomputes :func:`credibility_data` (slider values read as the
+    nearest fraction with denominator at most 100, so the model stays exact) and redraws
+    :func:`draw_credibility`; ``text`` says after how many unreliable terms the ally
+    hedges and the credibility after each (:mod:`games.hedging`).
+
+    Parameters
+    ----------
+    fig : matplotlib.figure.Figure, optional
+        Figure to draw on (default: a new, windowless one).
+
+    Examples
+    --------
+    The defaults (prior 1/10, eps 1/4, threshold 2/3) wait out one unreliable term and
+    hedge after the second; a prior of 3/10 hedges after the first:
+
+    >>> demo = HedgingDemo()
+    >>> demo.data.learning.hedging_count, demo.data.hedge_election
+    (2, 3)
+    >>> demo.sliders["prior"].set_val(0.3)
+    >>> demo.data.learning.hedging_count, demo.data.structural[1]
+    (1, 97/152)
+    """
+
+    SLIDERS = (
+        ("prior", r"prior on structural $\mu_0$", 0.02, 0.9, 0.1),
+        ("eps", r"fluke unreliability $\varepsilon$", 0.0, 0.9, 0.25),
+        ("threshold", r"hedging threshold $\rho^*$", 0.3, 0.95, 2 / 3),
+    )
+
+    def compute(self, prior: float, eps: float, threshold: float) -> CredibilityData:
+        """The figure's data at these slider values."""
+        m = fluke_or_structural(
+            slider_fraction(prior), slider_fraction(eps), slider_fraction(threshold)
+        )
+        return credibility_data(m)
+
+    def draw(self, data: CredibilityData) -> Figure:
+        """The published figure for ``data``."""
+        return draw_credibility(data)
+
+    def describe(self, data: CredibilityData) -> str:
+        """When the ally hedges and the credibility path on the structural run."""
+        m = data.learning
+        j = m.hedging_count
+        if j is None:
+            when = f"never hedges: credibility stays above rho* = {m.threshold}"
+        elif data.hedge_election is None:
+            when = f"hedges after {j} unreliable terms (beyond the elections shown)"
+        else:
+            n = data.hedge_election
+            when = f"hedges after {j} unreliable terms: election {n} ({data.years[n]})"
+        path = ", ".join(f"{float(m.credibility(k)):.3f}" for k in range(4))
+        return (
+            f"prior {m.prior}, eps {m.eps}, rho* {m.threshold}: the ally {when}\n"
+            f"credibility after 0, 1, 2, 3 unreliable terms: {path}\n"
+            f"limits: {float(data.limits['structural']):.3f} if structural, "
+            f"{float(data.limits['fluke']):.3f} if a fluke"
+        )
+
+
+def run_demo() -> HedgingDemo | None:
+    """Open the hedging demo (``python -m papers demo hedging``).
+
+    Returns
+    -------
+    HedgingDemo or None
+        The demo after its window is closed, or ``None`` when no window can be opened.
+
+    Examples
+    --------
+    >>> DEMOS["hedging"] is run_demo
+    True
+    >>> demo = run_demo()                                # doctest: +SKIP
+    """
+    return run_window(HedgingDemo, "hedging")  # type: ignore[return-value]
+
+
+DEMOS = {"hedging": run_demo}

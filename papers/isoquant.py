@@ -709,6 +709,10 @@ FIGURES = [
         "Isoquant argument, Figure 2: frontier (F1), status quo A and its isoquant",
         readme=True,
         parameters=_PARAMETERS[2],
+        source=(
+            "docs/models.md §b.2-b.3 (blocgames' own construction); anchors: Morrow (1991) AJPS "
+            "35(4); Lake (2009) Hierarchy in International Relations"
+        ),
     ),
     FigureSpec(
         "isoquant-fig3",
@@ -717,6 +721,10 @@ FIGURES = [
         "Isoquant argument, Figure 3: B, the tangency, on a higher isoquant",
         readme=True,
         parameters=_PARAMETERS[3],
+        source=(
+            "docs/models.md §b.2-b.3 (blocgames' own construction); anchors: Morrow (1991) AJPS "
+            "35(4); Lake (2009) Hierarchy in International Relations"
+        ),
     ),
     FigureSpec(
         "isoquant-fig4",
@@ -725,6 +733,10 @@ FIGURES = [
         "Isoquant argument, Figure 4: C, an overshoot, on a lower isoquant",
         readme=True,
         parameters=_PARAMETERS[4],
+        source=(
+            "docs/models.md §b.2-b.3 (blocgames' own construction); anchors: Morrow (1991) AJPS "
+            "35(4); Lake (2009) Hierarchy in International Relations"
+        ),
     ),
     FigureSpec(
         "isoquant-f2-collapse",
@@ -732,6 +744,10 @@ FIGURES = [
         _collapse_summary,
         "Isoquant argument on F2: branches, fold, collapse, hysteresis",
         readme=True,
+        source=(
+            "docs/models.md §b.2 (blocgames' own construction); thresholds: Granovetter (1978) "
+            "AJS 83(6); Schelling (1978)"
+        ),
     ),
     FigureSpec(
         "isoquant-trust",
@@ -739,6 +755,10 @@ FIGURES = [
         _trust_summary,
         "Trust link: a threat lowers trust and moves the F2 fold",
         readme=True,
+        source=(
+            "docs/models.md §b.2, §d.5 (blocgames' own construction); reputation: Kreps & Wilson "
+            "(1982) JET 27; Fearon (1997) JCR 41(1)"
+        ),
     ),
 ]
 

@@ -14,7 +14,7 @@ and every minimal winning coalition; for ``tau < c - B`` only the empty coalitio
 
 Examples
 --------
->>> d = region_map_data(join_out_game().equilibria_by_region(), "tau", "B",
+>>> d = region_map_data(join_out_game().equilibria_by_region(mixed=False), "tau", "B",
 ...                     (0, 2), (0, 2), fixed={"c": 1}, n=5)
 >>> d.index.shape, sorted(set(d.labels))[:1]
 ((5, 5), ['(Join, Join, Join)'])
@@ -239,7 +239,7 @@ _COST = FigureParameter("c", 1, 0, None, description="cost of joining")
 
 
 def _build(c: Any = _COST.default) -> Figure:
-    regions = join_out_game().equilibria_by_region()
+    regions = join_out_game().equilibria_by_region(mixed=False)
     data = region_map_data(
         regions, "tau", "B", (0, 2 * _value(c)), (0, 2 * _value(c)), fixed={"c": c}
     )
@@ -247,7 +247,7 @@ def _build(c: Any = _COST.default) -> Figure:
 
 
 def _summary(c: Any = _COST.default) -> str:
-    return repr(join_out_game().equilibria_by_region())
+    return repr(join_out_game().equilibria_by_region(mixed=False))
 
 
 FIGURES = [
@@ -257,5 +257,9 @@ FIGURES = [
         _summary,
         "Threshold participation (3 allies, 2 needed): equilibria by region over (tau, B)",
         parameters=(_COST,),
+        source=(
+            "docs/models.md §c.4 (blocgames' own construction); Palfrey & Rosenthal (1984) J. "
+            "Public Econ. 24"
+        ),
     ),
 ]

@@ -54,11 +54,14 @@ from games.tariffs import (
     tariff_war,
     threshold_game,
 )
+from papers._demo import FigureDemo, run_window, slider_fraction
 from papers._registry import FigureParameter, FigureSpec
 from papers._style import COLORS, figure, use_style
 
 __all__ = [
+    "DEMOS",
     "BargainingFigure",
+    "CompelledDemo",
     "CompelledSizeData",
     "TariffWarDiagram",
     "ThresholdMapData",
@@ -71,6 +74,7 @@ __all__ = [
     "draw_threshold_map",
     "draw_voting_power",
     "eec_council_1958",
+    "run_demo",
     "stylized_board",
     "tariff_war_data",
     "threshold_map_data",
@@ -93,6 +97,8 @@ class CompelledSizeData:
         Exact penalties where the size steps up: ``(b**2/2c)(k-1)(k-3)`` for ``k = 4..N``.
     minimum_grand_penalty : number
     no_penalty_size : int
+    b, c : number
+        Benefit and cost parameters of the linear model (default 1 and 1).
     """
 
     N: int
@@ -101,6 +107,8 @@ class CompelledSizeData:
     jumps: tuple
     minimum_grand_penalty: Any
     no_penalty_size: int
+    b: Any = 1
+    c: Any = 1
 
 
 def compelled_size_data(
@@ -125,6 +133,8 @@ def compelled_size_data(
         jumps=jumps,
         minimum_grand_penalty=m.minimum_grand_penalty,
         no_penalty_size=m.stable_size(),
+        b=bb,
+        c=cc,
     )
 
 
@@ -148,7 +158,8 @@ def draw_compelled_size(data: CompelledSizeData) -> Figure:
             label="largest stable coalition (computed)",
         )
         p = data.penalties
-        formula = np.minimum(data.N, np.floor(2 + np.sqrt(1 + 2 * p)))
+        bf, cf = float(data.b), float(data.c)
+        formula = np.minimum(data.N, np.floor(2 + np.sqrt(1 + 2 * cf * p / bf**2)))
         ax.plot(
             p,
             formula,
@@ -170,7 +181,7 @@ def draw_compelled_size(data: CompelledSizeData) -> Figure:
         ax.annotate(
             f"grand coalition from P = {data.minimum_grand_penalty}",
             (g, data.N),
-            xytext=(g - 25, data.N - 0.3),
+            xytext=(g - 25 if g >= 26 else g + 1.5, data.N - 0.3),
             fontsize=7.5,
             arrowprops={"arrowstyle": "-|>", "lw": 0.7},
         )
@@ -179,7 +190,11 @@ def draw_compelled_size(data: CompelledSizeData) -> Figure:
             ylabel="stable coalition size $k^*$",
             ylim=(0, data.N + 1),
             xlim=(0, float(p[-1])),
-            title=f"The coalition of the compelled (N = {data.N}, b = c = 1)",
+            title=(
+                f"The coalition of the compelled (N = {data.N}, b = c = 1)"
+                if data.b == 1 and data.c == 1
+                else f"The coalition of the compelled (N = {data.N}, b = {data.b}, c = {data.c})"
+            ),
         )
         ax.legend(loc="lower right", frameon=False, fontsize=7.5)
     return fig
@@ -844,24 +859,39 @@ FIGURES = [
         _summary_compelled,
         "coalition of the compelled: stable coalition size vs the hegemon's penalty",
         readme=True,
+        source=(
+            "docs/models.md §c.2-c.3: d'Aspremont et al. (1983) Canadian J. Econ. 16; Barrett "
+            "(1994) OEP 46; Nordhaus (2015) AER 105(4)"
+        ),
     ),
     FigureSpec(
         "tariffs-best-response",
         lambda: draw_tariff_war(tariff_war_data()),
         _summary_tariff_war,
         "tariff war: best responses and the size above which the big country wins",
+        source=(
+            "docs/models.md §c.1: Johnson (1953-54) RES 21(2); Kennan & Riezman (1988) IER 29(1)"
+        ),
     ),
     FigureSpec(
         "tariffs-threshold-map",
         lambda: draw_threshold_map(threshold_map_data()),
         _summary_threshold,
         "join/exempt threshold game: equilibrium regimes over (tariff, cost of joining)",
+        source=(
+            "docs/models.md §c.4 (blocgames' own construction); Palfrey & Rosenthal (1984) J. "
+            "Public Econ. 24; Segal (1999) QJE 114(2)"
+        ),
     ),
     FigureSpec(
         "tariffs-bargaining",
         lambda: draw_bargaining(bargaining_data()),
         _summary_bargaining,
         "bargaining over tariffs: each protocol's outcome and disagreement point",
+        source=(
+            "docs/models.md §c.1, §e.3: Nash (1950) Econometrica 18; Rubinstein (1982) "
+            "Econometrica 50; Binmore, Rubinstein & Wolinsky (1986) RAND J. Econ. 17(2)"
+        ),
     ),
     FigureSpec(
         "tariffs-voting-power",
@@ -871,5 +901,94 @@ FIGURES = [
         _summary_voting_power,
         "voting power vs vote share: the 1958 EEC Council and a stylized weighted board",
         parameters=(_MEMBERS, _QUOTA),
+        source=(
+            "docs/models.md §c.5: Shapley & Shubik (1954) APSR 48; Banzhaf (1965) Rutgers Law "
+            "Review 19; EEC Council votes: Treaty of Rome (1957) art. 148(2)"
+        ),
     ),
 ]
+
+
+# ---------------------------------------------------------------- classroom demo
+
+
+class CompelledDemo(FigureDemo):
+    """The coalition of the compelled with sliders for the penalty, the cost and ``N``.
+
+    Moving a slider recomputes :func:`compelled_size_data` (linear model, ``b = 1``; the
+    cost ``c`` and the penalty read as the nearest fraction with denominator at most 100,
+    so sizes are exact) and redraws :func:`draw_compelled_size` with the chosen penalty
+    marked; ``model`` is :func:`games.tariffs.compelled_coalition` at that penalty and
+    ``size`` its largest stable coalition.
+
+    Parameters
+    ----------
+    fig : matplotlib.figure.Figure, optional
+        Figure to draw on (default: a new, windowless one).
+
+    Examples
+    --------
+    ``k* = min(N, floor(2 + sqrt(1 + 2cP/b**2)))``: 5 members at ``P = 4``, 7 at
+    ``P = 12`` (N = 10, b = c = 1):
+
+    >>> demo = CompelledDemo()
+    >>> demo.sliders["penalty"].set_val(4.0)
+    >>> demo.size
+    5
+    >>> demo.sliders["penalty"].set_val(12.0)
+    >>> demo.size, demo.data.minimum_grand_penalty
+    (7, 63/2)
+    """
+
+    SLIDERS = (
+        ("penalty", "hegemon's penalty on non-members $P$", 0.0, 40.0, 10.0),
+        ("c", "cost of abatement $c$", 0.25, 4.0, 1.0),
+        ("N", "number of countries $N$", 3.0, 20.0, 10.0),
+    )
+
+    def compute(self, penalty: float, c: float, N: float) -> CompelledSizeData:
+        """The figure's data, the model at ``penalty`` and its stable size."""
+        n, cost, pen = round(N), slider_fraction(c), slider_fraction(penalty)
+        self.model = compelled_coalition(N=n, b=1, c=cost, penalty=pen)
+        self.size = self.model.stable_size()
+        self.penalty = pen
+        grand = float(sp.Rational(1, 2) * (n - 1) * (n - 3) / cost)
+        return compelled_size_data(N=n, b=1, c=cost, p_max=max(40.0, 1.1 * grand))
+
+    def draw(self, data: CompelledSizeData) -> Figure:
+        """The published figure for ``data`` with the chosen penalty marked."""
+        fig = draw_compelled_size(data)
+        ax = fig.axes[0]
+        with use_style():
+            ax.axvline(float(self.penalty), color=COLORS["black"], lw=0.9, ls=":")
+            ax.plot([float(self.penalty)], [self.size], "o", color=COLORS["black"], ms=6)
+        return fig
+
+    def describe(self, data: CompelledSizeData) -> str:
+        """The stable size at the penalty, without one, and where the grand coalition holds."""
+        return (
+            f"N = {data.N}, b = 1, c = {data.c}: at P = {self.penalty} the largest stable "
+            f"coalition has {self.size} members\n"
+            f"without a penalty {data.no_penalty_size}; the grand coalition is stable from "
+            f"P = {data.minimum_grand_penalty} ({float(data.minimum_grand_penalty):.3f})"
+        )
+
+
+def run_demo() -> CompelledDemo | None:
+    """Open the coalition-of-the-compelled demo (``python -m papers demo tariffs``).
+
+    Returns
+    -------
+    CompelledDemo or None
+        The demo after its window is closed, or ``None`` when no window can be opened.
+
+    Examples
+    --------
+    >>> DEMOS["tariffs"] is run_demo
+    True
+    >>> demo = run_demo()                                # doctest: +SKIP
+    """
+    return run_window(CompelledDemo, "tariffs")  # type: ignore[return-value]
+
+
+DEMOS = {"tariffs": run_demo}

@@ -188,7 +188,7 @@ def map_chunks(
     tasks: Sequence[T],
     *,
     executor: Any = None,
-    progress: ProgressArg = False,
+    progress: ProgressArg = None,
     desc: str | None = None,
 ) -> list[R]:
     """``[fn(task) for task in tasks]``, run on ``executor``, in task order.
@@ -202,8 +202,9 @@ def map_chunks(
         One item per chunk; each must be picklable for process pools and dask.
     executor : optional
         See :func:`resolve_executor`.
-    progress : bool or callable, default False
-        See :func:`solvers.progress.track`; counts completed chunks.
+    progress : None, bool or callable, default None
+        See :func:`solvers.progress.track` (default: a bar only on a terminal);
+        counts completed chunks.
     desc : str, optional
         Label of the progress bar.
 

@@ -6,9 +6,12 @@ dependency (``pip install 'blocgames[progress]'``), imported only when a bar is 
 
 ``progress`` may be
 
-* ``False`` (default everywhere): no output;
-* ``True``: a tqdm bar on standard error (``ImportError`` naming the extra if tqdm is
-  missing);
+* ``None`` (default everywhere): *auto*, a tqdm bar on standard error only when tqdm is
+  installed and standard error is a terminal (``sys.stderr.isatty()``); silent in
+  scripts, pipes, logs, CI, notebooks' captured output and tests;
+* ``False``: no output, whatever the terminal (switch the bar off);
+* ``True``: a tqdm bar on standard error even when it is not a terminal (``ImportError``
+  naming the extra if tqdm is missing);
 * a callable ``f(done, total)``: called after each step, for GUIs, logs and tests.
 
 Examples
@@ -25,6 +28,7 @@ Examples
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
 
@@ -32,8 +36,9 @@ __all__ = ["ProgressArg", "check_progress", "track"]
 
 T = TypeVar("T")
 
-#: What a ``progress`` argument may be: a flag or a callback ``f(done, total)``.
-ProgressArg = bool | Callable[[int, int | None], Any]
+#: What a ``progress`` argument may be: ``None`` (auto), a flag or a callback
+#: ``f(done, total)``.
+ProgressArg = bool | Callable[[int, int | None], Any] | None
 
 
 def _tqdm() -> Any:
@@ -47,28 +52,40 @@ def _tqdm() -> Any:
     return tqdm
 
 
+def _on_terminal() -> bool:
+    """Whether standard error is an interactive terminal (``False`` when it is closed,
+    replaced or has no ``isatty``)."""
+    stream = sys.stderr
+    try:
+        return bool(stream is not None and stream.isatty())
+    except (AttributeError, ValueError, OSError):
+        return False
+
+
 def check_progress(progress: Any) -> ProgressArg:
-    """``progress`` if it is ``True``, ``False``/``None`` or a callable, else ``TypeError``
-    (call it before starting work, so that a bad argument costs nothing).
+    """``progress`` if it is ``None``, a bool or a callable, else ``TypeError`` (call it
+    before starting work, so that a bad argument costs nothing).
 
     Examples
     --------
-    >>> check_progress(False), check_progress(print) is print
-    (False, True)
+    >>> check_progress(None), check_progress(False), check_progress(print) is print
+    (None, False, True)
     >>> check_progress("yes")
     Traceback (most recent call last):
     ...
-    TypeError: progress must be True, False or a callable f(done, total); got 'yes'
+    TypeError: progress must be None (auto), True, False or a callable f(done, total); got 'yes'
     """
     if progress is None or progress is True or progress is False or callable(progress):
         return progress
-    raise TypeError(f"progress must be True, False or a callable f(done, total); got {progress!r}")
+    raise TypeError(
+        f"progress must be None (auto), True, False or a callable f(done, total); got {progress!r}"
+    )
 
 
 def track(
     iterable: Iterable[T],
     *,
-    progress: ProgressArg = False,
+    progress: ProgressArg = None,
     total: int | None = None,
     desc: str | None = None,
 ) -> Iterator[T]:
@@ -78,9 +95,10 @@ def track(
     ----------
     iterable : iterable
         The work items.
-    progress : bool or callable, default False
-        ``False``: silent; ``True``: a tqdm bar; a callable: ``progress(done, total)``
-        after each item.
+    progress : None, bool or callable, default None
+        ``None``: a tqdm bar if tqdm is installed and standard error is a terminal,
+        else silent; ``False``: silent; ``True``: a tqdm bar; a callable:
+        ``progress(done, total)`` after each item.
     total : int, optional
         Number of items, when ``len(iterable)`` is not defined.
     desc : str, optional
@@ -94,8 +112,8 @@ def track(
     Raises
     ------
     TypeError
-        If ``progress`` is neither a bool nor a callable (raised by the call itself,
-        before any item is taken).
+        If ``progress`` is neither None, a bool nor a callable (raised by the call
+        itself, before any item is taken).
 
     Examples
     --------
@@ -111,15 +129,23 @@ def track(
 def _track(
     iterable: Iterable[T], progress: ProgressArg, total: int | None, desc: str | None
 ) -> Iterator[T]:
-    if progress is False or progress is None:
-        yield from iterable
-        return
-    if progress is True:
-        bar = _tqdm()(iterable, total=total, desc=desc, leave=False)
+    tqdm = None
+    if progress is None and _on_terminal():
+        try:
+            tqdm = _tqdm()
+        except ImportError:  # auto: no tqdm, no bar
+            tqdm = None
+    elif progress is True:
+        tqdm = _tqdm()
+    if tqdm is not None:
+        bar = tqdm(iterable, total=total, desc=desc, leave=False)
         try:
             yield from bar
         finally:
             bar.close()
+        return
+    if progress is None or progress is False:
+        yield from iterable
         return
     assert callable(progress)
     for done, item in enumerate(iterable, start=1):

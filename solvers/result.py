@@ -547,6 +547,41 @@ class Equilibria(EquilibriumSet):
             notes=notes,
         )
 
+    @property
+    def components(self) -> tuple[Any, ...]:
+        """The components of the equilibrium set (:class:`solvers.finite.EquilibriumComponent`).
+
+        Set by the method that found the equilibria when it knows them (e.g. a
+        positive-dimensional support system of an n-player game); otherwise computed from
+        the list by :func:`solvers.finite.equilibrium_components`: for two players the
+        maximal cliques of interchangeable extreme equilibria (the convex pieces) and their
+        connected unions, exact when the list holds every extreme equilibrium (vertex
+        enumeration, the default); for more players one component per equilibrium
+        (dimension 0 when the list is complete, else unknown).
+
+        Examples
+        --------
+        >>> import warnings
+        >>> import numpy as np
+        >>> from solvers import equilibria
+        >>> A = np.array([[0, 0], [-1, 1]]); B = np.array([[2, 2], [-1, 1]])   # entry game
+        >>> with warnings.catch_warnings():
+        ...     warnings.simplefilter("ignore")           # degenerate game: warns
+        ...     eqs = equilibria([A, B], exact=True)
+        >>> [(c.dimension, c.supports) for c in eqs.components]
+        [(0, ((1,), (1,))), (1, ((0,), (0, 1)))]
+        """
+        found = getattr(self, "_components", None)
+        if found is not None:
+            return tuple(found)
+        from solvers.finite import equilibrium_components
+
+        return equilibrium_components(self)
+
+    @components.setter
+    def components(self, value: Iterable[Any]) -> None:
+        self._components = tuple(value)
+
     def __repr__(self) -> str:
         head = (
             f"Equilibria({len(self)} found by {self.method}; exact={self.exact}, "

@@ -451,7 +451,7 @@ class HedgingTimeline:
         seed: int = 0,
         chunk_size: int = BLOCK,
         executor: Any = None,
-        progress: ProgressArg = False,
+        progress: ProgressArg = None,
     ) -> SimulatedHedgingTimes:
         """Simulate ``paths`` alliances; vectorized, memory bounded by ``chunk_size`` rows.
 
@@ -470,8 +470,9 @@ class HedgingTimeline:
             (``ProcessPoolExecutor``, ...), a dask ``distributed.Client`` or a scheduler
             address ``"tcp://host:8786"`` (see :mod:`solvers.parallel`); ``None`` runs
             them here, one after another. The result does not depend on it either.
-        progress : bool or callable, default False
-            Report seed blocks as they complete (see :func:`solvers.progress.track`).
+        progress : None, bool or callable, default None
+            Report seed blocks as they complete (see :func:`solvers.progress.track`;
+            default: a bar only on a terminal).
 
         Returns
         -------

@@ -37,7 +37,7 @@ Row: C  3, 3  0, 5
 from __future__ import annotations
 
 import numbers
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
@@ -70,6 +70,27 @@ def _assumption_list(assumptions: Any) -> list[Any]:
     return list(assumptions)
 
 
+def _zero_sum_arrays(rows: list[np.ndarray], name: str = "payoffs") -> list[np.ndarray]:
+    """``[A, -A]`` from the rows of one matrix ``A``, validated (clear errors naming it)."""
+    lengths = [u.shape[0] for u in rows]
+    for k, length in enumerate(lengths[1:], start=1):
+        if length != lengths[0]:
+            raise ValueError(
+                f"ragged payoffs: {name}[{k}] has {length} entries but {name}[0] has "
+                f"{lengths[0]}; one matrix A (a zero-sum game: the column player receives "
+                "-A) needs one entry per column in every row"
+            )
+    matrix = np.empty((len(rows), lengths[0] if rows else 0), dtype=object)
+    for k, row in enumerate(rows):
+        matrix[k, :] = row
+    if matrix.size == 0:
+        raise ValueError(
+            f"{name}: every player needs at least one strategy, shape is {matrix.shape}"
+        )
+    _kinds, A = _classify_array(matrix, name)
+    return [A, -A]
+
+
 class NormalFormGame:
     """A finite game in normal form with any number (>= 2) of players.
 
@@ -82,6 +103,11 @@ class NormalFormGame:
         or sympy expressions (numbers or expressions in ``sympy.Symbol`` parameters).
         Strings and booleans are rejected, never parsed. This is *not* the
         payoff-profile layout (see Notes).
+
+        **One matrix** ``A`` (a 2-D array, or a list of at least two rows of numbers)
+        is a two-player **zero-sum** game: the row player receives ``A``, the column
+        player ``-A`` (nashpy's ``Game(A)`` convention; same as :meth:`zero_sum`).
+        :meth:`symmetric` builds the symmetric game ``(A, A.T)``.
     players : sequence of str, optional
         Player names (default ``"P1"``, ``"P2"``, ...).
     strategies : sequence of sequence of str, optional
@@ -122,6 +148,8 @@ class NormalFormGame:
     (b, c)
     >>> g.subs(b=4, c=2).payoff_arrays(exact=True)[0].tolist()
     [[Fraction(3, 1), Fraction(2, 1)], [Fraction(4, 1), Fraction(0, 1)]]
+    >>> NormalFormGame([[0, -1, 1], [1, 0, -1], [-1, 1, 0]]).shape   # one matrix: zero-sum
+    (3, 3)
     """
 
     __hash__ = None  # type: ignore[assignment]  # compared by value; not hashable
@@ -147,13 +175,16 @@ class NormalFormGame:
                 f"players' names. {LAYOUT}; or NormalFormGame.from_bimatrix(A, B)"
             )
         arrays = [_nested_to_array(u, f"payoffs[{i}]") for i, u in enumerate(payoffs)]
+        if len(arrays) >= 2 and all(u.ndim == 1 for u in arrays):
+            # rows of one matrix A: a zero-sum game (nashpy's Game(A) convention)
+            arrays = _zero_sum_arrays(arrays)
         n = len(arrays)
         if n < 2:
             shown = f" (payoffs[0] has shape {arrays[0].shape})" if n else ""
             raise ValueError(
                 "payoffs: a game needs at least two players (one payoff array each), got "
-                f"{n}{shown}. {LAYOUT}"
-                + ("; a zero-sum game: [A, -A]" if n == 1 and arrays[0].ndim == 2 else "")
+                f"{n}{shown}. {LAYOUT}; a zero-sum game: the matrix A itself, [A, -A], or "
+                "NormalFormGame.zero_sum(A) (which also takes one row, [[...]])"
             )
         for i, u in enumerate(arrays):
             if u.ndim != n:
@@ -240,6 +271,102 @@ class NormalFormGame:
             if M.ndim != 2:
                 raise ValueError(f"{label} must be a matrix (2 axes), got shape {M.shape}")
         return cls([A, B], players=players, strategies=strategies, name=name)
+
+    @classmethod
+    def zero_sum(
+        cls,
+        A: Any,
+        players: Sequence[str] | None = None,
+        strategies: Sequence[Sequence[str]] | None = None,
+        *,
+        name: str = "",
+    ) -> NormalFormGame:
+        """The two-player zero-sum game in which the row player receives ``A`` and the
+        column player ``-A``.
+
+        ``NormalFormGame(A)`` with one matrix means the same (nashpy's ``Game(A)``
+        convention); the dispatcher then solves it by linear programming
+        (:func:`solvers.finite.zero_sum_lp`).
+
+        Parameters
+        ----------
+        A : array_like, shape (m, n)
+            The row player's payoffs (numbers or sympy expressions).
+        players, strategies, name : optional
+            Labels, as for :class:`NormalFormGame`.
+
+        Raises
+        ------
+        ValueError
+            If ``A`` is not a matrix (2 axes) or is ragged.
+
+        Examples
+        --------
+        >>> g = NormalFormGame.zero_sum([[1, -1], [-1, 1]])       # matching pennies
+        >>> g == NormalFormGame([[1, -1], [-1, 1]])
+        True
+        >>> eqs = g.equilibria()
+        >>> [str(p) for p in eqs[0].strategies[0]], eqs.method
+        (['1/2', '1/2'], 'zero_sum_lp')
+        """
+        M = _nested_to_array(A, "A")
+        if M.ndim != 2:
+            raise ValueError(
+                f"A must be a matrix (2 axes: row strategies x column strategies) for a "
+                f"zero-sum game, got shape {M.shape}"
+            )
+        return cls(_zero_sum_arrays(list(M), "A"), players, strategies, name=name)
+
+    @classmethod
+    def symmetric(
+        cls,
+        A: Any,
+        players: Sequence[str] | None = None,
+        strategies: Sequence[str] | Sequence[Sequence[str]] | None = None,
+        *,
+        name: str = "",
+    ) -> NormalFormGame:
+        """The symmetric two-player game with row payoffs ``A`` and column payoffs ``A.T``.
+
+        ``A[i][j]`` is the payoff of a player who plays ``i`` against ``j``, whichever
+        player that is.
+
+        Parameters
+        ----------
+        A : array_like, shape (n, n)
+            Square payoff matrix.
+        players : sequence of str, optional
+            Player names.
+        strategies : sequence of str, or one per player, optional
+            The strategy labels (one list serves both players).
+        name : str, optional
+            A title.
+
+        Raises
+        ------
+        ValueError
+            If ``A`` is not a square matrix.
+
+        Examples
+        --------
+        >>> g = NormalFormGame.symmetric([[3, 0], [5, 1]], strategies=("C", "D"))
+        >>> g.payoff_arrays(exact=False)[1].tolist()                   # B = A.T
+        [[3.0, 5.0], [0.0, 1.0]]
+        >>> [eq.supports for eq in g.equilibria()]                     # prisoner's dilemma
+        [((1,), (1,))]
+        """
+        M = _nested_to_array(A, "A")
+        if M.ndim != 2 or M.shape[0] != M.shape[1]:
+            raise ValueError(
+                f"A must be a square matrix (n x n: the same strategies for both players) "
+                f"for a symmetric game, got shape {M.shape}"
+            )
+        per_player: Any = strategies
+        if strategies is not None and not isinstance(strategies, str):
+            labels = list(strategies)
+            if labels and all(isinstance(s, str) for s in labels):
+                per_player = (tuple(labels), tuple(labels))  # one list for both players
+        return cls([M, M.T], players, per_player, name=name)
 
     @classmethod
     def from_nashpy(
@@ -670,6 +797,7 @@ class NormalFormGame:
         exact: bool | None = None,
         rtol: float = DEFAULT_RTOL,
         assumptions: Iterable[Any] = (),
+        progress: Any = False,
     ) -> Equilibria:
         """All Nash equilibria (every extreme equilibrium for two players), labelled.
 
@@ -688,6 +816,10 @@ class NormalFormGame:
         assumptions : iterable of sympy relations
             Extra assumptions for symbolic games, e.g. ``[b > c]`` (see
             :func:`solvers.finite._symbolic.symbolic_equilibria`).
+        progress : bool or callable, default False
+            Report progress of numeric games (``True``: a tqdm bar; a callable
+            ``progress(done, total)``; see :func:`solvers.finite.equilibria`).
+            :meth:`iter_equilibria` yields the equilibria as they are found.
 
         Returns
         -------
@@ -735,14 +867,80 @@ class NormalFormGame:
             from solvers.finite import equilibria as nash_equilibria
 
             result = nash_equilibria(
-                self.payoff_arrays(exact=exact), method=method, exact=exact, rtol=rtol
+                self.payoff_arrays(exact=exact),
+                method=method,
+                exact=exact,
+                rtol=rtol,
+                progress=progress,
             )
         return self._labelled(result)
+
+    def iter_equilibria(
+        self,
+        method: str | None = None,
+        exact: bool | None = None,
+        rtol: float = DEFAULT_RTOL,
+        progress: Any = False,
+    ) -> Iterator[Any]:
+        """Yield the Nash equilibria as they are found, labelled (numeric games).
+
+        The same equilibria as :meth:`equilibria`, in the order found; the enumerations
+        (vertex and support enumeration, pure equilibria) stream, the other methods yield
+        when done (see :func:`solvers.finite.iter_equilibria`).
+
+        Parameters
+        ----------
+        method : str, optional
+            A method of :func:`solvers.finite.equilibria` (default as there).
+        exact : bool, optional
+            Exact rational arithmetic. Default: ``True`` when every payoff is rational.
+        rtol : float
+            Relative regret tolerance for float equilibria.
+        progress : bool or callable, default False
+            ``True``: a tqdm bar; a callable ``progress(done, total)`` after each step.
+
+        Yields
+        ------
+        solvers.result.Equilibrium
+
+        Raises
+        ------
+        ValueError
+            If the game has free parameters (bind them with :meth:`subs`, or use
+            :meth:`equilibria`, which solves symbolically).
+
+        Examples
+        --------
+        >>> g = NormalFormGame([[[3, 0], [0, 2]], [[2, 0], [0, 3]]])   # battle of the sexes
+        >>> for eq in g.iter_equilibria():
+        ...     print(eq.to_dict()["supports"])
+        {'P1': ['s1'], 'P2': ['s1']}
+        {'P1': ['s2'], 'P2': ['s2']}
+        {'P1': ['s1', 's2'], 'P2': ['s1', 's2']}
+        """
+        if self.parameters:
+            raise ValueError(
+                "iter_equilibria needs numbers: bind the parameters "
+                f"({', '.join(s.name for s in self.parameters)}) with .subs(...), or use "
+                ".equilibria() (symbolic)"
+            )
+        if exact is None:
+            exact = self._kind == "exact"
+        from solvers.finite import iter_equilibria
+
+        stream = iter_equilibria(
+            self.payoff_arrays(exact=exact),
+            method=method,
+            exact=exact,
+            rtol=rtol,
+            progress=progress,
+        )
+        return (eq.with_labels(self._players, self._strategies) for eq in stream)
 
     def _labelled(self, result: Any) -> Any:
         from solvers.result import Equilibria
 
-        return Equilibria(
+        labelled = Equilibria(
             [eq.with_labels(self._players, self._strategies) for eq in result],
             method=result.method,
             exact=result.exact,
@@ -751,6 +949,9 @@ class NormalFormGame:
             tolerance=result.tolerance,
             notes=result.notes,
         )
+        if getattr(result, "_components", None) is not None:  # set by the solver
+            labelled.components = result.components
+        return labelled
 
     def pure_equilibria(self, rtol: float = DEFAULT_RTOL) -> Equilibria:
         """Every pure-strategy Nash equilibrium (any number of players), labelled.
@@ -947,12 +1148,15 @@ class NormalFormGame:
             conds.append(gap > 0 if strict else gap >= 0)
         return simplify_condition(sp.And(*conds), _assumption_list(assumptions))
 
-    def equilibria_by_region(self, assumptions: Iterable[Any] = ()) -> Any:
+    def equilibria_by_region(
+        self, assumptions: Iterable[Any] = (), *, mixed: bool | None = None
+    ) -> Any:
         """The regions of the parameter space and the equilibria in each, labelled.
 
         See :func:`solvers.finite.equilibria_by_region`: pure equilibria for any number of
-        players, every extreme equilibrium for two players; ``assumptions`` in any
-        relational form (``b > c``, ``c < b``, ``sympy.And(...)``).
+        players, every extreme equilibrium for two players, mixed equilibria of three or
+        more players where the support systems solve in closed form (``mixed``);
+        ``assumptions`` in any relational form (``b > c``, ``c < b``, ``sympy.And(...)``).
 
         Examples
         --------
@@ -978,6 +1182,7 @@ class NormalFormGame:
             _assumption_list(assumptions),
             players=self._players,
             strategy_labels=self._strategies,
+            mixed=mixed,
         )
 
     def _player_index(self, player: int | str) -> int:

@@ -204,11 +204,15 @@ class TariffWar:
         from games.continuous import ContinuousGame
 
         cf = _welfare_exprs()
+        payoffs = (cf["W_H"].subs(self.values), cf["W_F"].subs(self.values))
+        # symbolic sizes or intercepts stay free parameters (closed forms by region)
+        free = set().union(*(u.free_symbols for u in payoffs), self.A.free_symbols) - {TH, TF}
         return ContinuousGame(
             self.players,
             (TH, TF),
-            (cf["W_H"].subs(self.values), cf["W_F"].subs(self.values)),
+            payoffs,
             ((0, self.A), (0, self.A)),
+            parameters=tuple(sorted(free, key=lambda s: s.name)),
         )
 
     def equilibrium(self):

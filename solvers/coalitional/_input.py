@@ -200,20 +200,22 @@ def characteristic_vector(
     return _finish(arr, exact)
 
 
+_PREPARED = frozenset({np.dtype(np.int64), np.dtype(np.float64), np.dtype(object)})
+
+
 def prepare(v: Any, n: int | None = None) -> tuple[np.ndarray, int]:
     """``(vector, n)`` from a vector already made by :func:`characteristic_vector` (checked
     cheaply) or from any input it accepts."""
-    if (
-        isinstance(v, np.ndarray)
-        and v.ndim == 1
-        and v.dtype in (np.dtype(np.int64), np.dtype(np.float64), np.dtype(object))
-        and v.size >= 2
-        and v.size & (v.size - 1) == 0
-        and (n is None or v.size == 1 << n)
-        and (v.dtype != object or all(isinstance(x, Fraction) for x in v[:4]))
-    ):
-        if v[0] != 0:
-            raise ValueError(f"v(empty coalition) must be 0, got {v[0]!r}")
-        return v, v.size.bit_length() - 1
+    if type(v) is np.ndarray and v.ndim == 1 and v.dtype in _PREPARED:
+        size = v.size
+        if (
+            size >= 2
+            and size & (size - 1) == 0
+            and (n is None or size == 1 << n)
+            and (v.dtype.kind != "O" or all(isinstance(x, Fraction) for x in v[:4]))
+        ):
+            if v.item(0) != 0:
+                raise ValueError(f"v(empty coalition) must be 0, got {v[0]!r}")
+            return v, size.bit_length() - 1
     arr = characteristic_vector(v, n)
     return arr, arr.size.bit_length() - 1

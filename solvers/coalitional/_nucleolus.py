@@ -23,27 +23,35 @@ duals and a wrong tight set. Float games are not certified -- pass integer or
 
 from __future__ import annotations
 
+import math
 import warnings
 from fractions import Fraction
 from typing import Any
 
 import numpy as np
-import scipy.sparse as sps
 
 from solvers.coalitional._core import CoalitionalWarning, scale_tolerance
-from solvers.coalitional._exact import nonnegative_solution, rank, solve
+from solvers.coalitional._exact import nonnegative_solution, solve
 from solvers.coalitional._input import fraction_vector, is_exact_vector, prepare
-from solvers.coalitional._lp import coalition_matrix, solve_lp
+from solvers.coalitional._stages import HighsStages, LinprogStages, discard_instance, stage_lp
 
 __all__ = ["kohlberg_check", "nucleolus"]
 
 
 def nucleolus(
-    v: Any, n: int | None = None, imputations: bool = True, exact: bool | None = None
+    v: Any,
+    n: int | None = None,
+    imputations: bool = True,
+    exact: bool | None = None,
+    backend: str | None = None,
 ) -> tuple[list[Any], bool, list[Any]]:
     """Nucleolus (``imputations=True``) or prenucleolus of the vector ``v``.
 
     Returns ``(x, exact, levels)`` with ``levels`` the excess value of each LP stage.
+    ``backend`` picks the LP solver of the stages: ``"highs"`` (the ``highspy`` package,
+    one model warm-started from stage to stage), ``"linprog"`` (scipy) or None (highspy
+    when installed). Exact games are certified whichever solved the stages; if the
+    certificate fails on highspy's stages, linprog's are tried before giving up.
 
     Examples
     --------
@@ -64,15 +72,23 @@ def nucleolus(
         )
     if n == 1:
         return ([fraction_vector(v)[-1]] if exact else [float(vf[-1])]), exact, []
-    x, stages = _float_sequence(vf, n, singles if imputations else None)
+    lower = singles if imputations else None
+    x, stages = _float_sequence(vf, n, lower, backend=backend)
     if not exact:
         return [float(t) for t in x], False, [lvl for lvl, *_ in stages]
     fv = fraction_vector(v)
-    for dual_tol in (None, 1e-7, 1e-5):  # None: the sequence already computed (1e-9)
+    tries: list[tuple[float | None, str | None]] = [
+        (None, backend),
+        (1e-7, backend),
+        (1e-5, backend),
+    ]
+    if backend != "linprog":
+        tries += [(1e-9, "linprog"), (1e-7, "linprog"), (1e-5, "linprog")]
+    for dual_tol, which in tries:  # None: the sequence already computed (1e-9)
         if dual_tol is not None:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore", CoalitionalWarning)
-                _, stages = _float_sequence(vf, n, singles if imputations else None, dual_tol)
+                _, stages = _float_sequence(vf, n, lower, dual_tol, which)
         ex = _exact_from_stages(fv, n, stages)
         if ex is not None and kohlberg_check(fv, n, ex[0], imputations):
             return ex[0], True, ex[1]
@@ -86,61 +102,52 @@ def nucleolus(
 
 
 def _float_sequence(
-    vf: np.ndarray, n: int, singles: np.ndarray | None, dual_tol: float = 1e-9
+    vf: np.ndarray,
+    n: int,
+    singles: np.ndarray | None,
+    dual_tol: float = 1e-9,
+    backend: str | None = None,
 ) -> tuple[np.ndarray, list[tuple[float, list[int], list[int]]]]:
-    a = coalition_matrix(n)
-    dense = a.toarray()
-    m = a.shape[0]
+    lp = stage_lp(vf, n, singles, backend)
+    if isinstance(lp, HighsStages):
+        try:
+            return _run_sequence(lp, vf, n, singles, dual_tol)
+        except RuntimeError:  # HiGHS did not reach an optimum: scipy's linprog instead
+            discard_instance()
+            lp = stage_lp(vf, n, singles, "linprog")
+    return _run_sequence(lp, vf, n, singles, dual_tol)
+
+
+def _run_sequence(
+    lp: LinprogStages, vf: np.ndarray, n: int, singles: np.ndarray | None, dual_tol: float
+) -> tuple[np.ndarray, list[tuple[float, list[int], list[int]]]]:
+    dense = lp.dense
     basis = np.ones((1, n)) / np.sqrt(n)  # orthonormal rows spanning fixed coalitions and N
-    free = np.ones(m, dtype=bool)
-    fixed_rows: list[int] = []
-    fixed_vals: list[float] = []
     stages: list[tuple[float, list[int], list[int]]] = []
-    bounds = [(s, None) for s in singles] if singles is not None else [(None, None)] * n
-    bounds = [*bounds, (None, None)]
     x = None
-    eq_bound: list[np.ndarray] = []
-    b_bound: list[float] = []
     for _ in range(n + 1):
-        idx = np.nonzero(free)[0]
+        idx = np.nonzero(lp.free)[0]
         if idx.size == 0:
             break
-        a_ub = sps.hstack([-a[idx], -sps.csr_matrix(np.ones((idx.size, 1)))]).tocsr()
-        b_ub = -vf[1:-1][idx]
-        eq_rows = [np.append(np.ones(n), 0.0)] + [np.append(dense[r], 0.0) for r in fixed_rows]
-        b_eq = [vf[-1]] + [vf[r + 1] - e for r, e in zip(fixed_rows, fixed_vals, strict=True)]
-        eq_rows += eq_bound
-        b_eq += b_bound
-        c = np.zeros(n + 1)
-        c[-1] = 1.0
-        res = solve_lp(c, a_ub, b_ub, np.array(eq_rows), b_eq, bounds)
-        x, eps = res.x[:n], float(res.x[-1])
-        duals = -res.ineqlin.marginals
-        pos = idx[duals > dual_tol]
+        x, eps, duals, col_duals = lp.solve()
+        pos = idx[duals[idx] > dual_tol]
         if pos.size == 0:  # numerical fallback: the most dual weight
-            pos = idx[[int(np.argmax(duals))]]
-        at_bound = []
+            pos = idx[[int(np.argmax(duals[idx]))]]
+        at_bound: list[int] = []
         if singles is not None:
-            at_bound = [i for i in range(n) if res.lower.marginals[i] > dual_tol]
+            at_bound = [i for i in range(n) if col_duals[i] > dual_tol and i not in lp.fixed_cols]
         stages.append((eps, [int(r + 1) for r in pos], at_bound))
-        for i in at_bound:
-            assert singles is not None  # at_bound is empty without singles
-            e_i = np.zeros(n)
-            e_i[i] = 1.0
-            eq_bound.append(np.append(e_i, 0.0))
-            b_bound.append(singles[i])
-        for r in pos:
-            fixed_rows.append(int(r))
-            fixed_vals.append(eps)
+        lp.fix_players(at_bound)
+        lp.fix(pos, eps)
         # orthonormal basis of the fixed span, then drop spanned coalitions from the free set
-        new = [dense[pos], np.eye(n)[at_bound]] if at_bound else [dense[pos]]
-        q, rr = np.linalg.qr(np.vstack([basis, *new]).T)
-        keep = np.abs(np.diag(rr)) > 1e-10
-        basis = q[:, keep].T
-        resid = dense - (dense @ basis.T) @ basis
-        free &= np.linalg.norm(resid, axis=1) > 1e-9
-        free[pos] = False
-    if free.any():
+        new = np.vstack([dense[pos], np.eye(n)[at_bound]]) if at_bound else dense[pos]
+        basis = _extend_basis(basis, new)
+        free = np.nonzero(lp.free)[0]
+        rows = dense[free]
+        # einsum, not BLAS: OpenBLAS threads stall for milliseconds on a busy machine
+        resid = rows - np.einsum("ik,kj->ij", np.einsum("ij,kj->ik", rows, basis), basis)
+        lp.drop(free[np.linalg.norm(resid, axis=1) <= 1e-9])
+    if lp.free.any():
         warnings.warn(
             "nucleolus: the LP sequence stopped before the fixed coalitions spanned the "
             "allocation space; the float answer may be inexact",
@@ -149,6 +156,21 @@ def _float_sequence(
         )
     assert x is not None  # n >= 2 (callers): at least one LP stage ran
     return x, stages
+
+
+def _extend_basis(basis: np.ndarray, new: np.ndarray) -> np.ndarray:
+    """Orthonormal rows spanning ``basis`` and ``new`` (Gram-Schmidt, orthogonalized twice;
+    a vector whose residual has norm <= 1e-10 adds nothing)."""
+    rows = list(basis)
+    for vec in new:
+        r = np.asarray(vec, dtype=float)
+        for _ in range(2):
+            b = np.array(rows)
+            r = r - (b @ r) @ b
+        norm = float(np.sqrt(r @ r))
+        if norm > 1e-10:
+            rows.append(r / norm)
+    return np.array(rows)
 
 
 def _exact_from_stages(
@@ -189,16 +211,27 @@ def kohlberg_check(fv: list[Fraction], n: int, x: list[Fraction], imputations: b
         if any(x[i] < fv[1 << i] for i in range(n)):
             return False
         i0 = [i for i in range(n) if x[i] == fv[1 << i]]
-    sums = [Fraction(0)] * (1 << n)
+    # excesses in integers: everything times the common denominator
+    scale = math.lcm(*(t.denominator for t in x), *(f.denominator for f in fv))
+    xi = [int(t * scale) for t in x]
+    sums = [0] * (1 << n)
     for mask in range(1, 1 << n):
         low = mask & -mask
-        sums[mask] = sums[mask ^ low] + x[low.bit_length() - 1]
-    by_level: dict[Fraction, list[int]] = {}
+        sums[mask] = sums[mask ^ low] + xi[low.bit_length() - 1]
+    by_level: dict[int, list[int]] = {}
     for mask in range(1, (1 << n) - 1):
-        by_level.setdefault(fv[mask] - sums[mask], []).append(mask)
+        by_level.setdefault(int(fv[mask] * scale) - sums[mask], []).append(mask)
     collection: list[int] = []
+    echelon: dict[int, list[Fraction]] = {}  # pivot column -> reduced row of the span
     for level in sorted(by_level, reverse=True):
         collection += by_level[level]
+        grew = False
+        for m in by_level[level]:
+            grew |= _extend_span(echelon, [Fraction(m >> i & 1) for i in range(n)])
+        if not grew and len(collection) > len(by_level[level]):
+            # every new coalition is spanned by the (balanced) collection before it, so
+            # the collection stays balanced: shift a little weight onto the new ones
+            continue
         vecs = [[Fraction(int(m >> i & 1)) for i in range(n)] for m in collection]
         # balanced with positive weights on the collection, nonnegative on I0 singletons:
         # weights 1 + mu (mu >= 0) on the collection, lam >= 0 on I0, scale s >= 0
@@ -208,6 +241,26 @@ def kohlberg_check(fv: list[Fraction], n: int, x: list[Fraction], imputations: b
         b = [-sum((vec[i] for vec in vecs), Fraction(0)) for i in range(n)]
         if nonnegative_solution(a, b) is None:
             return False
-        if rank(vecs) == n:
+        if len(echelon) == n:
             return True
+    return True
+
+
+def _extend_span(echelon: dict[int, list[Fraction]], vec: list[Fraction]) -> bool:
+    """Add ``vec`` to the span kept in ``echelon`` (exactly); True if the rank grew."""
+    r = list(vec)
+    for col, row in echelon.items():
+        if r[col] != 0:
+            f = r[col]
+            r = [a - f * b for a, b in zip(r, row, strict=True)]
+    piv = next((j for j, a in enumerate(r) if a != 0), None)
+    if piv is None:
+        return False
+    inv = 1 / r[piv]
+    r = [a * inv for a in r]
+    for col, row in echelon.items():  # keep the rows reduced in the new pivot column
+        if row[piv] != 0:
+            f = row[piv]
+            echelon[col] = [a - f * b for a, b in zip(row, r, strict=True)]
+    echelon[piv] = r
     return True

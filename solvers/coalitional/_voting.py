@@ -87,6 +87,8 @@ def swing_counts(
     totals = [int(t) for t in weights.sum(axis=0)]
     if any(int(q) > t for q, t in zip(quotas, totals, strict=True)):  # nobody ever wins
         return [[0] * (n + 1) for _ in range(n)] if by_size else [0] * n
+    if m == 1 and not by_size and 64 * (n // 64 + 1) * int(quotas[0]) <= 2**27:  # <= 16 MB
+        return _banzhaf_swings(weights[:, 0].tolist(), int(quotas[0]))
     if m == 1:  # one criterion: coalitions of weight >= q are never needed one by one
         shape: tuple[int, ...] = (int(quotas[0]),)
     else:
@@ -190,6 +192,51 @@ def swing_counts(
         else:
             result.append(crt(res))
     return result
+
+
+def _banzhaf_swings(weights: list[int], q: int) -> list[int]:
+    """Exact swing counts of the weighted game ``[q; w]``.
+
+    The coefficients below the quota of ``prod_i (1 + x^{w_i})`` are built in one Python
+    integer with ``b`` bits per coefficient, ``b`` the multiple of 64 above n
+    (Kronecker substitution: multiplying by ``1 + x^w`` is a shift and an add; the
+    coefficients are below ``2^n``, so the slots never carry into each other). With
+    ``P(a)`` the number of coalitions of weight below ``a``, the swings of a player of
+    weight ``w`` are ``P(q) + 2 sum_{j >= 1} (-1)^j P(max(q - j w, 0))`` (dividing by
+    ``1 + x^w``), one sum per distinct weight. For n <= 62 the coefficients are read as
+    ``int64`` and summed by numpy: only additions and subtractions, which ``int64`` does
+    exactly modulo 2^64, and every count is below 2^63; larger games sum Python integers.
+    """
+    n = len(weights)
+    b = 64 * (n // 64 + 1)
+    poly = 1
+    mask = (1 << (b * q)) - 1
+    for w in weights:
+        poly = (poly + (poly << (b * w))) & mask
+    raw = poly.to_bytes(b // 8 * q, "little")
+    by_weight: dict[int, int] = {0: 0}  # a null player never swings
+    if n <= 62:
+        prefix = np.zeros(q + 1, dtype=np.int64)
+        np.cumsum(np.frombuffer(raw, dtype="<i8"), out=prefix[1:])  # P(a), a = 0..q
+        for w in set(weights) - {0}:
+            j = np.arange(-(-q // w) + 1)  # q - j w > 0 for j below ceil(q / w)
+            terms = prefix[np.maximum(q - j * w, 0)]
+            terms[1::2] *= -2
+            terms[2::2] *= 2
+            by_weight[w] = int(terms.sum())  # array arithmetic only: exact modulo 2^64
+        return [by_weight[w] for w in weights]
+    step = b // 8
+    pre = [0] * (q + 1)
+    acc = 0
+    for a in range(q):
+        acc += int.from_bytes(raw[a * step : (a + 1) * step], "little")
+        pre[a + 1] = acc
+    for w in set(weights) - {0}:
+        alt = sum(pre[q - j * w] for j in range(2, -(-q // w), 2)) - sum(
+            pre[q - j * w] for j in range(1, -(-q // w), 2)
+        )
+        by_weight[w] = pre[q] + 2 * alt
+    return [by_weight[w] for w in weights]
 
 
 def voting_power(

@@ -48,7 +48,8 @@ solved through the aggregate (:func:`aggregative_equilibrium`,
 ``_domains``, ``_concavity``, ``_maximize`` (global maximization in one variable),
 ``_best_response``, ``_verify`` (regrets), ``_exact`` and ``_numeric`` (KKT points),
 ``_result``, ``_equilibria`` (the search that ties them together), ``_stackelberg``,
-``_aggregative`` and ``_statics``.
+``_aggregative``, ``_statics`` and ``_regions`` (closed forms with free parameters, by
+active set: :func:`equilibria_by_region`).
 """
 
 from __future__ import annotations
@@ -71,6 +72,11 @@ from solvers.continuous._linear_aggregative import linear_aggregative_equilibriu
 from solvers.continuous._maximize import exact_max_on_interval, maximize_1d
 from solvers.continuous._numeric import best_response_iteration, solve_numeric
 from solvers.continuous._problem import ContinuousProblem
+from solvers.continuous._regions import (
+    ContinuousRegion,
+    ContinuousRegions,
+    equilibria_by_region,
+)
 from solvers.continuous._result import (
     ContinuousEquilibria,
     ContinuousEquilibrium,
@@ -95,6 +101,8 @@ __all__ = [
     "ContinuousEquilibria",
     "ContinuousEquilibrium",
     "ContinuousProblem",
+    "ContinuousRegion",
+    "ContinuousRegions",
     "MultipleEquilibriaWarning",
     "NoEquilibriumFound",
     "ReplacementFunction",
@@ -110,6 +118,7 @@ __all__ = [
     "concavity",
     "domain_substitution",
     "equilibria",
+    "equilibria_by_region",
     "equilibrium_derivative",
     "exact_max_on_interval",
     "first_crossing",

@@ -660,7 +660,7 @@ class SweepPlan:
         spot_checks: int = 5,
         seed: int = 0,
         executor: Any = None,
-        progress: ProgressArg = False,
+        progress: ProgressArg = None,
         chunk_size: int = DEFAULT_CHUNK_SIZE,
     ) -> SweepResult:
         """Evaluate the equilibrium on the grid ``{symbol: array}`` (arrays broadcast).
@@ -825,7 +825,7 @@ def sweep(
     spot_checks: int = 5,
     seed: int = 0,
     executor: Any = None,
-    progress: ProgressArg = False,
+    progress: ProgressArg = None,
     chunk_size: int = DEFAULT_CHUNK_SIZE,
 ) -> SweepResult:
     """Equilibrium over a grid of parameter values, vectorized through ``lambdify``.
@@ -849,8 +849,9 @@ def sweep(
         Where the chunks of the grid are evaluated: ``None`` (here), a
         ``concurrent.futures`` executor, a dask ``distributed.Client`` or a scheduler
         address (see :mod:`solvers.parallel`). The result does not depend on it.
-    progress : bool or callable, default False
-        Report chunks as they complete (see :func:`solvers.progress.track`).
+    progress : None, bool or callable, default None
+        Report chunks as they complete (see :func:`solvers.progress.track`; default:
+        a bar only on a terminal).
     chunk_size : int, default :data:`solvers.parallel.DEFAULT_CHUNK_SIZE`
         Grid points per chunk (the unit of work sent to a worker); the result does not
         depend on it either.

@@ -18,6 +18,8 @@ function                          finds
 :func:`equilibria_by_region`      games with free parameters: regions and equilibria in each
 ================================  ===========================================================
 
+:func:`iter_equilibria` yields the equilibria of the enumerations as they are found
+(with ``progress=``), the same set as :func:`equilibria`.
 :func:`iterated_elimination` removes strictly dominated strategies (pure or mixed).
 Regrets, tolerances and :func:`is_nash` are in :mod:`solvers.verify`.
 
@@ -31,6 +33,19 @@ Examples
 ([['0', '1'], ['0', '1']], True, 'vertex_enumeration')
 """
 
+from solvers.finite._components import (
+    EquilibriumComponent,
+    component_on_support,
+    components_from_extreme_points,
+    equilibrium_components,
+)
+from solvers.finite._correlated import (
+    CorrelatedConstraints,
+    CorrelatedEquilibrium,
+    correlated_equilibrium,
+    correlated_equilibrium_constraints,
+    is_correlated_equilibrium,
+)
 from solvers.finite._dominance import DominanceResult, EliminationStep, iterated_elimination
 from solvers.finite._equilibria import (
     METHODS,
@@ -38,15 +53,29 @@ from solvers.finite._equilibria import (
     EnumerationTooLargeError,
     equilibria,
 )
+from solvers.finite._iterate import STREAMING_METHODS, iter_equilibria
 from solvers.finite._lemke_howson import lemke_howson, lemke_howson_all_labels
 from solvers.finite._polynomial import polynomial_equilibria, support_profiles
 from solvers.finite._pure import best_response_masks, pure_equilibria, pure_profiles
+from solvers.finite._qre import (
+    LogitPath,
+    QuantalResponseEquilibrium,
+    logit_qre,
+    logit_qre_path,
+    path_following_equilibrium,
+)
 from solvers.finite._regions import (
     Region,
     RegionMap,
     equilibria_by_region,
     piecewise_max,
     simplify_condition,
+)
+from solvers.finite._regions_space import (
+    ParameterSpace,
+    canonical_factors,
+    normalize_assumptions,
+    relation,
 )
 from solvers.finite._support import support_enumeration
 from solvers.finite._symbolic import UndecidedConditionError, symbolic_equilibria
@@ -55,25 +84,45 @@ from solvers.finite._zero_sum import is_zero_sum, zero_sum_lp
 
 __all__ = [
     "METHODS",
+    "STREAMING_METHODS",
     "VERTEX_BOUND_LIMIT",
+    "CorrelatedConstraints",
+    "CorrelatedEquilibrium",
     "DominanceResult",
     "EliminationStep",
     "EnumerationTooLargeError",
+    "EquilibriumComponent",
+    "LogitPath",
+    "ParameterSpace",
+    "QuantalResponseEquilibrium",
     "Region",
     "RegionMap",
     "UndecidedConditionError",
     "best_response_masks",
+    "canonical_factors",
+    "component_on_support",
+    "components_from_extreme_points",
+    "correlated_equilibrium",
+    "correlated_equilibrium_constraints",
     "equilibria",
     "equilibria_by_region",
+    "equilibrium_components",
+    "is_correlated_equilibrium",
     "is_degenerate",
     "is_zero_sum",
+    "iter_equilibria",
     "iterated_elimination",
     "lemke_howson",
     "lemke_howson_all_labels",
+    "logit_qre",
+    "logit_qre_path",
+    "normalize_assumptions",
+    "path_following_equilibrium",
     "piecewise_max",
     "polynomial_equilibria",
     "pure_equilibria",
     "pure_profiles",
+    "relation",
     "simplify_condition",
     "support_enumeration",
     "support_profiles",

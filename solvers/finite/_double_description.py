@@ -27,12 +27,12 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Generator, Sequence
 from math import gcd
 
 import numpy as np
 
-__all__ = ["extreme_rays"]
+__all__ = ["extreme_ray_steps", "extreme_rays"]
 
 #: (candidate pair, ray) cells tested per numpy batch (bounds memory to ~20 MB).
 _CELLS = 20_000_000
@@ -77,6 +77,29 @@ def extreme_rays(
         For each ray, a bit mask of the inequalities it satisfies with equality: bit ``i``
         (``i < dim``) for ``r_i = 0``, bit ``dim + k`` for ``rows[k] . r = 0``.
     """
+    steps = extreme_ray_steps(dim, rows)
+    while True:
+        try:
+            k, n_rays = next(steps)
+        except StopIteration as stop:
+            rays, zeros = stop.value
+            return rays, zeros
+        if progress is not None:
+            progress(k, n_rays)
+
+
+def extreme_ray_steps(
+    dim: int, rows: Sequence[Sequence[int]]
+) -> Generator[tuple[int, int], None, tuple[list[list[int]], list[int]]]:
+    """:func:`extreme_rays` one row at a time: yields ``(k, n_rays)`` after the ``k``-th
+    row is added and returns ``(rays, tight)`` (use ``yield from``).
+
+    Examples
+    --------
+    >>> steps = extreme_ray_steps(2, [[1, -1]])
+    >>> next(steps)
+    (1, 2)
+    """
     n_cons = dim + len(rows)
     n_words = (n_cons + 63) // 64
     rays = [[int(i == j) for j in range(dim)] for i in range(dim)]
@@ -99,8 +122,7 @@ def extreme_rays(
                 new_rays.append(ray)
                 new_zeros.append((zeros[p] & zeros[q]) | bit)
         rays, zeros = new_rays, new_zeros
-        if progress is not None:
-            progress(k + 1, len(rays))
+        yield k + 1, len(rays)
     return rays, zeros
 
 

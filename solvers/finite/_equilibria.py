@@ -54,6 +54,7 @@ from solvers.finite._pure import pure_equilibria
 from solvers.finite._support import support_enumeration
 from solvers.finite._vertex import vertex_enumeration
 from solvers.finite._zero_sum import is_zero_sum, zero_sum_lp
+from solvers.progress import ProgressArg, track
 from solvers.result import Equilibria, Equilibrium
 from solvers.verify import DEFAULT_RTOL
 
@@ -110,6 +111,7 @@ def equilibria(
     method: str | None = None,
     exact: bool = False,
     rtol: float = DEFAULT_RTOL,
+    progress: ProgressArg = False,
 ) -> Equilibria:
     """Nash equilibria of the game with one payoff array per player.
 
@@ -124,6 +126,11 @@ def equilibria(
         Exact rational arithmetic (zero regret).
     rtol : float
         Relative regret tolerance for float results.
+    progress : bool or callable, default False
+        Report progress (see :func:`solvers.progress.track`): step by step for the
+        enumerations (``vertex_enumeration``, ``support_enumeration``,
+        ``pure_equilibria``), as one step for the other methods.
+        :func:`solvers.finite.iter_equilibria` also yields equilibria as they are found.
 
     Returns
     -------
@@ -163,7 +170,7 @@ def equilibria(
         elif prod(np.shape(payoffs[0])) <= POLYNOMIAL_DEFAULT_MAX_PROFILES:
             method = "polynomial_equilibria"
         else:
-            result = _call("pure_equilibria", arrays, exact, rtol)
+            result = _call("pure_equilibria", arrays, exact, rtol, progress)
             warnings.warn(
                 f"only pure equilibria are computed for this {n_players}-player game "
                 f"(shape {np.shape(payoffs[0])}); mixed equilibria may exist",
@@ -181,14 +188,27 @@ def equilibria(
             f"method {method!r} solves {players}-player games; this game has {n_players} "
             f"players (use 'pure_equilibria' or 'polynomial_equilibria')"
         )
-    return _call(method, arrays, exact, rtol)
+    return _call(method, arrays, exact, rtol, progress)
 
 
-def _call(method: str, arrays: list[np.ndarray], exact: bool, rtol: float) -> Equilibria:
+#: Methods that report progress step by step (they take ``progress=``).
+STEPWISE = ("vertex_enumeration", "support_enumeration", "pure_equilibria")
+
+
+def _call(
+    method: str,
+    arrays: list[np.ndarray],
+    exact: bool,
+    rtol: float,
+    progress: ProgressArg = False,
+) -> Equilibria:
     solver, players = METHODS[method]  # every method takes exact= and rtol= by keyword
-    if players == 2:
-        return solver(arrays[0], arrays[1], exact=exact, rtol=rtol)
-    return solver(arrays, exact=exact, rtol=rtol)
+    args = (arrays[0], arrays[1]) if players == 2 else (arrays,)
+    if method in STEPWISE:
+        return solver(*args, exact=exact, rtol=rtol, progress=progress)
+    for _ in track([method], progress=progress, desc=method):  # one step
+        result = solver(*args, exact=exact, rtol=rtol)
+    return result
 
 
 def _check_size(shape: tuple[int, ...]) -> None:

@@ -24,12 +24,14 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from fractions import Fraction
 
 import numpy as np
 
 from solvers.finite._input import as_array, as_payoff_arrays
+from solvers.finite._stream import Stream
+from solvers.progress import ProgressArg
 from solvers.result import Equilibria, Equilibrium
 from solvers.verify import DEFAULT_RTOL, tolerance
 
@@ -149,7 +151,10 @@ def _profiles(floats, arrays, is_exact: bool, rtol: float) -> np.ndarray:
 
 
 def pure_equilibria(
-    payoffs: Sequence[np.ndarray], rtol: float = DEFAULT_RTOL, exact: bool | None = None
+    payoffs: Sequence[np.ndarray],
+    rtol: float = DEFAULT_RTOL,
+    exact: bool | None = None,
+    progress: ProgressArg = False,
 ) -> Equilibria:
     """Every pure-strategy Nash equilibrium of an n-player normal-form game.
 
@@ -165,6 +170,9 @@ def pure_equilibria(
     exact : bool, optional
         ``True``: exact arithmetic, strategies and payoffs as ``Fraction``.
         ``None`` (default): exact iff some array has ``object`` dtype.
+    progress : bool or callable, default False
+        Report progress (see :func:`solvers.progress.track`), one step per pure
+        equilibrium verified (the best-response masks are computed at once before).
 
     Returns
     -------
@@ -192,29 +200,39 @@ def pure_equilibria(
     >>> eqs.complete, eqs.exact
     (True, True)
     """
+    return pure_stream(payoffs, rtol=rtol, exact=exact).run(progress)
+
+
+def pure_stream(
+    payoffs: Sequence[np.ndarray], rtol: float = DEFAULT_RTOL, exact: bool | None = None
+) -> Stream:
+    """:func:`pure_equilibria` as a :class:`~solvers.finite._stream.Stream`."""
     floats, arrays, is_exact = _prepare(payoffs, exact)
     profiles = _profiles(floats, arrays, is_exact, rtol)
     shape = floats[0].shape
     verify_with = arrays if is_exact else floats
-    result = [
-        Equilibrium.from_profile(
-            verify_with,
-            _one_hot(profile, shape, is_exact),
+
+    def steps() -> Iterator[list[Equilibrium]]:
+        for profile in profiles:
+            strategies = _one_hot(profile, shape, is_exact)
+            yield [
+                Equilibrium.from_profile(
+                    verify_with, strategies, method=METHOD, exact=is_exact, rtol=rtol
+                )
+            ]
+
+    def finish(found: list[Equilibrium]) -> Equilibria:
+        return Equilibria(
+            found,
             method=METHOD,
             exact=is_exact,
-            rtol=rtol,
+            degenerate=None,
+            complete=True,
+            tolerance=None if is_exact else rtol,
+            notes=("pure-strategy equilibria only; mixed equilibria are not sought",),
         )
-        for profile in profiles
-    ]
-    return Equilibria(
-        result,
-        method=METHOD,
-        exact=is_exact,
-        degenerate=None,
-        complete=True,
-        tolerance=None if is_exact else rtol,
-        notes=("pure-strategy equilibria only; mixed equilibria are not sought",),
-    )
+
+    return Stream(steps(), len(profiles), finish, METHOD)
 
 
 def _one_hot(profile: np.ndarray, shape: tuple[int, ...], exact: bool) -> list[np.ndarray]:

@@ -19,9 +19,12 @@ In each region:
 * every pure equilibrium, for any number of players (every deviation's sign decided);
 * for two players, every extreme equilibrium (the support systems solved symbolically by
   :func:`~solvers.finite.symbolic_equilibria`'s enumeration);
-* for three or more players, mixed equilibria are not enumerated by region: the result
-  says so (``complete=False`` and a note), and ``game.subs(...).equilibria()`` finds them
-  at a point.
+* for three or more players, mixed equilibria support by support where the support
+  systems solve in closed form (rational in the parameters; see
+  :mod:`~solvers.finite._regions_mixed`); where they do not (radicals, continua,
+  degenerate systems) or for games too large to enumerate by default, the result says so
+  (``complete=False`` and a note), and ``game.subs(...).equilibria()`` finds them at a
+  point.
 
 Examples
 --------
@@ -54,6 +57,7 @@ from typing import Any
 import numpy as np
 import sympy as sp
 
+from solvers.finite._regions_mixed import mixed_by_region
 from solvers.finite._regions_space import (
     ParameterSpace,
     _product_signs,
@@ -71,6 +75,7 @@ from solvers.finite._symbolic import (
 from solvers.result import Equilibria, Equilibrium
 
 __all__ = [
+    "MAX_MIXED_SUPPORTS",
     "METHOD",
     "Region",
     "RegionMap",
@@ -80,6 +85,8 @@ __all__ = [
 ]
 
 METHOD = "equilibria_by_region"
+#: Largest number of mixed support profiles enumerated by default (games of 3+ players).
+MAX_MIXED_SUPPORTS = 40
 _ALL = frozenset({1, 0, -1})
 
 
@@ -164,6 +171,12 @@ def _profile_latex(eq: Equilibrium) -> str:
     return r"\left(" + ", ".join(parts) + r"\right)"
 
 
+def _exact_value(value: sp.Expr) -> sp.Expr:
+    """A substituted value, simplified (``nsimplify`` would turn some rationals into
+    products of radicals)."""
+    return value if value.is_Rational else sp.simplify(value)
+
+
 def _as_point(point: Mapping[Any, Any], symbols: Sequence[sp.Symbol]) -> dict:
     by_name = {s.name: s for s in symbols}
     out = {}
@@ -245,7 +258,7 @@ class Region:
         seen = set()
         for eq in self.equilibria:
             key = tuple(
-                tuple(sp.nsimplify(sp.sympify(p).xreplace(values)) for p in s)
+                tuple(_exact_value(sp.sympify(p).xreplace(values)) for p in s)
                 for s in eq.strategies
             )
             if key in seen:  # two formulas may meet on a boundary
@@ -255,7 +268,7 @@ class Region:
                 Equilibrium(
                     strategies=tuple(
                         np.array(
-                            [sp.nsimplify(sp.sympify(p).xreplace(values)) for p in s], dtype=object
+                            [_exact_value(sp.sympify(p).xreplace(values)) for p in s], dtype=object
                         )
                         for s in eq.strategies
                     ),
@@ -506,6 +519,51 @@ def _pure_equilibria(payoffs: Sequence[np.ndarray], decider: _RegionDecider) -> 
     )
 
 
+def _n_player_equilibria(
+    payoffs: Sequence[np.ndarray], decider: _RegionDecider, cache: dict
+) -> Equilibria:
+    """Pure and mixed equilibria of a game with three or more players in one region."""
+    pure = _pure_equilibria(payoffs, decider)
+
+    def undecided(expr: sp.Expr) -> Exception:
+        return _Undecided(expr)
+
+    profiles, notes, complete = mixed_by_region(
+        payoffs, decider.decide, undecided, cache, decider.space.sample(decider.region)
+    )
+    eqs = list(pure)
+    for strategies in profiles:
+        strategies = [np.array([canonical(p) for p in s], dtype=object) for s in strategies]
+        pays = []
+        for u in payoffs:
+            total = sp.Integer(0)
+            for profile in itertools.product(*(range(m) for m in u.shape)):
+                w = sp.Integer(1)
+                for j, k in enumerate(profile):
+                    w *= strategies[j][k]
+                if w != 0:
+                    total += u[profile] * w
+            pays.append(canonical(total))
+        eqs.append(
+            Equilibrium(
+                strategies=tuple(strategies),
+                payoffs=tuple(pays),
+                regret=sp.Integer(0),
+                method=METHOD,
+                exact=True,
+            )
+        )
+    return Equilibria(
+        eqs,
+        method=METHOD,
+        exact=True,
+        degenerate=None,
+        complete=complete,
+        tolerance=None,
+        notes=notes,
+    )
+
+
 def _on_ties(eqs: Equilibria, conds: Mapping, space: ParameterSpace) -> Equilibria:
     """On a region with ties (``f = 0``), write the equilibria with the ties substituted
     and drop the ones that coincide there."""
@@ -547,10 +605,14 @@ def _on_ties(eqs: Equilibria, conds: Mapping, space: ParameterSpace) -> Equilibr
 
 
 def _key(eqs: Equilibria) -> tuple:
-    return tuple(
-        sorted(
-            tuple(tuple(sp.srepr(sp.cancel(p)) for p in s) for s in eq.strategies) for eq in eqs
-        )
+    return (
+        tuple(
+            sorted(
+                tuple(tuple(sp.srepr(sp.cancel(p)) for p in s) for s in eq.strategies)
+                for eq in eqs
+            )
+        ),
+        bool(eqs.complete),
     )
 
 
@@ -588,6 +650,7 @@ def equilibria_by_region(
     players: Sequence[str] | None = None,
     strategy_labels: Sequence[Sequence[str]] | None = None,
     max_regions: int = 2000,
+    mixed: bool | None = None,
 ) -> RegionMap:
     """The partition of the parameter space into regions with the equilibria in each.
 
@@ -603,6 +666,12 @@ def equilibria_by_region(
         Labels attached to the equilibria.
     max_regions : int
         Stop splitting after this many leaves (the result is then flagged incomplete).
+    mixed : bool, optional
+        For three or more players, also enumerate mixed equilibria support by support
+        where the support systems solve in closed form (rational in the parameters);
+        ``False``: pure equilibria only (faster). Default: ``True`` for games with at most
+        ``MAX_MIXED_SUPPORTS`` (40) support profiles (three players with two strategies
+        each has 19), ``False`` above (said in the notes).
 
     Returns
     -------
@@ -641,6 +710,10 @@ def equilibria_by_region(
             symbols |= v.free_symbols
     space = ParameterSpace(symbols, assumptions)
     two = len(arrays) == 2
+    mixed_cache: dict = {}
+    n_supports = int(np.prod([2**m - 1 for m in arrays[0].shape])) - int(np.prod(arrays[0].shape))
+    if mixed is None:
+        mixed = n_supports <= MAX_MIXED_SUPPORTS
     if two:
         Am, Bm = _as_sympy_matrix(arrays[0], "A"), _as_sympy_matrix(arrays[1], "B")
 
@@ -650,7 +723,9 @@ def equilibria_by_region(
                 return _solve(Am, Bm, decider, warn=False)
             except UndecidedConditionError as err:
                 raise _Undecided(err.expr) from None
-        return _pure_equilibria(arrays, decider)
+        if not mixed:
+            return _pure_equilibria(arrays, decider)
+        return _n_player_equilibria(arrays, decider, mixed_cache)
 
     leaves: list[dict] = []
     stack: list[tuple] = [()]
@@ -695,12 +770,26 @@ def equilibria_by_region(
         regions.append(Region(condition, leaf["sample"], eqs, conds))
     regions.sort(key=lambda r: [(sp.default_sort_key(f), sorted(s)) for f, s in r.conditions])
     notes = [f"signs decided under: {', '.join(space.describe()) or 'no assumptions'}"]
-    complete = two and not truncated and not space.inconclusive
-    if not two:
+    complete = (
+        (two or mixed)
+        and not truncated
+        and not space.inconclusive
+        and all(r.equilibria.complete for r in regions)
+    )
+    if not two and not mixed:
         notes.append(
             "pure equilibria only: mixed equilibria of games with three or more players are "
-            "not enumerated by region; bind the parameters (game.subs(...)) to find them"
+            f"not enumerated by region ({n_supports} support profiles; mixed=True "
+            "enumerates them where the support systems solve in closed form)"
         )
+    elif not two:
+        for r in regions:
+            if not r.equilibria.complete:
+                notes.append(
+                    f"region {sp.sstr(r.condition)}: mixed equilibria incomplete ("
+                    + "; ".join(r.equilibria.notes)
+                    + ")"
+                )
     if truncated:
         notes.append(f"stopped after {max_regions} regions: some regions are missing")
     if space.inconclusive:

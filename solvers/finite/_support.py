@@ -28,6 +28,7 @@ Examples
 from __future__ import annotations
 
 import warnings
+from collections.abc import Iterator
 from fractions import Fraction
 from itertools import combinations
 from math import comb
@@ -36,7 +37,9 @@ import numpy as np
 
 from solvers.finite._input import as_bimatrix
 from solvers.finite._rational import solve_consistent
+from solvers.finite._stream import Stream
 from solvers.finite._vertex import is_degenerate
+from solvers.progress import ProgressArg
 from solvers.result import Equilibria, Equilibrium
 from solvers.verify import DEFAULT_RTOL, tolerance
 
@@ -83,6 +86,7 @@ def support_enumeration(
     *,
     exact: bool = False,
     rtol: float = DEFAULT_RTOL,
+    progress: ProgressArg = False,
 ) -> Equilibria:
     """Equilibria of (A, B) with supports of equal size, solved in batches.
 
@@ -94,12 +98,16 @@ def support_enumeration(
         Rebuild each equilibrium in rational arithmetic and check zero regret.
     rtol : float
         Relative regret tolerance for float mode.
+    progress : bool or callable, default False
+        Report progress (see :func:`solvers.progress.track`), one step per batch of
+        support pairs (at least one per support size).
 
     Returns
     -------
     Equilibria
         ``complete`` is ``True`` when the game is nondegenerate
         (:func:`solvers.finite.is_degenerate`); otherwise a warning says what may be missed.
+        :func:`solvers.finite.iter_equilibria` yields the same equilibria one by one.
 
     Examples
     --------
@@ -108,18 +116,38 @@ def support_enumeration(
     >>> support_enumeration(A, -A)[0].strategies[0].tolist()
     [0.5, 0.5]
     """
+    return support_stream(A, B, exact=exact, rtol=rtol).run(progress)
+
+
+def support_stream(
+    A: np.ndarray, B: np.ndarray, *, exact: bool = False, rtol: float = DEFAULT_RTOL
+) -> Stream:
+    """:func:`support_enumeration` as a :class:`~solvers.finite._stream.Stream`."""
     (Af, Bf), exacts = as_bimatrix(A, B, exact=exact)
     m, n = Af.shape
-    tol = tolerance([Af, Bf], rtol)
-    An = (Af - Af.min()) / max(float(np.ptp(Af)), 1e-300)
-    Bn = (Bf - Bf.min()) / max(float(np.ptp(Bf)), 1e-300)
-    found_x, found_y = [], []
-    for k in range(1, min(m, n) + 1):
-        rows_all = np.array(list(combinations(range(m), k)))
-        cols_all = np.array(list(combinations(range(n), k)))
-        pairs = comb(m, k) * comb(n, k)
-        for start in range(0, pairs, _BATCH):
-            p = np.arange(start, min(pairs, start + _BATCH))
+    batches = [
+        (k, start)
+        for k in range(1, min(m, n) + 1)
+        for start in range(0, comb(m, k) * comb(n, k), _BATCH)
+    ]
+    state = {"floats": 0, "unconfirmed": 0}
+
+    def steps() -> Iterator[list[Equilibrium]]:
+        tol = tolerance([Af, Bf], rtol)
+        An = (Af - Af.min()) / max(float(np.ptp(Af)), 1e-300)
+        Bn = (Bf - Bf.min()) / max(float(np.ptp(Bf)), 1e-300)
+        seen: set = set()
+        combos: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+        for k, start in batches:
+            if k not in combos:
+                combos = {
+                    k: (
+                        np.array(list(combinations(range(m), k))),
+                        np.array(list(combinations(range(n), k))),
+                    )
+                }
+            rows_all, cols_all = combos[k]
+            p = np.arange(start, min(len(rows_all) * len(cols_all), start + _BATCH))
             rows, cols = rows_all[p // len(cols_all)], cols_all[p % len(cols_all)]
             My, dety = _indifference(An, rows, cols)
             Mx, detx = _indifference(Bn.T, cols, rows)
@@ -140,47 +168,61 @@ def support_enumeration(
             r_row = row_vals.max(1) - np.einsum("ki,ki->k", x, row_vals)
             r_col = col_vals.max(1) - np.einsum("kj,kj->k", y, col_vals)
             nash = (r_row <= tol[0]) & (r_col <= tol[1])
-            found_x.append(x[nash])
-            found_y.append(y[nash])
-    xs, ys = np.vstack(found_x), np.vstack(found_y)
-    if len(xs):
-        _, first = np.unique(np.round(np.hstack([xs, ys]), 12), axis=0, return_index=True)
-        xs, ys = xs[first], ys[first]
-    # singular systems alone do not mean degeneracy (e.g. two identical rows that are
-    # never best replies); in a nondegenerate game every equilibrium's system is regular
-    degenerate = is_degenerate(Af, Bf)
-    notes = []
-    if degenerate:
-        notes.append(
-            "degenerate game: equilibria with unequal supports or continua may be missed by "
-            "support enumeration; use vertex_enumeration for every extreme equilibrium"
-        )
-        warnings.warn(notes[-1], RuntimeWarning, stacklevel=2)
-    if not degenerate and len(xs) % 2 == 0:
-        # a nondegenerate game has an odd number of equilibria (Shapley 1974)
-        notes.append(
-            f"numerical trouble: {len(xs)} equilibria found, but a nondegenerate game has an "
-            "odd number; use vertex_enumeration"
-        )
-        warnings.warn(notes[-1], RuntimeWarning, stacklevel=2)
-    if exact:
-        eqs = [e for e in (_exact(exacts, x, y) for x, y in zip(xs, ys, strict=True)) if e]
-        if len(eqs) < len(xs):
+            keys = np.round(np.hstack([x, y]), 12)
+            new = []
+            for i in np.nonzero(nash)[0]:
+                key = tuple(keys[i].tolist())
+                if key in seen:
+                    continue
+                seen.add(key)
+                state["floats"] += 1
+                if exact:
+                    eq = _exact(exacts, x[i], y[i])
+                    if eq is None:
+                        state["unconfirmed"] += 1
+                        continue
+                else:
+                    eq = Equilibrium.from_profile([Af, Bf], [x[i], y[i]], METHOD, rtol=rtol)
+                new.append(eq)
+            yield new
+
+    def finish(found: list[Equilibrium]) -> Equilibria:
+        found = sorted(found, key=_key)
+        # singular systems alone do not mean degeneracy (e.g. two identical rows that are
+        # never best replies); in a nondegenerate game every equilibrium's system is regular
+        degenerate = is_degenerate(Af, Bf)
+        notes = []
+        if degenerate:
+            notes.append(
+                "degenerate game: equilibria with unequal supports or continua may be missed "
+                "by support enumeration; use vertex_enumeration for every extreme equilibrium"
+            )
+            warnings.warn(notes[-1], RuntimeWarning, stacklevel=4)
+        if not degenerate and state["floats"] % 2 == 0:
+            # a nondegenerate game has an odd number of equilibria (Shapley 1974)
+            notes.append(
+                f"numerical trouble: {state['floats']} equilibria found, but a nondegenerate "
+                "game has an odd number; use vertex_enumeration"
+            )
+            warnings.warn(notes[-1], RuntimeWarning, stacklevel=4)
+        if state["unconfirmed"]:
             notes.append("numerical trouble: some float equilibria could not be confirmed exactly")
-    else:
-        eqs = [
-            Equilibrium.from_profile([Af, Bf], [x, y], METHOD, rtol=rtol)
-            for x, y in zip(xs, ys, strict=True)
-        ]
-    return Equilibria(
-        eqs,
-        method=METHOD,
-        exact=exact,
-        degenerate=degenerate,
-        complete=not degenerate and len(notes) == 0,
-        tolerance=None if exact else rtol,
-        notes=notes,
-    )
+        return Equilibria(
+            found,
+            method=METHOD,
+            exact=exact,
+            degenerate=degenerate,
+            complete=not degenerate and len(notes) == 0,
+            tolerance=None if exact else rtol,
+            notes=notes,
+        )
+
+    return Stream(steps(), len(batches), finish, METHOD)
+
+
+def _key(eq: Equilibrium) -> tuple:
+    """Sort key: the profile rounded to 12 decimals (exact profiles: their floats)."""
+    return tuple(np.round(np.array([float(v) for s in eq.strategies for v in s]), 12).tolist())
 
 
 def _exact(exacts, x: np.ndarray, y: np.ndarray) -> Equilibrium | None:

@@ -26,6 +26,11 @@ resolution), or the game is degenerate, both polytopes are enumerated exactly by
 description method (:mod:`solvers.finite._vertex_exact`), whose cost grows with the number
 of vertices; equilibria already confirmed are kept.
 
+The work runs in steps (one per polytope, per eighth of the vertex pairs, per inequality of
+the exact double description; :class:`solvers.finite._stream.Stream`), so that
+:func:`solvers.finite.iter_equilibria` yields each equilibrium once it is verified and
+``progress=`` can report; :func:`vertex_enumeration` runs the same steps to the end.
+
 Examples
 --------
 >>> import numpy as np
@@ -41,6 +46,7 @@ Examples
 from __future__ import annotations
 
 import warnings
+from collections.abc import Iterator
 from fractions import Fraction
 
 import numpy as np
@@ -48,7 +54,9 @@ from scipy.spatial import ConvexHull, QhullError
 
 from solvers.finite._input import as_bimatrix
 from solvers.finite._rational import solve_consistent
-from solvers.finite._vertex_exact import ExactBimatrix, exact_vertex_equilibria
+from solvers.finite._stream import Stream
+from solvers.finite._vertex_exact import MATCH_CHUNKS, ExactBimatrix, exact_vertex_steps
+from solvers.progress import ProgressArg
 from solvers.result import DegenerateGameWarning, Equilibria, Equilibrium
 from solvers.verify import DEFAULT_RTOL, tolerance
 
@@ -174,14 +182,11 @@ def _exact_strategy(
 
 def _labelled_vertices(Af: np.ndarray, Bf: np.ndarray):
     """Nonzero vertices and label masks of P and Q (labels: rows first, then columns)."""
-    m, n = Af.shape
     A1, B1 = _normalized(Af), _normalized(Bf)
     zx, tx = _polytope_vertices(B1.T)  # labels: x_i = 0 -> i ; (B^T x)_j = 1 -> m + j
     zy, ty = _polytope_vertices(A1)  # labels: y_j = 0 -> m + j ; (A y)_i = 1 -> i
-    ly = np.hstack([ty[:, n:], ty[:, :n]])  # reorder Q's labels to rows first
-    nonzero_x, nonzero_y = tx[:, :m].sum(1) < m, ly[:, m:].sum(1) < n
-    degenerate = bool(np.any(tx[nonzero_x].sum(1) > m) or np.any(ly[nonzero_y].sum(1) > n))
-    return (zx[nonzero_x], tx[nonzero_x]), (zy[nonzero_y], ly[nonzero_y]), (A1, B1), degenerate
+    (zx, tx), (zy, ly), degenerate = _nonzero_labelled(zx, tx, zy, ty, Af.shape)
+    return (zx, tx), (zy, ly), (A1, B1), degenerate
 
 
 def is_degenerate(A: np.ndarray, B: np.ndarray) -> bool:
@@ -210,6 +215,7 @@ def vertex_enumeration(
     *,
     exact: bool = False,
     rtol: float = DEFAULT_RTOL,
+    progress: ProgressArg = False,
 ) -> Equilibria:
     """All extreme Nash equilibria of the bimatrix game (A, B).
 
@@ -223,6 +229,10 @@ def vertex_enumeration(
     rtol : float
         Float mode: each equilibrium's regret must be at most ``rtol`` times the
         player's payoff range.
+    progress : bool or callable, default False
+        Report progress (see :func:`solvers.progress.track`): one step per polytope,
+        per eighth of the vertex pairs checked, and (``exact=True``) per inequality of
+        the exact double description.
 
     Returns
     -------
@@ -231,6 +241,7 @@ def vertex_enumeration(
         player's. ``.degenerate`` says whether the game is degenerate (a
         :class:`DegenerateGameWarning` is also issued); ``.complete`` is ``True``
         unless a numerical failure was detected (then a ``RuntimeWarning`` says so).
+        :func:`solvers.finite.iter_equilibria` yields the same equilibria one by one.
 
     Examples
     --------
@@ -239,38 +250,134 @@ def vertex_enumeration(
     >>> [eq.strategies[0].tolist() for eq in vertex_enumeration(A, -A)]
     [[0.5, 0.5]]
     """
+    return vertex_stream(A, B, exact=exact, rtol=rtol).run(progress)
+
+
+#: Steps of the float pass that check vertex pairs (each takes an eighth of P's vertices).
+_CHUNKS = 8
+
+
+def vertex_stream(
+    A: np.ndarray, B: np.ndarray, *, exact: bool = False, rtol: float = DEFAULT_RTOL
+) -> Stream:
+    """:func:`vertex_enumeration` as a :class:`~solvers.finite._stream.Stream`."""
     (Af, Bf), exacts = as_bimatrix(A, B, exact=exact)
+    run = _VertexRun(Af, Bf, exacts, exact, rtol)
     m, n = Af.shape
-    notes: list[str] = []
-    if exact and exacts is not None and _has_pure_ties(*exacts):  # exacts: set when exact
+    dd_steps = n + m + MATCH_CHUNKS
+    if exact and exacts is not None and _has_pure_ties(*exacts):
         # a pure strategy with two best replies: degenerate for certain, and exact double
         # description is then faster than the float pass (qhull triangulates ties)
-        result, degenerate = _exact_by_double_description(exacts, [])
-        return _collect(result, exact, degenerate, m, n, rtol, notes)
-    (zx, tx), (zy, ly), (A1, B1), degenerate = _labelled_vertices(Af, Bf)
+        return Stream(run.double_description({}), dd_steps, run.finish, METHOD)
+    total = 2 + _CHUNKS + (dd_steps if exact else 0)
+    return Stream(run.float_pass(), total, run.finish, METHOD)
 
-    ii, jj = _match(tx, ly, degenerate)
-    xs = zx[ii] / zx[ii].sum(1, keepdims=True)
-    ys = zy[jj] / zy[jj].sum(1, keepdims=True)
-    # coordinates that are tight (zero) up to rounding become exact zeros; renormalize
-    xs[tx[ii, :m]] = 0.0
-    ys[ly[jj, m:]] = 0.0
-    xs /= xs.sum(1, keepdims=True)
-    ys /= ys.sum(1, keepdims=True)
-    if exact and degenerate:
-        # ties (or near ties): exact double description is faster and certain here
-        result, degenerate = _exact_by_double_description(exacts, [])
-    elif exact:
-        result, certified = _exact_equilibria(exacts, tx[ii], ly[jj], zx[ii], zy[jj], A1, B1)
-        if not certified:
-            result, degenerate = _exact_by_double_description(exacts, result)
-            notes.append(
-                "float labels could not be confirmed exactly (payoff differences below "
-                "float resolution, or ties); solved by exact double description"
+
+class _VertexRun:
+    """State of one vertex enumeration (see :func:`vertex_stream`)."""
+
+    def __init__(self, Af, Bf, exacts, exact: bool, rtol: float) -> None:
+        self.Af, self.Bf, self.exacts, self.exact, self.rtol = Af, Bf, exacts, exact, rtol
+        self.notes: list[str] = []
+        self.degenerate = False
+
+    def finish(self, found: list[Equilibrium]) -> Equilibria:
+        if self.exact:
+            found = sorted(
+                found, key=lambda eq: (tuple(eq.strategies[0]), tuple(eq.strategies[1]))
             )
-    else:
-        result = _float_equilibria([Af, Bf], xs, ys, rtol, notes)
-    return _collect(result, exact, degenerate, m, n, rtol, notes)
+        else:
+            found = sorted(found, key=_float_key)
+        m, n = self.Af.shape
+        return _collect(found, self.exact, self.degenerate, m, n, self.rtol, self.notes)
+
+    def float_pass(self) -> Iterator[list[Equilibrium]]:
+        Af, Bf, m = self.Af, self.Bf, self.Af.shape[0]
+        A1, B1 = _normalized(Af), _normalized(Bf)
+        zx, tx = _polytope_vertices(B1.T)  # labels: x_i = 0 -> i ; (B^T x)_j = 1 -> m + j
+        yield []
+        zy, ty = _polytope_vertices(A1)  # labels: y_j = 0 -> m + j ; (A y)_i = 1 -> i
+        yield []
+        (zx, tx), (zy, ly), degenerate = _nonzero_labelled(zx, tx, zy, ty, Af.shape)
+        self.degenerate = degenerate
+        chunks = np.array_split(np.arange(len(zx)), _CHUNKS)
+        if self.exact and degenerate:
+            # ties (or near ties): exact double description is faster and certain here
+            for _ in chunks:
+                yield []
+            yield from self.double_description({})
+            return
+        seen: dict = {}
+        failures = 0
+        for chunk in chunks:
+            if not len(chunk) or not len(zy):
+                yield []
+                continue
+            ii, jj = _match(tx[chunk], ly, degenerate)
+            ii = chunk[ii]
+            if not self.exact:
+                xs = zx[ii] / zx[ii].sum(1, keepdims=True)
+                ys = zy[jj] / zy[jj].sum(1, keepdims=True)
+                # coordinates that are tight (zero) up to rounding become exact zeros
+                xs[tx[ii, :m]] = 0.0
+                ys[ly[jj, m:]] = 0.0
+                xs /= xs.sum(1, keepdims=True)
+                ys /= ys.sum(1, keepdims=True)
+                new, failed = _float_equilibria([Af, Bf], xs, ys, self.rtol, seen)
+            else:
+                new, failed = _exact_equilibria(
+                    self.exacts, tx[ii], ly[jj], zx[ii], zy[jj], A1, B1, seen
+                )
+            failures += failed
+            yield new
+        if not self.exact:
+            if failures:
+                self.notes.append(
+                    f"numerical trouble: {failures} candidate vertex pair(s) failed the "
+                    "regret check and were dropped; the list may be incomplete (try exact=True)"
+                )
+            return
+        if failures == 0 and seen:  # every float candidate confirmed exactly
+            for _ in range(Af.shape[1] + m + MATCH_CHUNKS):
+                yield []
+            return
+        self.notes.append(
+            "float labels could not be confirmed exactly (payoff differences below "
+            "float resolution, or ties); solved by exact double description"
+        )
+        yield from self.double_description(seen)
+
+    def double_description(self, seen: dict) -> Iterator[list[Equilibrium]]:
+        """Every extreme equilibrium by exact double description (cannot miss), after the
+        equilibria in ``seen`` (already confirmed exactly, never thrown away)."""
+        A, B = self.exacts
+        game = ExactBimatrix(A, B)
+        info: dict = {}
+        for profiles in exact_vertex_steps(A, B, info):
+            new = []
+            for x, y in profiles:
+                if (x, y) in seen:
+                    continue
+                eq = game.equilibrium(x, y, METHOD)
+                if eq.regret != 0:  # pragma: no cover - full-label vertex pairs are equilibria
+                    raise AssertionError(f"exact vertex pair with nonzero regret: {eq!r}")
+                seen[(x, y)] = eq
+                new.append(eq)
+            yield new
+        self.degenerate = info["degenerate"]
+
+
+def _float_key(eq: Equilibrium) -> tuple:
+    return tuple(np.round(np.concatenate(eq.strategies), 12).tolist())
+
+
+def _nonzero_labelled(zx, tx, zy, ty, shape):
+    """Drop the origin of P and Q; Q's labels reordered rows first; degeneracy."""
+    m, n = shape
+    ly = np.hstack([ty[:, n:], ty[:, :n]])  # reorder Q's labels to rows first
+    nonzero_x, nonzero_y = tx[:, :m].sum(1) < m, ly[:, m:].sum(1) < n
+    degenerate = bool(np.any(tx[nonzero_x].sum(1) > m) or np.any(ly[nonzero_y].sum(1) > n))
+    return (zx[nonzero_x], tx[nonzero_x]), (zy[nonzero_y], ly[nonzero_y]), degenerate
 
 
 def _has_pure_ties(A: np.ndarray, B: np.ndarray) -> bool:
@@ -298,11 +405,11 @@ def _collect(result, exact, degenerate, m, n, rtol, notes) -> Equilibria:
             f"degenerate {m}x{n} game: equilibria may form connected sets; vertex "
             "enumeration lists every extreme equilibrium",
             DegenerateGameWarning,
-            stacklevel=3,
+            stacklevel=5,
         )
     complete = not any(n.startswith("numerical") for n in notes)
     if not complete:
-        warnings.warn(notes[-1], RuntimeWarning, stacklevel=3)
+        warnings.warn(notes[-1], RuntimeWarning, stacklevel=5)
     return Equilibria(
         result,
         method=METHOD,
@@ -314,32 +421,35 @@ def _collect(result, exact, degenerate, m, n, rtol, notes) -> Equilibria:
     )
 
 
-def _float_equilibria(payoffs, xs, ys, rtol, notes) -> list[Equilibrium]:
+def _float_equilibria(payoffs, xs, ys, rtol, seen: dict) -> tuple[list[Equilibrium], int]:
+    """Verified equilibria among the candidate pairs (xs, ys) not already in ``seen``
+    (keyed by the profile rounded to 12 decimals), and the number that failed."""
     A, B = payoffs
-    if len(xs):
-        profile = np.round(np.hstack([xs, ys]), 12)
-        _, first = np.unique(profile, axis=0, return_index=True)
-        xs, ys = xs[first], ys[first]
     row_values, col_values = ys @ A.T, xs @ B
     row_pay = np.einsum("ki,ki->k", xs, row_values)
     col_pay = np.einsum("kj,kj->k", ys, col_values)
     regrets = np.stack([row_values.max(1) - row_pay, col_values.max(1) - col_pay], axis=1)
     ok = np.all(regrets <= tolerance(payoffs, rtol), axis=1)
-    if not np.all(ok):
-        notes.append(
-            f"numerical trouble: {int((~ok).sum())} candidate vertex pair(s) failed the regret "
-            "check and were dropped; the list may be incomplete (try exact=True)"
-        )
-    return [
-        Equilibrium(
+    keys = np.round(np.hstack([xs, ys]), 12)
+    new, failed = [], 0
+    for k in range(len(xs)):
+        key = tuple(keys[k].tolist())
+        if key in seen:
+            continue
+        seen[key] = None
+        if not ok[k]:
+            failed += 1
+            continue
+        eq = Equilibrium(
             strategies=(xs[k], ys[k]),
             payoffs=(float(row_pay[k]), float(col_pay[k])),
             regret=float(regrets[k].max()),
             method=METHOD,
             tolerance=float(np.max(tolerance(payoffs, rtol))),
         )
-        for k in np.nonzero(ok)[0]
-    ]
+        seen[key] = eq
+        new.append(eq)
+    return new, failed
 
 
 def _exact_normalized(U: np.ndarray) -> np.ndarray:
@@ -350,32 +460,12 @@ def _exact_normalized(U: np.ndarray) -> np.ndarray:
     return (U - low) / (high - low) + 1
 
 
-def _exact_by_double_description(
-    exacts, confirmed: list[Equilibrium]
-) -> tuple[list[Equilibrium], bool]:
-    """Every extreme equilibrium by exact double description (cannot miss), keeping the
-    equilibria the float pass already confirmed exactly."""
-    A, B = exacts
-    profiles, degenerate = exact_vertex_equilibria(A, B)
-    found = {(tuple(eq.strategies[0]), tuple(eq.strategies[1])): eq for eq in confirmed}
-    game = ExactBimatrix(A, B)
-    for x, y in profiles:
-        key = (tuple(x), tuple(y))
-        if key in found:
-            continue
-        eq = game.equilibrium(x, y, METHOD)
-        if eq.regret != 0:  # pragma: no cover - vertex pairs with full labels are equilibria
-            raise AssertionError(f"exact vertex pair with nonzero regret: {eq!r}")
-        found[key] = eq
-    return [found[key] for key in sorted(found)], degenerate
-
-
-def _exact_equilibria(exacts, lx, ly, zx, zy, A1, B1) -> tuple[list[Equilibrium], bool]:
-    """Rebuild each float candidate exactly from its labels; also say whether every
-    candidate was confirmed (zero regret) and at least one equilibrium was found."""
+def _exact_equilibria(exacts, lx, ly, zx, zy, A1, B1, seen: dict) -> tuple[list, int]:
+    """Rebuild each float candidate exactly from its labels: the new equilibria (zero
+    regret, not in ``seen``) and the number of candidates that could not be confirmed."""
     A, B = exacts
     m = A.shape[0]
-    found: dict[tuple, Equilibrium] = {}
+    new = []
     failures = 0
     for k in range(len(lx)):
         slack_x = (zx[k], np.abs(1.0 - zx[k] @ B1))
@@ -386,7 +476,7 @@ def _exact_equilibria(exacts, lx, ly, zx, zy, A1, B1) -> tuple[list[Equilibrium]
             failures += 1
             continue
         key = (tuple(x), tuple(y))
-        if key in found:
+        if key in seen:
             continue
         eq = Equilibrium.from_profile(
             [A, B], [np.array(x, dtype=object), np.array(y, dtype=object)], METHOD, exact=True
@@ -394,5 +484,6 @@ def _exact_equilibria(exacts, lx, ly, zx, zy, A1, B1) -> tuple[list[Equilibrium]
         if eq.regret != 0:
             failures += 1
             continue
-        found[key] = eq
-    return [found[key] for key in sorted(found)], failures == 0 and len(found) > 0
+        seen[key] = eq
+        new.append(eq)
+    return new, failures

@@ -31,20 +31,24 @@ True
 
 from __future__ import annotations
 
+from collections.abc import Generator, Iterator
 from fractions import Fraction
 from itertools import combinations
 from math import comb, lcm
+from typing import Any
 
 import numpy as np
 
-from solvers.finite._double_description import extreme_rays
+from solvers.finite._double_description import extreme_ray_steps
 from solvers.finite._rational import solve_consistent
 
 __all__ = [
+    "MATCH_CHUNKS",
     "MAX_BASES",
     "ExactBimatrix",
     "basis_vertex_equilibria",
     "exact_vertex_equilibria",
+    "exact_vertex_steps",
 ]
 
 #: Largest number of bases per polytope the exact enumeration will try (8x8: 12,870).
@@ -140,13 +144,24 @@ def _integer_rows(M: list[list[Fraction]]) -> list[list[int]]:
     return out
 
 
-def _dd_vertices(M: list[list[Fraction]], d: int) -> dict[int, list[Fraction]]:
-    """Nonzero vertices of ``{z >= 0 : M z <= 1}`` keyed by their tight-set bit masks.
+def _dd_vertex_steps(
+    M: list[list[Fraction]], d: int
+) -> Generator[list[Any], None, dict[int, list[int]]]:
+    """Nonzero vertices of ``{z >= 0 : M z <= 1}`` keyed by their tight-set bit masks,
+    one empty step per row of ``M`` (use ``yield from``; the vertices are returned, each
+    as a positive integer multiple: only its normalization is used).
 
     Bit ``c < d`` is ``z_c = 0``; bit ``d + r`` is ``(M z)_r = 1``.
     """
-    rays, tight = extreme_rays(d + 1, _integer_rows(M))
-    found: dict[int, list[Fraction]] = {}
+    steps = extreme_ray_steps(d + 1, _integer_rows(M))
+    while True:
+        try:
+            next(steps)
+        except StopIteration as stop:
+            rays, tight = stop.value
+            break
+        yield []
+    found: dict[int, list[int]] = {}
     for ray, mask in zip(rays, tight, strict=True):
         t = ray[d]
         if t == 0 or not any(ray[:d]):  # the origin (t > 0 always: entries of M are >= 1)
@@ -154,8 +169,42 @@ def _dd_vertices(M: list[list[Fraction]], d: int) -> dict[int, list[Fraction]]:
         # drop the bit of t >= 0 (never tight here) and shift the rows' bits down by one
         low = mask & ((1 << d) - 1)
         high = mask >> (d + 1)
-        found[low | (high << d)] = [Fraction(v, t) for v in ray[:d]]
+        # the vertex is ray[:d] / t; kept as integers (t cancels when it is normalized)
+        found[low | (high << d)] = ray[:d]
     return found
+
+
+#: Steps of the matching stage of :func:`exact_vertex_steps`.
+MATCH_CHUNKS = 8
+
+
+def exact_vertex_steps(
+    A: np.ndarray, B: np.ndarray, info: dict[str, Any]
+) -> Iterator[list[tuple[tuple[Fraction, ...], tuple[Fraction, ...]]]]:
+    """:func:`exact_vertex_equilibria` in ``n + m + MATCH_CHUNKS`` steps, each giving the
+    new (normalized, not yet seen) profiles; ``info["degenerate"]`` is set once both
+    polytopes are known."""
+    m, n = A.shape
+    A1, B1 = _shifted(A), _shifted(B)
+    # P: x in R^m; bit i: x_i = 0 (label i), bit m + j: (B^T x)_j = 1 (label m + j)
+    P = yield from _dd_vertex_steps([[B1[i][j] for i in range(m)] for j in range(n)], m)
+    # Q: y in R^n; bit j: y_j = 0 (label m + j), bit n + i: (A y)_i = 1 (label i)
+    Q_raw = yield from _dd_vertex_steps(A1, n)
+    low_n = (1 << n) - 1
+    Q = {((mask & low_n) << m) | (mask >> n): y for mask, y in Q_raw.items()}
+    info["degenerate"] = any(k.bit_count() > m for k in P) or any(k.bit_count() > n for k in Q)
+    items = list(P.items())
+    seen: set = set()
+    for c in range(MATCH_CHUNKS):
+        chunk = dict(items[c * len(items) // MATCH_CHUNKS : (c + 1) * len(items) // MATCH_CHUNKS])
+        new = []
+        for x, y in _matches(chunk, Q, m + n):
+            sx, sy = sum(x), sum(y)
+            key = (tuple(Fraction(v, sx) for v in x), tuple(Fraction(v, sy) for v in y))
+            if key not in seen:
+                seen.add(key)
+                new.append(key)
+        yield new
 
 
 def exact_vertex_equilibria(
@@ -174,19 +223,9 @@ def exact_vertex_equilibria(
     degenerate : bool
         Whether some nonzero vertex has more tight inequalities than its dimension.
     """
-    m, n = A.shape
-    A1, B1 = _shifted(A), _shifted(B)
-    # P: x in R^m; bit i: x_i = 0 (label i), bit m + j: (B^T x)_j = 1 (label m + j)
-    P = _dd_vertices([[B1[i][j] for i in range(m)] for j in range(n)], m)
-    # Q: y in R^n; bit j: y_j = 0 (label m + j), bit n + i: (A y)_i = 1 (label i)
-    low_n = (1 << n) - 1
-    Q = {((mask & low_n) << m) | (mask >> n): y for mask, y in _dd_vertices(A1, n).items()}
-    degenerate = any(k.bit_count() > m for k in P) or any(k.bit_count() > n for k in Q)
-    profiles = set()
-    for x, y in _matches(P, Q, m + n):
-        sx, sy = sum(x), sum(y)
-        profiles.add((tuple(v / sx for v in x), tuple(v / sy for v in y)))
-    return [(list(x), list(y)) for x, y in sorted(profiles)], degenerate
+    info: dict[str, Any] = {}
+    profiles = [p for step in exact_vertex_steps(A, B, info) for p in step]
+    return [(list(x), list(y)) for x, y in sorted(profiles)], info["degenerate"]
 
 
 def _matches(P: dict[int, list], Q: dict[int, list], n_labels: int):

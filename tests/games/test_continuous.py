@@ -139,12 +139,34 @@ def test_bounds_checked_with_defaults_and_domain_errors():
         game.equilibrium(b=1)
 
 
-def test_missing_parameter_value_is_a_clear_error():
+def test_parameter_without_value_stays_free():
+    # no value and no default: the closed forms by region (argmax of -x^2 + kx on [0, 1]
+    # is k/2 for 0 < k < 2, 0 for k <= 0, 1 for k >= 2), not a refusal
     x, y, k = sp.symbols("x y k")
     game = ContinuousGame(("A", "B"), (x, y), (-(x**2) + k * x, -(y**2)), ((0, 1), (0, 1)), [k])
-    with pytest.raises(ValueError, match="no value for parameter"):
-        game.equilibrium()
+    regions = game.equilibria()
+    assert regions.complete and regions.unique
+    a_of_k = regions.piecewise()["A"]
+    for kv, expected in ((-3, 0), (0, 0), (1, R(1, 2)), (2, 1), (5, 1)):
+        assert a_of_k.subs(k, kv) == expected
     assert game.equilibrium(k=1).strategies == {"A": R(1, 2), "B": 0}
+    with pytest.raises(ValueError, match="assumptions= applies to free parameters"):
+        game.equilibria(k=1, assumptions=[k > 0])
+
+
+def test_cournot_with_a_free_parameter_given_its_own_symbol():
+    # textbook Cournot with demand a - Q and cost c = 1 (default): q_i = (a - 1)/3 for a > 1
+    game = cournot(2)
+    a = sp.Symbol("a")
+    regions = game.equilibrium(a=a)
+    A = game.parameters[0].symbol
+    assert regions.parameters == (A,)
+    interior = [r for r in regions if r.active["Firm 1"] == "interior"]
+    assert len(interior) == 1
+    assert sp.simplify(interior[0].strategies["Firm 1"] - (A - 1) / 3) == 0
+    assert interior[0].contains({"a": 4}) and not interior[0].contains({"a": 1})
+    assert regions.equilibria_at({"a": 7}) == [{"Firm 1": 2, "Firm 2": 2}]
+    assert regions.equilibria_at({"a": R(1, 2)}) == [{"Firm 1": 0, "Firm 2": 0}]
 
 
 def test_subs_binds_and_checks():

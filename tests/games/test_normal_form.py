@@ -32,7 +32,15 @@ PD = [[[3, 0], [5, 1]], [[3, 5], [0, 1]]]
             r"payoffs\[1\] has shape \(2, 3\)",
             id="mismatched-shapes",
         ),
-        pytest.param([[1, 2], [3, 4]], {}, ValueError, "1 axes", id="vectors-not-matrices"),
+        pytest.param(
+            [[1, 2], [3]],
+            {},
+            ValueError,
+            r"ragged.*payoffs\[1\].*zero-sum",
+            id="ragged-one-matrix",
+        ),
+        pytest.param([[1, 2], [3, "4"]], {}, TypeError, "string", id="one-matrix-string"),
+        pytest.param([[[1, 2], [3, 4]], [1, 2]], {}, ValueError, "1 axes", id="matrix-and-vector"),
         pytest.param(
             [np.zeros((2, 2))] * 3,
             {},
@@ -400,7 +408,6 @@ def test_equality():
         pytest.param(
             np.zeros((2, 2, 2, 3)), {}, ValueError, "from_payoff_profiles", id="profiles-3-players"
         ),
-        pytest.param([[1, 2], [3, 4]], {}, ValueError, r"single matrix.*\[A, -A\]", id="matrix"),
         pytest.param([[[1, 2], [3, 4]]], {}, ValueError, r"\[A, -A\]", id="one-matrix-in-list"),
         pytest.param([1, 2, 3], {}, ValueError, "flat list", id="flat"),
         pytest.param(
@@ -427,3 +434,42 @@ def test_profile_layout_two_by_two_is_read_per_player_as_documented() -> None:
     profiles = NormalFormGame.from_payoff_profiles(raw).payoff_arrays(exact=True)
     assert per_player[0].tolist() == [[3, 2], [1, 1]]
     assert profiles[0].tolist() == [[3, 1], [0, 2]]
+
+
+# ----------------------------------------------------------------- one matrix, symmetric
+
+
+def test_one_matrix_is_zero_sum_like_nashpy() -> None:
+    # nashpy: Game(A) with one matrix is the zero-sum game (A, -A)
+    A = [[0, -1, 1], [1, 0, -1], [-1, 1, 0]]  # rock-paper-scissors
+    peer = nashpy.Game(np.array(A))
+    ours = NormalFormGame(A)
+    assert ours == NormalFormGame.zero_sum(A) == NormalFormGame.from_bimatrix(A, -np.array(A))
+    assert [u.tolist() for u in ours.payoff_arrays(exact=False)] == [
+        m.tolist() for m in peer.payoff_matrices
+    ]
+    assert NormalFormGame(np.array(A)) == ours
+    eqs = ours.equilibria()  # value 0, unique equilibrium (1/3, 1/3, 1/3) for both
+    assert eqs.method == "zero_sum_lp" and eqs.complete and len(eqs) == 1
+    assert [list(s) for s in eqs[0].strategies] == [[F(1, 3)] * 3] * 2
+
+
+def test_zero_sum_one_row_and_errors() -> None:
+    g = NormalFormGame.zero_sum([[3, 1, 2]])  # the column player picks the smallest loss
+    assert g.shape == (1, 3)
+    assert [eq.supports for eq in g.equilibria()] == [((0,), (1,))]
+    with pytest.raises(ValueError, match=r"A must be a matrix.*shape \(3,\)"):
+        NormalFormGame.zero_sum([1, 2, 3])
+    with pytest.raises(ValueError, match="zero_sum"):
+        NormalFormGame([[3, 1, 2]])  # one row: ambiguous with a one-player game
+
+
+def test_symmetric_game() -> None:
+    g = NormalFormGame.symmetric([[3, 0], [5, 1]], strategies=["C", "D"])
+    assert g == NormalFormGame(PD, strategies=[["C", "D"], ["C", "D"]])
+    assert g.strategies == (("C", "D"), ("C", "D"))
+    hawk_dove = NormalFormGame.symmetric([[-1, 4], [0, 2]])  # V = 4, C = 6: hawk with 2/3
+    mixed = [eq for eq in hawk_dove.equilibria() if len(eq.supports[0]) == 2]
+    assert [list(s) for s in mixed[0].strategies] == [[F(2, 3), F(1, 3)]] * 2
+    with pytest.raises(ValueError, match=r"A must be a square matrix.*\(2, 3\)"):
+        NormalFormGame.symmetric([[1, 2, 3], [4, 5, 6]])

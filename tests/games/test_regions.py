@@ -12,7 +12,9 @@ import pytest
 import sympy as sp
 
 from games.normal_form import NormalFormGame
-from solvers import DegenerateGameWarning
+from solvers import DegenerateGameWarning, is_nash, polynomial_equilibria
+
+R = sp.Rational
 
 B, c, tau = sp.symbols("B c tau", positive=True)
 
@@ -81,8 +83,9 @@ def test_threshold_game_by_region(n, m):
 
 
 def test_join_out_regions_read_as_the_argument():
+    # the argument of docs/models.md c.4 is about pure equilibria
     g = threshold_game(3, 2)
-    regions = g.equilibria_by_region()
+    regions = g.equilibria_by_region(mixed=False)
     conditions = {str(r.condition) for r in regions}
     assert conditions == {"tau > c", "Eq(tau, c)", "(tau < c) & (tau >= -B + c)", "tau < -B + c"}
     middle = regions.at({"B": 3, "c": 2, "tau": 1})
@@ -96,10 +99,82 @@ def test_join_out_regions_read_as_the_argument():
 def test_assumptions_in_any_form_give_the_same_regions():
     g = threshold_game(3, 2)
     forms = [[B > c - tau], [c - tau < B], [sp.And(B + tau > c, B > 0)], [B - c + tau > 0]]
-    tables = {str([str(r.condition) for r in g.equilibria_by_region(f)]) for f in forms}
+    tables = {
+        str([str(r.condition) for r in g.equilibria_by_region(f, mixed=False)]) for f in forms
+    }
     assert len(tables) == 1
-    regions = g.equilibria_by_region(forms[0])
+    regions = g.equilibria_by_region(forms[0], mixed=False)
     assert {str(r.condition) for r in regions} == {"tau > c", "Eq(tau, c)", "tau < c"}
+
+
+def test_join_out_mixed_equilibria_by_region():
+    # Two allies mix, the third plays pure (d = c - tau, 0 < d < B). If the third joins,
+    # a mixer is indifferent when B - c = B r - tau: r = P(Join) = (B - d)/B; the third
+    # keeps joining iff 2 r (1 - r) B >= d, i.e. tau >= c - B/2. If the third stays out,
+    # B r - c = -tau: r = d/B; staying out is best iff B r^2 - tau >= B(1-(1-r)^2) - c...
+    # i.e. tau <= c - B/2. The fully mixed support has radical solutions: said, not solved.
+    g = threshold_game(3, 2)
+    regions = g.equilibria_by_region()
+    assert not regions.complete
+    assert any("radicals" in n for n in regions.notes)
+    # grand coalition / empty coalition regions: Join (Out) strictly dominant, complete
+    assert regions.at({"B": 1, "c": 1, "tau": 2}).equilibria.complete
+    assert regions.at({"B": 1, "c": 3, "tau": 1}).equilibria.complete
+
+    def mixed_part(point):
+        out = set()
+        for eq in regions.equilibria_at(point):
+            if any(len(s) > 1 for s in eq.supports):
+                out.add(tuple(tuple(p) for p in eq.strategies))
+        return out
+
+    b, cc, t = R(3), R(2), R(3, 2)  # d = 1/2 < B/2: the third joins, r = 5/6
+    r = (b - (cc - t)) / b
+    expected = set()
+    for k in range(3):
+        prof = [(r, 1 - r)] * 3
+        prof[k] = (1, 0)
+        expected.add(tuple(tuple(p) for p in prof))
+    assert mixed_part({"B": b, "c": cc, "tau": t}) == expected
+    b, cc, t = R(3), R(5, 2), R(1, 2)  # d = 2 > B/2: the third stays out, r = 2/3
+    r = (cc - t) / b
+    expected = set()
+    for k in range(3):
+        prof = [(r, 1 - r)] * 3
+        prof[k] = (0, 1)
+        expected.add(tuple(tuple(p) for p in prof))
+    assert mixed_part({"B": b, "c": cc, "tau": t}) == expected
+    # every listed equilibrium is one at random points of its region (exact check)
+    rng = np.random.default_rng(7)
+    for _ in range(8):
+        point = random_point(rng, (B, c, tau))
+        bound = g.subs(point)
+        arrays = bound.payoff_arrays(exact=True)
+        for eq in regions.equilibria_at(point):
+            assert is_nash(arrays, [np.array(s, dtype=object) for s in eq.strategies])
+
+
+def test_three_player_cycle_has_its_mixed_equilibrium_by_region():
+    # player 1 wants to match player 2 (gain a > 0), 2 to match 3, 3 to mismatch 1: no
+    # pure equilibrium; the unique equilibrium mixes 1/2 each (each player's indifference
+    # fixes the next player's mixture), for every a > 0
+    a = sp.Symbol("a", positive=True)
+    u = [np.zeros((2, 2, 2), dtype=object) for _ in range(3)]
+    for p in itertools.product(range(2), repeat=3):
+        u[0][p] = a if p[0] == p[1] else 0
+        u[1][p] = 1 if p[1] == p[2] else 0
+        u[2][p] = 1 if p[2] != p[0] else 0
+    regions = NormalFormGame(u).equilibria_by_region()
+    assert regions.complete and len(regions) == 1
+    (eq,) = regions[0].equilibria
+    assert [list(s) for s in eq.strategies] == [[R(1, 2), R(1, 2)]] * 3
+    for av in (R(1, 3), 2, 7):
+        found = polynomial_equilibria(
+            [x.astype(object) for x in NormalFormGame(u).subs({a: av}).payoff_arrays(exact=True)],
+            exact=True,
+        )
+        assert len(found) == 1
+        assert [list(s) for s in found[0].strategies] == [[R(1, 2), R(1, 2)]] * 3
 
 
 def test_empty_region_is_an_error():

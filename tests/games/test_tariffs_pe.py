@@ -113,3 +113,14 @@ def test_credible_penalty_range() -> None:
 def test_bad_parameters(kwargs, message) -> None:
     with pytest.raises((ValueError, TypeError), match=message):
         tariff_war(**kwargs)
+
+
+def test_war_with_a_free_size_has_its_closed_form_by_region():
+    # docs/models.md c.1: t_H = lam A/(2 lam + 1), t_F = A/(lam + 2) for every lam > 0
+
+    lam = sp.Symbol("lam", positive=True)
+    regions = tariff_war(lam=lam).game.equilibria()
+    assert regions.complete and regions.unique and len(regions) == 1
+    (r,) = regions
+    assert sp.simplify(r.strategies["Home"] - lam / (2 * lam + 1)) == 0
+    assert sp.simplify(r.strategies["Foreign"] - 1 / (lam + 2)) == 0

@@ -54,7 +54,7 @@ def test_demo_without_a_display_says_why_and_fails(monkeypatch, capsys) -> None:
 
 def test_unknown_demo_is_a_clear_error(capsys) -> None:
     assert main(["demo", "nope"]) == 2
-    assert "available: isoquant" in capsys.readouterr().err
+    assert "available: burden_sharing, capital, hedging, isoquant" in capsys.readouterr().err
 
 
 # ------------------------------------------------------------------ figure parameters

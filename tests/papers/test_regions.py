@@ -19,7 +19,7 @@ def theory(tau: float, b: float, c: float) -> str:
 
 @pytest.fixture(scope="module")
 def regions():
-    return join_out_game().equilibria_by_region()
+    return join_out_game().equilibria_by_region(mixed=False)
 
 
 def test_region_map_matches_the_argument(regions):

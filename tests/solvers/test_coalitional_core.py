@@ -79,6 +79,49 @@ def test_float_and_exact_nucleolus_agree(game) -> None:
     assert approx == pytest.approx([float(t) for t in exact], abs=1e-7 * max(1, int(v[-1])))
 
 
+def backends() -> list[str]:
+    try:
+        import highspy  # noqa: F401
+    except ImportError:
+        return ["linprog"]
+    return ["linprog", "highs"]
+
+
+@given(superadditive_ish(max_n=5), st.sampled_from(backends()), st.booleans())
+def test_lp_backends_give_the_certified_nucleolus(game, backend, imputations) -> None:
+    # highspy's warm-started model and linprog's rebuilt ones: same certified point
+    n, v = game
+    x, exact, _ = nucleolus(v, n, imputations=imputations, backend=backend)
+    assert exact
+    fv = [F(int(t)) for t in v]
+    assert kohlberg_check(fv, n, x, imputations)
+    approx, flag, _ = nucleolus(v.astype(float), n, imputations=imputations, backend=backend)
+    assert not flag
+    assert approx == pytest.approx([float(t) for t in x], abs=1e-7 * max(1, int(v[-1])))
+
+
+@given(superadditive_ish(max_n=5), st.data())
+def test_kohlberg_rejects_every_other_imputation(game, data) -> None:
+    # the nucleolus is unique: moving any rational amount between two players must fail
+    # the certificate (its levels that add no rank skip the simplex, soundly)
+    n, v = game
+    x = nucleolus(v, n)[0]
+    i, j = data.draw(st.permutations(range(n)))[:2]
+    d = F(data.draw(st.integers(1, 7)), data.draw(st.integers(1, 5)))
+    y = list(x)
+    y[i] += d
+    y[j] -= d
+    fv = [F(int(t)) for t in v]
+    assert kohlberg_check(fv, n, x, True)
+    assert not kohlberg_check(fv, n, y, True)
+    assert not kohlberg_check(fv, n, y, False) or not kohlberg_check(fv, n, x, False)
+
+
+def test_unknown_backend_is_a_clear_error() -> None:
+    with pytest.raises(ValueError, match="backend"):
+        nucleolus(np.array([0, 0, 0, 1]), 2, backend="glpk")
+
+
 def test_prenucleolus_can_leave_the_imputations() -> None:
     """v(12) = 10, v(123) = 2, singletons 0 (coopgame's README example): nucleolus
     (1, 1, 0), prenucleolus (3, 3, -4)."""
@@ -150,3 +193,16 @@ def test_no_warnings_on_textbook_games() -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         nucleolus(characteristic_vector(lambda s: int(len(s) >= 3), n=5))
+
+
+def test_highs_failure_falls_back_to_linprog(monkeypatch) -> None:
+    pytest.importorskip("highspy", reason="highspy (the 'fast' extra) is not installed")
+
+    def fail(self):
+        raise RuntimeError("HiGHS failed on a coalition LP: simulated")
+
+    monkeypatch.setattr("solvers.coalitional._stages.HighsStages.solve", fail)
+    v = np.array([0, 0, 0, 1, 0, 1, 1, 1])  # majority game: nucleolus (1/3, 1/3, 1/3)
+    assert nucleolus(v, 3, backend="highs")[:2] == ([F(1, 3)] * 3, True)
+    x, exact, _ = nucleolus(v.astype(float), 3)
+    assert not exact and x == pytest.approx([1 / 3] * 3)

@@ -100,6 +100,43 @@ def test_float_and_exact_agree(game) -> None:
     )
 
 
+def shapley_by_definition(v: list[int], n: int) -> list[F]:
+    """phi_i = sum over S without i of |S|! (n-|S|-1)! / n! (v(S+i) - v(S)), in integers."""
+    fact = [math.factorial(k) for k in range(n + 1)]
+    out = []
+    for i in range(n):
+        tot = 0
+        for mask in range(1 << n):
+            if not mask >> i & 1:
+                s = bin(mask).count("1")
+                tot += fact[s] * fact[n - 1 - s] * (v[mask | 1 << i] - v[mask])
+        out.append(F(tot, fact[n]))
+    return out
+
+
+@given(st.integers(1, 8), st.sampled_from([10, 2**30, 2**45, 2**62, 2**80]), st.data())
+def test_every_exact_route_matches_the_definition(n, scale, data) -> None:
+    # small worths take the float64-exact route, ~2^45 the int64 route, ~2^80 Python ints
+    vals = data.draw(st.lists(st.integers(-scale, scale), min_size=1 << n, max_size=1 << n))
+    vals[0] = 0
+    v = characteristic_vector(vals)
+    expected = shapley_by_definition(vals, n)
+    assert shapley_value(v, n) == expected
+    approx = shapley_value(characteristic_vector(vals, exact=False), n)
+    assert approx == pytest.approx([float(x) for x in expected], rel=1e-9, abs=1e-9 * scale)
+
+
+@pytest.mark.parametrize(("n", "scale"), [(12, 1000), (13, 1000), (14, 2**40)])
+def test_large_games_fold_route_matches_the_definition(n, scale) -> None:
+    # n <= 12: dense weight matrix; n >= 13: the folded marginals (int64 and float64)
+    rng = np.random.default_rng(n)
+    vals = [0, *(int(x) for x in rng.integers(-scale, scale, (1 << n) - 1))]
+    expected = shapley_by_definition(vals, n)
+    assert shapley_value(characteristic_vector(vals), n) == expected
+    approx = shapley_value(np.array(vals, dtype=float), n)
+    assert approx == pytest.approx([float(x) for x in expected], rel=1e-9, abs=1e-6 * scale)
+
+
 def test_fraction_games_are_exact() -> None:
     v = characteristic_vector([0, F(1, 3), F(1, 7), F(1, 2)])
     phi = shapley_value(v)

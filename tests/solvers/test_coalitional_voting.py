@@ -81,6 +81,34 @@ def test_symmetric_majority_closed_form(n: int) -> None:
     assert by_size[0] == [math.comb(n - 1, q - 1) if k == q - 1 else 0 for k in range(n + 1)]
 
 
+@given(st.integers(1, 70), st.integers(1, 5), st.data())
+def test_equal_weights_swings_closed_form(n, w0, data) -> None:
+    """Weights all w0, quota q: a player swings exactly the coalitions of the
+    s = ceil(q / w0) - 1 others, C(n-1, s) of them (n <= 62 sums in int64, beyond in
+    Python integers)."""
+    q = data.draw(st.integers(1, n * w0))
+    counts = swing_counts(np.full((n, 1), w0, dtype=np.int64), np.array([q]), by_size=False)
+    assert counts == [math.comb(n - 1, -(-q // w0) - 1)] * n
+
+
+@pytest.mark.parametrize("n", [30, 63, 100])
+def test_one_heavy_player_closed_form(n: int) -> None:
+    """[q; h, 1, ..., 1] with h = n // 2 and q = h + n // 4 + 1: the heavy player swings
+    the sets of k light ones with q - h <= k < q, a light player the sets of q - 1 - h
+    light others with the heavy one or q - 1 light others without it."""
+    h = n // 2
+    q = h + n // 4 + 1
+    w = np.array([[h]] + [[1]] * (n - 1), dtype=np.int64)
+    counts = swing_counts(w, np.array([q]), by_size=False)
+    heavy = sum(math.comb(n - 1, k) for k in range(q - h, min(q, n)))
+    light = math.comb(n - 2, q - 1 - h) + math.comb(n - 2, q - 1)
+    assert counts == [heavy] + [light] * (n - 1)
+    tot = 1 << (n - 1)
+    assert voting_power(w, np.array([q]), "banzhaf")[0] == [F(heavy, tot)] + [F(light, tot)] * (
+        n - 1
+    )
+
+
 def test_apex_game_closed_form() -> None:
     """Apex game [4; 3, 1, 1, 1]: the apex is pivotal unless it comes first (3 < 4, and
     the three small ones together only reach 3), so SS = 3/4; a small player is pivotal

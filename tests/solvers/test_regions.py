@@ -144,3 +144,44 @@ def test_locate_over_a_grid():
     index = regions.locate({"p": grid})
     labels = [str(regions[i].condition) for i in index]
     assert labels == ["p < 1/2", "p < 1/2", "Eq(p, 1/2)", "p > 1/2", "p > 1/2"]
+
+
+# ------------------------------------------------------------------ three players, mixed
+
+
+@settings(max_examples=6, deadline=None)
+@given(
+    st.lists(st.integers(-9, 9), min_size=24, max_size=24),
+    st.integers(0, 2),
+    st.integers(0, 7),
+)
+def test_three_player_regions_agree_with_the_polynomial_solver(entries, who, cell):
+    # a 2x2x2 game with one payoff entry replaced by a parameter x: in every region whose
+    # equilibria are complete, the equilibria at its sample point are exactly those of the
+    # bound game (polynomial_equilibria, exact); elsewhere the listed ones are equilibria
+    from solvers import is_nash, polynomial_equilibria
+
+    x = sp.Symbol("x")
+    arrays = [
+        np.array(entries[8 * i : 8 * i + 8], dtype=object).reshape(2, 2, 2) for i in range(3)
+    ]
+    arrays = [a.astype(object) for a in arrays]
+    arrays[who][np.unravel_index(cell, (2, 2, 2))] = x
+    arrays = [np.vectorize(sp.sympify, otypes=[object])(a) for a in arrays]
+    regions = equilibria_by_region(arrays, mixed=True)
+    for region in regions:
+        point = region.sample
+        bound = [
+            np.vectorize(lambda v, point=point: sp.sympify(v).xreplace(point), otypes=[object])(a)
+            for a in arrays
+        ]
+        listed = region.equilibria_at(point)
+        for eq in listed:
+            assert is_nash(bound, [np.array(s, dtype=object) for s in eq.strategies])
+        if region.equilibria.complete:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", RuntimeWarning)  # said by found.complete
+                found = polynomial_equilibria(bound, exact=True)
+            if found.complete:
+                key = lambda eqs: sorted(tuple(tuple(p) for p in e.strategies) for e in eqs)  # noqa: E731
+                assert key(listed) == key(found)
