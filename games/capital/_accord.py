@@ -431,7 +431,10 @@ class CapitalAccord:
         >>> eq.strategies, eq.payoffs
         ({'US': 8/5, 'China': 4/5}, {'US': 32/25, 'China': 24/25})
         """
-        return self.game.equilibrium(method="exact" if self.exact else "numeric")
+        eq = self.game.equilibrium(method="exact" if self.exact else "numeric")
+        # the tax war has no free parameters, so the solver gives one equilibrium
+        assert isinstance(eq, ContinuousEquilibrium)
+        return eq
 
     # ------------------------------------------------------------------ e.3
     def bargaining_problem(self, disagreement: Sequence[Any] | None = None) -> BargainingProblem:
