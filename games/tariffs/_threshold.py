@@ -158,7 +158,7 @@ class ThresholdGame:
         return self._bound(values).equilibria()
 
     def equilibria_by_region(self, assumptions: Sequence[Any] = ()) -> Any:
-        """The pure equilibria in each region of the free parameters, from the region
+        """The pure equilibria (only) in each region of the free parameters, from the region
         solver (:meth:`games.NormalFormGame.equilibria_by_region`); ``B``, ``c`` and
         ``tau`` are positive symbols, ``assumptions`` add relations among them.
 
@@ -170,7 +170,7 @@ class ThresholdGame:
         >>> [len(r.equilibria) for r in regions]
         [1, 5, 4, 1]
         """
-        return self.game.equilibria_by_region(assumptions)
+        return self.game.equilibria_by_region(assumptions, mixed=False)
 
     def regime(self, **values: Any) -> str:
         """The regime (one of :data:`REGIMES`) the pure equilibria fall in."""
