@@ -41,6 +41,7 @@ import warnings
 from collections.abc import Sequence
 from dataclasses import replace
 from fractions import Fraction
+from math import gcd
 
 import numpy as np
 import sympy as sp
@@ -58,6 +59,7 @@ from solvers.verify import DEFAULT_RTOL, expected_payoffs, is_nash, regret
 __all__ = ["polynomial_equilibria", "support_profiles"]
 
 METHOD = "polynomial_equilibria"
+_GROEBNER_METHOD = "f5b"
 _NUMERIC_DIGITS = 50  # precision for sign checks sympy cannot decide symbolically
 
 
@@ -88,26 +90,40 @@ def _scale(u: np.ndarray) -> float:
     return float(np.ptp(u)) or 1.0
 
 
-def _dominated(floats: Sequence[np.ndarray], support: tuple) -> bool:
-    """Whether some strategy in a support is strictly dominated given the other supports.
+def _integer_arrays(exacts: Sequence[np.ndarray]) -> list[np.ndarray]:
+    """Each player's payoffs times the common denominator: exact integers (int64 when
+    they fit), same order as the rationals, for fast exact comparisons."""
+    out = []
+    for u in exacts:
+        denominator = 1
+        for v in u.flat:
+            denominator = denominator * v.denominator // gcd(denominator, v.denominator)
+        ints = np.vectorize(lambda v, d=denominator: int(v * d), otypes=[object])(u)
+        if max((abs(int(v)) for v in ints.flat), default=0) < 2**62:
+            ints = ints.astype(np.int64)
+        out.append(ints)
+    return out
 
-    Conditional dominance (Porter, Nudelman and Shoham 2008): if a pure strategy ``t``
-    beats ``s`` against every pure profile of the others' supports, ``s`` is never a best
-    response to mixtures on those supports, so no equilibrium has this support profile.
-    A margin of ``1e-12`` of the payoff range makes the float test safe for rationals
-    (pruning less is only slower, never wrong).
+
+def _dominated(ints: Sequence[np.ndarray], support: tuple) -> bool:
+    """Whether some strategy in a support is conditionally dominated given the others'.
+
+    In an equilibrium with supports exactly ``S``, every pure profile of the others'
+    supports has positive probability, so ``s`` in ``S_i`` cannot be a best response
+    if some ``t`` does at least as well against each of them and strictly better
+    against one (conditional dominance, Porter, Nudelman and Shoham 2008, here in its
+    weak form, which this exact-support argument allows). Exact integer comparisons.
     """
-    n = len(support)
-    for i in range(n):
-        if len(support[i]) == floats[i].shape[i] == 1:
+    for i, own in enumerate(support):
+        m = ints[i].shape[i]
+        if m == 1:
             continue
-        index = [
-            list(S) if j != i else list(range(floats[i].shape[i])) for j, S in enumerate(support)
-        ]
-        sub = np.moveaxis(floats[i][np.ix_(*index)], i, 0).reshape(floats[i].shape[i], -1)
-        margin = 1e-12 * _scale(floats[i])
-        for s in support[i]:
-            if np.any(np.all(sub > sub[s] + margin, axis=1)):
+        index = [list(S) if j != i else list(range(m)) for j, S in enumerate(support)]
+        sub = np.moveaxis(ints[i][np.ix_(*index)], i, 0).reshape(m, -1)
+        for s in own:
+            geq = np.all(sub >= sub[s], axis=1)
+            gt = np.any(sub > sub[s], axis=1)
+            if np.any(geq & gt):
                 return True
     return False
 
@@ -401,7 +417,7 @@ def _solve_support(payoffs_qq, sym, exacts, support, shape):
     count = len(R.gens)
     if not equations:
         return [], "continuum", count
-    basis = ring_groebner(equations, R)
+    basis = ring_groebner(equations, R, method=_GROEBNER_METHOD)
     if len(basis) == 1 and basis[0] == R.one:
         return [], "isolated", 0
     if not _zero_dimensional(basis, count):
@@ -577,10 +593,16 @@ def polynomial_equilibria(
         np.vectorize(lambda v: sp.Rational(v.numerator, v.denominator), otypes=[object])(u)
         for u in exacts
     ]
-    qq = [
-        np.vectorize(lambda v: QQ(v.numerator, v.denominator), otypes=[object])(u) for u in exacts
-    ]
     screen = [np.asarray(u, dtype=float) for u in exacts]
+    ints = _integer_arrays(exacts)
+    # the systems use each player's payoffs as coprime integers (a positive rescaling,
+    # which changes no best response): smaller coefficients in the Groebner bases
+    qq = []
+    for u in ints:
+        divisor = 0
+        for v in u.flat:
+            divisor = gcd(divisor, int(v))
+        qq.append(np.vectorize(lambda v, d=divisor or 1: QQ(int(v) // d), otypes=[object])(u))
     profiles = list(support_profiles(shape))
     results: dict[tuple, Equilibrium] = {}
     continua: list[tuple[tuple, int]] = []
@@ -625,7 +647,7 @@ def polynomial_equilibria(
         results.setdefault(key, eq)
 
     for support in track(profiles, progress=progress, desc="support profiles"):
-        if _dominated(screen, support):
+        if _dominated(ints, support):
             pruned += 1
             continue
         systems += 1
