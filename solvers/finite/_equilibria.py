@@ -23,7 +23,8 @@ game is zero-sum (given as one matrix, nashpy's ``Game(A)`` convention, or detec
 included) after a size check: when the upper bound theorem allows more than
 :data:`VERTEX_BOUND_LIMIT` vertices per best-response polytope the default refuses with a
 message naming the alternatives rather than exhausting memory. Small games of three or more
-players get the polynomial support method, larger ones pure equilibria only, with a
+players (up to :data:`POLYNOMIAL_DEFAULT_MAX_PROFILES` pure profiles) get the complete
+polynomial support method, larger ones pure equilibria only, with a
 ``RuntimeWarning`` and ``complete=False`` on the result. A one-player game (a decision
 problem) gets its optimal pure strategies; its optimal mixed strategies are their convex
 hull.
@@ -99,10 +100,11 @@ def vertex_bound(d: int, k: int) -> int:
     return comb(k - (d + 1) // 2, k - d) + comb(k - (d + 2) // 2, k - d)
 
 
-#: Largest number of pure profiles for which the polynomial method is the default
-#: (integer 3x3x3 games take ~8 s, random-float 3x3x3 games minutes: beyond this size the
-#: default is pure equilibria with a warning; ask for method="polynomial_equilibria").
-POLYNOMIAL_DEFAULT_MAX_PROFILES = 12
+#: Largest number of pure profiles for which the polynomial method (support enumeration
+#: with conditional-dominance pruning, exact Groebner bases) is the default for three or
+#: more players (2^7, 3x3x3x3, 5x4x3, 6x6x5 fit): beyond this size the default is pure
+#: equilibria with a warning; ask for method="polynomial_equilibria" to enumerate anyway.
+POLYNOMIAL_DEFAULT_MAX_PROFILES = 200
 
 
 def equilibria(

@@ -663,7 +663,7 @@ def polynomial_equilibria(
         described = ", ".join(f"{S} (dimension {d})" for S, d in continua[:5])
         note = (
             f"{len(continua)} support profile(s) have a positive-dimensional solution set "
-            f"(a non-generic game with a continuum of candidate equilibria): {described}"
+            f"(a continuum of solutions: the game is not generic): {described}"
             + (" ..." if len(continua) > 5 else "")
             + "; equilibria on them are not all listed (representative points that verify "
             "are included where found)"
