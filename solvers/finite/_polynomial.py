@@ -128,6 +128,47 @@ def _dominated(ints: Sequence[np.ndarray], support: tuple) -> bool:
     return False
 
 
+def _no_correlated_support(floats: Sequence[np.ndarray], support: tuple) -> bool:
+    """Whether, for some player, no distribution over the others' support profiles (not
+    even a correlated one) makes every strategy of her support a best response.
+
+    A necessary condition for an equilibrium with these supports, decided by one linear
+    program per player (HiGHS); the constraints are relaxed by ``1e-9`` of the payoff
+    range, so a support is excluded only when it fails by a clear margin.
+    """
+    from scipy.optimize import linprog
+
+    for i, own in enumerate(support):
+        m = floats[i].shape[i]
+        if len(own) == m == 1:
+            continue
+        others = [S for j, S in enumerate(support) if j != i]
+        if all(len(S) == 1 for S in others):
+            continue  # decided exactly by the dominance test and the system itself
+        index = [list(S) if j != i else list(range(m)) for j, S in enumerate(support)]
+        sub = np.moveaxis(floats[i][np.ix_(*index)], i, 0).reshape(m, -1)
+        sub = sub / _scale(floats[i])
+        slack = 1e-9
+        base = sub[own[0]]
+        rows = [sub[t] - base for t in range(m) if t not in own]
+        rows += [sub[s] - base for s in own[1:]] + [base - sub[s] for s in own[1:]]
+        if not rows:
+            continue
+        k = sub.shape[1]
+        fit = linprog(
+            np.zeros(k),
+            A_ub=np.array(rows),
+            b_ub=np.full(len(rows), slack),
+            A_eq=np.ones((1, k)),
+            b_eq=[1.0],
+            bounds=[(0, None)] * k,
+            method="highs",
+        )
+        if fit.status == 2:  # infeasible
+            return True
+    return False
+
+
 def _ring_for(count: int):
     names = [f"z{k}" for k in range(count)]
     return ring(",".join(names), QQ, lex) if count else (None,)
@@ -647,7 +688,7 @@ def polynomial_equilibria(
         results.setdefault(key, eq)
 
     for support in track(profiles, progress=progress, desc="support profiles"):
-        if _dominated(ints, support):
+        if _dominated(ints, support) or _no_correlated_support(screen, support):
             pruned += 1
             continue
         systems += 1
@@ -673,7 +714,7 @@ def polynomial_equilibria(
     else:
         notes.append(
             f"complete: all {len(profiles)} support profiles solved ({pruned} excluded by "
-            f"conditional dominance, {systems} polynomial systems solved exactly by "
+            f"conditional dominance or a linear-programming test, {systems} polynomial systems solved exactly by "
             "Groebner bases); every solution set is zero-dimensional, so every equilibrium "
             "is listed"
         )
