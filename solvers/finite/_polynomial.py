@@ -11,18 +11,34 @@ exactly these supports is a Nash equilibrium iff, for every player *i*,
     u_i(t, \sigma_{-i}) \le u_i(s, \sigma_{-i}) \quad (t \notin S_i,\ s \in S_i).
 
 The equalities are a square system of :math:`\sum_i (|S_i| - 1)` polynomial equations
-(multilinear in the other players' probabilities) in as many unknowns. Each system is
-solved **exactly** by sympy: a lex Gröbner basis decides whether it is inconsistent,
-zero-dimensional (finitely many solutions, all found) or positive-dimensional (a
-continuum, which happens only in non-generic games); real solutions in the interior of
-the support simplices that satisfy the inequalities are equilibria. Every equilibrium
-found is verified with :meth:`Equilibrium.from_profile` (exact regret zero).
+(multilinear in the other players' probabilities) in as many unknowns.
 
-Cost grows as :math:`\prod_i (2^{m_i} - 1)` systems, so this is for small games (the
-McKelvey–McLennan 2x2x2 game: 27 systems). The result is marked ``complete`` only when
-every system was zero-dimensional (or inconsistent) and solved; otherwise a
-``RuntimeWarning`` names the supports whose solution sets are continua (their equilibria
-are not listed).
+Most support profiles are excluded before any algebra (Porter, Nudelman and Shoham 2008):
+by **conditional dominance** (a strategy of :math:`S_i` weakly dominated, with one strict
+inequality, against the pure profiles of :math:`S_{-i}`, all of which have positive
+probability; exact integer comparisons), and by a **linear program** per player (no
+distribution over :math:`S_{-i}`, even a correlated one, makes every strategy of
+:math:`S_i` a best response). Each remaining system is solved **exactly**: a lex Gröbner
+basis over the rationals (sympy, F5B, payoffs rescaled to coprime integers) decides
+whether it is inconsistent, zero-dimensional (finitely many solutions, all found) or
+positive-dimensional (a continuum, which happens only in non-generic games). In shape
+position (:math:`x_k = g_k(t)`, :math:`h(t) = 0`) each real root of each irreducible
+factor :math:`f` of :math:`h` is checked exactly: rational roots in ``Fraction``
+arithmetic, algebraic ones in :math:`\mathbb{Q}[t]/(f)` (indifferences are exact zero
+tests; signs of non-zero quantities are read at 60 digits). Other bases go to sympy's
+general solver and exact checks.
+
+The result is ``complete`` when every system was zero-dimensional or inconsistent, and
+its notes say so. A positive-dimensional system is reported (``RuntimeWarning``,
+``complete=False``, its supports and dimensions in the notes) with one representative
+point that verifies exactly when one is found (least squares from the barycentre of the
+supports, then rational reconstruction): e.g. the centre
+:math:`((\tfrac12,\tfrac12), (\tfrac12,\tfrac12), (\tfrac14,\tfrac14,\tfrac14,\tfrac14))`
+of the segment of equilibria of Nau, Gomez Canovas and Hansen (2004).
+
+Cost: seconds for 3x3x3, 8x2x2 and 2x2x2x2 games; a system with full supports in a
+3x3x3 game takes ~4 s, so 5x4x3 games take minutes and five-player games (degree-4
+systems) longer (see ``benchmarks/bench_nplayer.py``).
 
 Examples
 --------
@@ -42,6 +58,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from fractions import Fraction
 from math import gcd
+from typing import Any
 
 import numpy as np
 import sympy as sp
@@ -380,12 +397,12 @@ def _poly_values(sym, profile, f: sp.Poly | None):
     return out
 
 
-def _shape_equilibria(h, formulas, sym, exacts, support, shape):
+def _shape_equilibria(h, formulas, sym, exacts, support, shape) -> list[tuple[Any, Any]]:
     """Equilibria from a basis in shape position: each real root of each irreducible
     factor of ``h``; rational roots are checked in ``Fraction`` arithmetic, algebraic ones
     in ``Q[t]/(f)`` (zero tests exact, signs of non-zero numbers numerically at 60
     digits). Returns a list of ``(profile, payoffs or None)``."""
-    found = []
+    found: list[tuple[Any, Any]] = []
     for f, _ in h.factor_list()[1]:
         if f.degree() == 1:
             c1, c0 = f.all_coeffs()
@@ -465,7 +482,8 @@ def _solve_support(payoffs_qq, sym, exacts, support, shape):
         return [], "continuum", _dimension(basis, count)
     in_shape = _shape_position(basis, R, count)
     if in_shape is not None:
-        return _shape_equilibria(*in_shape, sym, exacts, support, shape), "isolated", 0
+        h, formulas = in_shape
+        return _shape_equilibria(h, formulas, sym, exacts, support, shape), "isolated", 0
     unknowns = list(R.symbols)
     exprs = [g.as_expr() for g in basis]
     solutions = _shape_position_solutions(exprs, unknowns)
@@ -601,6 +619,8 @@ def polynomial_equilibria(
         binary value, which makes the algebra much slower (minutes for 3x3x3).
     rtol : float
         Float results: regret tolerance relative to each player's payoff range.
+    progress : bool or callable
+        Report progress over the support profiles (see :func:`solvers.progress.track`).
 
     Returns
     -------
@@ -714,9 +734,9 @@ def polynomial_equilibria(
     else:
         notes.append(
             f"complete: all {len(profiles)} support profiles solved ({pruned} excluded by "
-            f"conditional dominance or a linear-programming test, {systems} polynomial systems solved exactly by "
-            "Groebner bases); every solution set is zero-dimensional, so every equilibrium "
-            "is listed"
+            f"conditional dominance or a linear-programming test, {systems} polynomial "
+            "systems solved exactly by Groebner bases); every solution set is "
+            "zero-dimensional, so every equilibrium is listed"
         )
     ordered = [results[k] for k in sorted(results)]
     return Equilibria(
