@@ -22,9 +22,10 @@ game is zero-sum (given as one matrix, nashpy's ``Game(A)`` convention, or detec
 ``A + B`` constant), else vertex enumeration (every extreme equilibrium, degenerate games
 included) after a size check: when the upper bound theorem allows more than
 :data:`VERTEX_BOUND_LIMIT` vertices per best-response polytope the default refuses with a
-message naming the alternatives rather than exhausting memory. Small games of three or more
-players get the polynomial support method, larger ones pure equilibria only, with a
-``RuntimeWarning`` and ``complete=False`` on the result. A one-player game (a decision
+message naming the alternatives rather than exhausting memory. Games of three or four
+players with up to ``POLYNOMIAL_DEFAULT_MAX_PROFILES`` (32) pure profiles (3x3x3, 8x2x2,
+2x2x2x2) get the complete polynomial support method, larger ones pure equilibria only,
+with a ``RuntimeWarning`` and ``complete=False`` on the result. A one-player game (a decision
 problem) gets its optimal pure strategies; its optimal mixed strategies are their convex
 hull.
 
@@ -100,10 +101,16 @@ def vertex_bound(d: int, k: int) -> int:
     return comb(k - (d + 1) // 2, k - d) + comb(k - (d + 2) // 2, k - d)
 
 
-#: Largest number of pure profiles for which the polynomial method is the default
-#: (integer 3x3x3 games take ~8 s, random-float 3x3x3 games minutes: beyond this size the
-#: default is pure equilibria with a warning; ask for method="polynomial_equilibria").
-POLYNOMIAL_DEFAULT_MAX_PROFILES = 12
+#: Largest number of pure profiles for which the polynomial method (support enumeration
+#: with conditional-dominance and LP pruning, exact Groebner bases) is the default for
+#: three or four players (3x3x3, 8x2x2, 2x2x2x2 take seconds; a 3x3x3 support system with
+#: full supports takes ~4 s of Groebner basis, so 5x4x3 takes minutes): beyond this size,
+#: or with five or more players, the default is pure equilibria with a warning; ask for
+#: method="polynomial_equilibria" to enumerate anyway.
+POLYNOMIAL_DEFAULT_MAX_PROFILES = 32
+#: Most players for which the polynomial method is the default (five-player systems are
+#: of degree 4: Groebner bases take minutes).
+POLYNOMIAL_DEFAULT_MAX_PLAYERS = 4
 
 
 def equilibria(
@@ -167,13 +174,18 @@ def equilibria(
         elif n_players == 2:
             _check_size(floats[0].shape)
             method = "vertex_enumeration"
-        elif prod(np.shape(payoffs[0])) <= POLYNOMIAL_DEFAULT_MAX_PROFILES:
+        elif (
+            prod(np.shape(payoffs[0])) <= POLYNOMIAL_DEFAULT_MAX_PROFILES
+            and n_players <= POLYNOMIAL_DEFAULT_MAX_PLAYERS
+        ):
             method = "polynomial_equilibria"
         else:
             result = _call("pure_equilibria", arrays, exact, rtol, progress)
             warnings.warn(
                 f"only pure equilibria are computed for this {n_players}-player game "
-                f"(shape {np.shape(payoffs[0])}); mixed equilibria may exist",
+                f"(shape {np.shape(payoffs[0])}); mixed equilibria may exist: "
+                "method='polynomial_equilibria' enumerates all of them (slow beyond "
+                f"{POLYNOMIAL_DEFAULT_MAX_PROFILES} pure profiles)",
                 RuntimeWarning,
                 stacklevel=2,
             )

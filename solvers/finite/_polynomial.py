@@ -11,18 +11,34 @@ exactly these supports is a Nash equilibrium iff, for every player *i*,
     u_i(t, \sigma_{-i}) \le u_i(s, \sigma_{-i}) \quad (t \notin S_i,\ s \in S_i).
 
 The equalities are a square system of :math:`\sum_i (|S_i| - 1)` polynomial equations
-(multilinear in the other players' probabilities) in as many unknowns. Each system is
-solved **exactly** by sympy: a lex Gröbner basis decides whether it is inconsistent,
-zero-dimensional (finitely many solutions, all found) or positive-dimensional (a
-continuum, which happens only in non-generic games); real solutions in the interior of
-the support simplices that satisfy the inequalities are equilibria. Every equilibrium
-found is verified with :meth:`Equilibrium.from_profile` (exact regret zero).
+(multilinear in the other players' probabilities) in as many unknowns.
 
-Cost grows as :math:`\prod_i (2^{m_i} - 1)` systems, so this is for small games (the
-McKelvey–McLennan 2x2x2 game: 27 systems). The result is marked ``complete`` only when
-every system was zero-dimensional (or inconsistent) and solved; otherwise a
-``RuntimeWarning`` names the supports whose solution sets are continua (their equilibria
-are not listed).
+Most support profiles are excluded before any algebra (Porter, Nudelman and Shoham 2008):
+by **conditional dominance** (a strategy of :math:`S_i` weakly dominated, with one strict
+inequality, against the pure profiles of :math:`S_{-i}`, all of which have positive
+probability; exact integer comparisons), and by a **linear program** per player (no
+distribution over :math:`S_{-i}`, even a correlated one, makes every strategy of
+:math:`S_i` a best response). Each remaining system is solved **exactly**: a lex Gröbner
+basis over the rationals (sympy, F5B, payoffs rescaled to coprime integers) decides
+whether it is inconsistent, zero-dimensional (finitely many solutions, all found) or
+positive-dimensional (a continuum, which happens only in non-generic games). In shape
+position (:math:`x_k = g_k(t)`, :math:`h(t) = 0`) each real root of each irreducible
+factor :math:`f` of :math:`h` is checked exactly: rational roots in ``Fraction``
+arithmetic, algebraic ones in :math:`\mathbb{Q}[t]/(f)` (indifferences are exact zero
+tests; signs of non-zero quantities are read at 60 digits). Other bases go to sympy's
+general solver and exact checks.
+
+The result is ``complete`` when every system was zero-dimensional or inconsistent, and
+its notes say so. A positive-dimensional system is reported (``RuntimeWarning``,
+``complete=False``, its supports and dimensions in the notes) with one representative
+point that verifies exactly when one is found (least squares from the barycentre of the
+supports, then rational reconstruction): e.g. the centre
+:math:`((\tfrac12,\tfrac12), (\tfrac12,\tfrac12), (\tfrac14,\tfrac14,\tfrac14,\tfrac14))`
+of the segment of equilibria of Nau, Gomez Canovas and Hansen (2004).
+
+Cost: seconds for 3x3x3, 8x2x2 and 2x2x2x2 games; a system with full supports in a
+3x3x3 game takes ~4 s, so 5x4x3 games take minutes and five-player games (degree-4
+systems) longer (see ``benchmarks/bench_nplayer.py``).
 
 Examples
 --------
@@ -41,18 +57,26 @@ import warnings
 from collections.abc import Sequence
 from dataclasses import replace
 from fractions import Fraction
+from math import gcd
+from typing import Any
 
 import numpy as np
 import sympy as sp
+from sympy.polys.domains import QQ
+from sympy.polys.groebnertools import groebner as ring_groebner
+from sympy.polys.orderings import lex
+from sympy.polys.rings import ring
 
 from solvers._numbers import sign_or_numeric
 from solvers.finite._input import as_payoff_arrays
+from solvers.progress import ProgressArg, track
 from solvers.result import Equilibria, Equilibrium
-from solvers.verify import DEFAULT_RTOL, expected_payoffs, is_nash
+from solvers.verify import DEFAULT_RTOL, expected_payoffs, is_nash, regret
 
 __all__ = ["polynomial_equilibria", "support_profiles"]
 
 METHOD = "polynomial_equilibria"
+_GROEBNER_METHOD = "f5b"
 _NUMERIC_DIGITS = 50  # precision for sign checks sympy cannot decide symbolically
 
 
@@ -79,56 +103,144 @@ def _real(value: sp.Expr) -> bool:
     return abs(sp.im(approx)) < sp.Float(10) ** (-(_NUMERIC_DIGITS - 10))
 
 
-def _profile_symbols(support, shape):
-    """Mixed strategies with unknowns on each support (last entry = 1 - the others)."""
-    unknowns: list[sp.Symbol] = []
+def _scale(u: np.ndarray) -> float:
+    return float(np.ptp(u)) or 1.0
+
+
+def _integer_arrays(exacts: Sequence[np.ndarray]) -> list[np.ndarray]:
+    """Each player's payoffs times the common denominator: exact integers (int64 when
+    they fit), same order as the rationals, for fast exact comparisons."""
+    out = []
+    for u in exacts:
+        denominator = 1
+        for v in u.flat:
+            denominator = denominator * v.denominator // gcd(denominator, v.denominator)
+        ints = np.vectorize(lambda v, d=denominator: int(v * d), otypes=[object])(u)
+        if max((abs(int(v)) for v in ints.flat), default=0) < 2**62:
+            ints = ints.astype(np.int64)
+        out.append(ints)
+    return out
+
+
+def _dominated(ints: Sequence[np.ndarray], support: tuple) -> bool:
+    """Whether some strategy in a support is conditionally dominated given the others'.
+
+    In an equilibrium with supports exactly ``S``, every pure profile of the others'
+    supports has positive probability, so ``s`` in ``S_i`` cannot be a best response
+    if some ``t`` does at least as well against each of them and strictly better
+    against one (conditional dominance, Porter, Nudelman and Shoham 2008, here in its
+    weak form, which this exact-support argument allows). Exact integer comparisons.
+    """
+    for i, own in enumerate(support):
+        m = ints[i].shape[i]
+        if m == 1:
+            continue
+        index = [list(S) if j != i else list(range(m)) for j, S in enumerate(support)]
+        sub = np.moveaxis(ints[i][np.ix_(*index)], i, 0).reshape(m, -1)
+        for s in own:
+            geq = np.all(sub >= sub[s], axis=1)
+            gt = np.any(sub > sub[s], axis=1)
+            if np.any(geq & gt):
+                return True
+    return False
+
+
+def _no_correlated_support(floats: Sequence[np.ndarray], support: tuple) -> bool:
+    """Whether, for some player, no distribution over the others' support profiles (not
+    even a correlated one) makes every strategy of her support a best response.
+
+    A necessary condition for an equilibrium with these supports, decided by one linear
+    program per player (HiGHS); the constraints are relaxed by ``1e-9`` of the payoff
+    range, so a support is excluded only when it fails by a clear margin.
+    """
+    from scipy.optimize import linprog
+
+    for i, own in enumerate(support):
+        m = floats[i].shape[i]
+        if len(own) == m == 1:
+            continue
+        others = [S for j, S in enumerate(support) if j != i]
+        if all(len(S) == 1 for S in others):
+            continue  # decided exactly by the dominance test and the system itself
+        index = [list(S) if j != i else list(range(m)) for j, S in enumerate(support)]
+        sub = np.moveaxis(floats[i][np.ix_(*index)], i, 0).reshape(m, -1)
+        sub = sub / _scale(floats[i])
+        slack = 1e-9
+        base = sub[own[0]]
+        rows = [sub[t] - base for t in range(m) if t not in own]
+        rows += [sub[s] - base for s in own[1:]] + [base - sub[s] for s in own[1:]]
+        if not rows:
+            continue
+        k = sub.shape[1]
+        fit = linprog(
+            np.zeros(k),
+            A_ub=np.array(rows),
+            b_ub=np.full(len(rows), slack),
+            A_eq=np.ones((1, k)),
+            b_eq=[1.0],
+            bounds=[(0, None)] * k,
+            method="highs",
+        )
+        if fit.status == 2:  # infeasible
+            return True
+    return False
+
+
+def _ring_for(count: int):
+    names = [f"z{k}" for k in range(count)]
+    return ring(",".join(names), QQ, lex) if count else (None,)
+
+
+def _support_polys(payoffs_qq: Sequence[np.ndarray], support: tuple):
+    """The indifference polynomials of a support profile in a ring over QQ, the ring and
+    the profile as ring elements (the last strategy of each support carries 1 - others)."""
+    count = sum(len(S) - 1 for S in support)
+    R, *gens = _ring_for(count)
+    if R is None:
+        return None, [], []
     strategies = []
-    for i, (S, m) in enumerate(zip(support, shape, strict=True)):
-        sigma = np.array([sp.Integer(0)] * m, dtype=object)
-        free = [sp.Symbol(f"p{i}_{s}") for s in S[:-1]]
-        unknowns.extend(free)
-        for s, sym in zip(S[:-1], free, strict=True):
-            sigma[s] = sym
-        sigma[S[-1]] = 1 - sum(free, sp.Integer(0))
-        strategies.append(sigma)
-    return unknowns, strategies
-
-
-def _solve_support(payoffs, support, shape):
-    """(list of exact profiles, whether the system was zero-dimensional/inconsistent)."""
-    unknowns, strategies = _profile_symbols(support, shape)
-    values = expected_payoffs(payoffs, strategies)
+    k = 0
+    for S in support:
+        free = gens[k : k + len(S) - 1]
+        k += len(S) - 1
+        strategies.append(np.array([*free, R.one - sum(free, R.zero)], dtype=object))
     equations = []
     for i, S in enumerate(support):
-        for s in S[1:]:
-            eq = sp.expand(values[i][s] - values[i][S[0]])
-            if eq != 0:
-                equations.append(eq)
-    solutions: list[dict] | None
-    if not unknowns:
-        solutions = [{}]
-    elif not equations:
-        return [], False  # every point of the support simplices solves: a continuum
-    else:
-        basis = sp.groebner(equations, *unknowns, order="lex")
-        if list(basis.exprs) == [1]:
-            return [], True
-        if not basis.is_zero_dimensional:
-            return [], False
-        solutions = _shape_position_solutions(list(basis.exprs), unknowns)
-        if solutions is None:  # not in shape position: sympy's general solver
-            solutions = sp.solve(list(basis.exprs), unknowns, dict=True)
-        if any(set(sol) != set(unknowns) for sol in solutions):  # pragma: no cover
-            return [], False
-    found = []
-    for sol in solutions:
-        profile = [
-            np.array([sp.sympify(p).subs(sol) for p in sigma], dtype=object)
-            for sigma in strategies
-        ]
-        if _is_equilibrium(payoffs, profile, support):
-            found.append(profile)
-    return found, True
+        if len(S) == 1:
+            continue
+        index = [list(T) for T in support]
+        sub = payoffs_qq[i][np.ix_(*index)]
+        for j in reversed(range(len(support))):
+            if j != i:
+                sub = np.tensordot(sub, strategies[j], axes=([j], [0]))
+        values = np.asarray(sub, dtype=object).reshape(-1)
+        for v in values[1:]:
+            e = R(v) - R(values[0])
+            if e != 0:
+                equations.append(e)
+    return R, equations, strategies
+
+
+def _zero_dimensional(basis, count: int) -> bool:
+    pure_powers = set()
+    for g in basis:
+        exps = g.LM
+        nonzero = [k for k, e in enumerate(exps) if e]
+        if len(nonzero) == 1:
+            pure_powers.add(nonzero[0])
+    return len(pure_powers) == count
+
+
+def _dimension(basis, count: int) -> int:
+    """Krull dimension of the ideal: the largest set of variables no leading monomial of
+    the Gröbner basis lives on (a maximal independent set)."""
+    supports = [frozenset(k for k, e in enumerate(g.LM) if e) for g in basis]
+    for size in range(count, -1, -1):
+        for subset in itertools.combinations(range(count), size):
+            chosen = set(subset)
+            if not any(s <= chosen for s in supports):
+                return size
+    return 0  # pragma: no cover - the empty set always qualifies
 
 
 def _shape_position_solutions(basis: list, unknowns: list) -> list[dict] | None:
@@ -146,8 +258,11 @@ def _shape_position_solutions(basis: list, unknowns: list) -> list[dict] | None:
     for g in basis:
         if g is univariate[0]:
             continue
-        (x,) = g.free_symbols - {last} or {None}
-        if x is None or x in formulas:
+        others = g.free_symbols - {last}
+        if len(others) != 1:
+            return None
+        (x,) = others
+        if x in formulas:
             return None
         poly = sp.Poly(g, x)
         if poly.degree() != 1 or poly.LC().free_symbols:
@@ -199,6 +314,268 @@ def _is_equilibrium(payoffs, profile, support) -> bool:
     return True
 
 
+_T = sp.Symbol("t")
+
+
+def _shape_position(basis, R, count: int):
+    """``(h, {k: g_k})`` when the lex basis is ``{z_k - g_k(z_last)}, h(z_last)`` (as sympy
+    ``Poly`` in one variable ``t``), else ``None``."""
+    last = count - 1
+    h = None
+    formulas: dict[int, sp.Poly] = {}
+
+    def univariate(p) -> sp.Poly | None:
+        if any(m[j] for m in p.monoms() for j in range(last)):
+            return None
+        terms = {
+            (m[last],): sp.Rational(int(c.numerator), int(c.denominator)) for m, c in p.terms()
+        }
+        return sp.Poly.from_dict(terms, _T, domain="QQ") if terms else sp.Poly(0, _T, domain="QQ")
+
+    for g in basis:
+        nonzero = [k for k, e in enumerate(g.LM) if e]
+        if nonzero == [last]:
+            if h is not None:
+                return None
+            h = univariate(g)
+            if h is None:
+                return None
+        elif len(nonzero) == 1 and g.LM[nonzero[0]] == 1:
+            k = nonzero[0]
+            rest = univariate(g - g.LC * R.gens[k])
+            if rest is None or k in formulas:
+                return None
+            lc = sp.Rational(int(g.LC.numerator), int(g.LC.denominator))
+            formulas[k] = -rest * (1 / lc)
+        else:
+            return None
+    if h is None or len(formulas) != last:
+        return None
+    formulas[last] = sp.Poly(_T, _T, domain="QQ")
+    return h, formulas
+
+
+def _profile_polys(formulas, support, shape):
+    """Each player's mixed strategy as ``Poly`` in ``t`` (the last unknown)."""
+    profile, k = [], 0
+    one = sp.Poly(1, _T, domain="QQ")
+    zero = sp.Poly(0, _T, domain="QQ")
+    for S, m in zip(support, shape, strict=True):
+        sigma = np.array([zero] * m, dtype=object)
+        free = [formulas[k + j] for j in range(len(S) - 1)]
+        k += len(S) - 1
+        for s, p in zip(S[:-1], free, strict=True):
+            sigma[s] = p
+        sigma[S[-1]] = one - sum(free, zero)
+        profile.append(sigma)
+    return profile
+
+
+def _poly_values(sym, profile, f: sp.Poly | None):
+    """Pure-strategy payoffs against the others, as ``Poly`` in ``t`` reduced mod ``f``."""
+    n = len(profile)
+    out = []
+    for i in range(n):
+        u = sym[i]
+        for j in range(n - 1, -1, -1):
+            if j != i:
+                u = np.tensordot(u, profile[j], axes=([j], [0]))
+                if f is not None:
+                    u = np.array(
+                        [p.rem(f) if isinstance(p, sp.Poly) else p for p in np.ravel(u)],
+                        dtype=object,
+                    ).reshape(np.shape(u))
+        out.append(
+            np.array(
+                [
+                    p if isinstance(p, sp.Poly) else sp.Poly(p, _T, domain="QQ")
+                    for p in np.ravel(u)
+                ],
+                dtype=object,
+            )
+        )
+    return out
+
+
+def _shape_equilibria(h, formulas, sym, exacts, support, shape) -> list[tuple[Any, Any]]:
+    """Equilibria from a basis in shape position: each real root of each irreducible
+    factor of ``h``; rational roots are checked in ``Fraction`` arithmetic, algebraic ones
+    in ``Q[t]/(f)`` (zero tests exact, signs of non-zero numbers numerically at 60
+    digits). Returns a list of ``(profile, payoffs or None)``."""
+    found: list[tuple[Any, Any]] = []
+    for f, _ in h.factor_list()[1]:
+        if f.degree() == 1:
+            c1, c0 = f.all_coeffs()
+            r = -c0 / c1
+            profile = [
+                np.array(
+                    [
+                        Fraction(int(v.p), int(v.q))
+                        for v in (
+                            p.eval(r) if isinstance(p, sp.Poly) else sp.Rational(p) for p in s
+                        )
+                    ],
+                    dtype=object,
+                )
+                for s in _profile_polys(formulas, support, shape)
+            ]
+            if all(s[list(S)].min() > 0 for s, S in zip(profile, support, strict=True)) and (
+                max(regret(exacts, profile)) == 0
+            ):
+                found.append((profile, None))
+            continue
+        polys = [
+            np.array([p.rem(f) for p in s], dtype=object)
+            for s in _profile_polys(formulas, support, shape)
+        ]
+        for index in range(f.count_roots()):  # real roots
+            root = sp.CRootOf(f, index)
+            approx = root.evalf(60)
+            numeric = [np.array([p.eval(approx) for p in s], dtype=object) for s in polys]
+            if any(s[list(S)].min() <= 0 for s, S in zip(numeric, support, strict=True)):
+                continue
+            values = _poly_values(sym, polys, f)
+            ok = True
+            for i, S in enumerate(support):
+                base = values[i][S[0]]
+                for t in range(shape[i]):
+                    diff = (values[i][t] - base).rem(f)
+                    if t in S:
+                        ok = ok and diff.is_zero
+                    elif not diff.is_zero and diff.eval(approx) > 0:
+                        ok = False
+            if not ok:
+                continue
+            expr = [
+                np.array([sp.expand(p.as_expr().subs(_T, root)) for p in s], dtype=object)
+                for s in polys
+            ]
+            payoffs = tuple(
+                sp.expand(values[i][S[0]].as_expr().subs(_T, root)) for i, S in enumerate(support)
+            )
+            found.append((expr, payoffs))
+    return found
+
+
+def _solve_support(payoffs_qq, sym, exacts, support, shape):
+    """Exact equilibria with exactly this support profile.
+
+    Returns ``(profiles, status, dimension)``: ``status`` is ``"isolated"`` (the system is
+    inconsistent or zero-dimensional: every solution found) or ``"continuum"`` (a
+    positive-dimensional solution set of the given ``dimension``; its points are not
+    enumerated here).
+    """
+    R, equations, _ = _support_polys(payoffs_qq, support)
+    if R is None:  # a pure profile
+        profile = [
+            np.array([Fraction(int(k == S[0])) for k in range(m)], dtype=object)
+            for S, m in zip(support, shape, strict=True)
+        ]
+        return ([(profile, None)] if max(regret(exacts, profile)) == 0 else []), "isolated", 0
+    count = len(R.gens)
+    if not equations:
+        return [], "continuum", count
+    basis = ring_groebner(equations, R, method=_GROEBNER_METHOD)
+    if len(basis) == 1 and basis[0] == R.one:
+        return [], "isolated", 0
+    if not _zero_dimensional(basis, count):
+        return [], "continuum", _dimension(basis, count)
+    in_shape = _shape_position(basis, R, count)
+    if in_shape is not None:
+        h, formulas = in_shape
+        return _shape_equilibria(h, formulas, sym, exacts, support, shape), "isolated", 0
+    unknowns = list(R.symbols)
+    exprs = [g.as_expr() for g in basis]
+    solutions = _shape_position_solutions(exprs, unknowns)
+    if solutions is None:  # not in shape position: sympy's general solver
+        solutions = sp.solve(exprs, unknowns, dict=True)
+    found = []
+    for sol in solutions:
+        if set(sol) != set(unknowns):  # pragma: no cover - zero-dimensional bases solve fully
+            continue
+        profile = []
+        k = 0
+        for S, m in zip(support, shape, strict=True):
+            sigma = np.array([sp.Integer(0)] * m, dtype=object)
+            free = [sol[unknowns[k + t]] for t in range(len(S) - 1)]
+            k += len(S) - 1
+            for s, value in zip(S[:-1], free, strict=True):
+                sigma[s] = value
+            sigma[S[-1]] = 1 - sum(free, sp.Integer(0))
+            profile.append(sigma)
+        if _is_equilibrium(sym, profile, support):
+            found.append((profile, "sympy"))
+    return found, "isolated", 0
+
+
+def _continuum_points(floats, exacts, support, exact, rtol):
+    """Points of a positive-dimensional solution set that are equilibria, found by least
+    squares from the barycentre of the supports and from seeded random points, then made
+    exact (rational reconstruction, exact regret 0) or checked (float regret)."""
+    from scipy.optimize import least_squares
+
+    shape = floats[0].shape
+    scales = [_scale(u) for u in floats]
+    sizes = [len(S) - 1 for S in support]
+
+    def unpack(z):
+        profile, k = [], 0
+        for S, m, d in zip(support, shape, sizes, strict=True):
+            sigma = np.zeros(m)
+            sigma[list(S[:-1])] = z[k : k + d]
+            sigma[S[-1]] = 1.0 - z[k : k + d].sum()
+            k += d
+            profile.append(sigma)
+        return profile
+
+    def residual(z):
+        profile = unpack(z)
+        values = expected_payoffs(floats, profile)
+        out = []
+        for i, S in enumerate(support):
+            base = values[i][S[0]]
+            out.extend((values[i][list(S)] - base) / scales[i])
+            outside = np.delete(values[i], list(S)) - base
+            out.extend(np.maximum(outside, 0.0) / scales[i])
+            out.append(min(profile[i][S[-1]], 0.0))
+        return np.array(out)
+
+    rng = np.random.default_rng(20040)
+    starts = [np.concatenate([np.full(d, 1.0 / (d + 1)) for d in sizes])]
+    for _ in range(6):
+        starts.append(np.concatenate([rng.dirichlet(np.ones(d + 1))[:d] for d in sizes]))
+    points = []
+    for z0 in starts:
+        fit = least_squares(residual, z0, bounds=(0.0, 1.0), xtol=1e-15, ftol=1e-15, gtol=1e-15)
+        if fit.cost > 1e-16:
+            continue
+        profile = unpack(fit.x)
+        if exact:
+            candidate = _rationalize(profile, exacts)
+            if candidate is not None:
+                points.append(candidate)
+        elif is_nash(floats, profile, rtol):
+            points.append(profile)
+    return points
+
+
+def _rationalize(profile, exacts):
+    """A nearby rational profile with exact regret zero, or ``None``."""
+    for bound in (10, 100, 1000, 10**4, 10**6):
+        candidate = []
+        for sigma in profile:
+            q = [Fraction(float(p)).limit_denominator(bound) for p in sigma]
+            q = [max(p, Fraction(0)) for p in q]
+            total = sum(q, Fraction(0))
+            if total == 0:
+                break
+            candidate.append(np.array([p / total for p in q], dtype=object))
+        else:
+            if max(regret(exacts, candidate)) == 0:
+                return candidate
+    return None
+
+
 def _short_rational(value: Fraction) -> Fraction:
     """The simplest fraction (denominator <= 10**6) with the same float value, if any."""
     short = value.limit_denominator(10**6)
@@ -222,7 +599,10 @@ def _tidy(profile):
 
 
 def polynomial_equilibria(
-    payoffs: Sequence[np.ndarray], exact: bool = False, rtol: float = DEFAULT_RTOL
+    payoffs: Sequence[np.ndarray],
+    exact: bool = False,
+    rtol: float = DEFAULT_RTOL,
+    progress: ProgressArg = False,
 ) -> Equilibria:
     """Every Nash equilibrium of a small finite game (any number of players), exactly.
 
@@ -239,6 +619,8 @@ def polynomial_equilibria(
         binary value, which makes the algebra much slower (minutes for 3x3x3).
     rtol : float
         Float results: regret tolerance relative to each player's payoff range.
+    progress : bool or callable
+        Report progress over the support profiles (see :func:`solvers.progress.track`).
 
     Returns
     -------
@@ -272,51 +654,97 @@ def polynomial_equilibria(
         np.vectorize(lambda v: sp.Rational(v.numerator, v.denominator), otypes=[object])(u)
         for u in exacts
     ]
-    results: list[tuple[tuple, Equilibrium]] = []
-    unsolved: list[tuple] = []
-    for support in support_profiles(shape):
-        found, solved = _solve_support(sym, support, shape)
-        if not solved:
-            unsolved.append(support)
-        for profile in found:
-            tidy, rational = _tidy(profile)
-            key = tuple(float(p) for s in tidy for p in s)
-            if exact:
-                eq = Equilibrium.from_profile(
-                    exacts if rational else sym, tidy, METHOD, exact=True
+    screen = [np.asarray(u, dtype=float) for u in exacts]
+    ints = _integer_arrays(exacts)
+    # the systems use each player's payoffs as coprime integers (a positive rescaling,
+    # which changes no best response): smaller coefficients in the Groebner bases
+    qq = []
+    for u in ints:
+        divisor = 0
+        for v in u.flat:
+            divisor = gcd(divisor, int(v))
+        qq.append(np.vectorize(lambda v, d=divisor or 1: QQ(int(v) // d), otypes=[object])(u))
+    profiles = list(support_profiles(shape))
+    results: dict[tuple, Equilibrium] = {}
+    continua: list[tuple[tuple, int]] = []
+    pruned = systems = 0
+
+    def add_found(profile, payoffs) -> None:
+        if payoffs == "sympy":  # general sympy solution: simplify, then verify afresh
+            add(*_tidy(profile))
+        elif payoffs is None:  # Fractions, verified exactly
+            add(profile, True)
+        elif exact:  # algebraic numbers, verified exactly in Q[t]/(f)
+            eq = Equilibrium(
+                strategies=tuple(profile),
+                payoffs=payoffs,
+                regret=sp.Integer(0),
+                method=METHOD,
+                exact=True,
+            )
+            key = tuple(round(float(p), 9) + 0.0 for s in eq.strategies for p in s)
+            results.setdefault(key, eq)
+        else:
+            add([np.array([float(p) for p in s]) for s in profile], False)
+
+    def add(profile, rational: bool) -> None:
+        tidy = profile
+        if exact:
+            eq = Equilibrium.from_profile(exacts if rational else sym, tidy, METHOD, exact=True)
+            if not rational:  # algebraic numbers: simplify payoffs and regret
+                eq = replace(
+                    eq,
+                    payoffs=tuple(sp.radsimp(sp.simplify(v)) for v in eq.payoffs),
+                    regret=sp.simplify(eq.regret),
                 )
-                if not rational:  # algebraic numbers: simplify payoffs and regret
-                    eq = replace(
-                        eq,
-                        payoffs=tuple(sp.radsimp(sp.simplify(v)) for v in eq.payoffs),
-                        regret=sp.simplify(eq.regret),
-                    )
-                if (
-                    sign_or_numeric(sp.sympify(eq.regret)) != 0
-                ):  # pragma: no cover - verified above
-                    raise RuntimeError(f"polynomial method: {eq} has non-zero regret")
-            else:
-                strategies = [np.array([float(p) for p in s]) for s in tidy]
-                if not is_nash(floats, strategies, rtol):  # pragma: no cover
-                    raise RuntimeError(f"polynomial method: {strategies} fails the check")
-                eq = Equilibrium.from_profile(floats, strategies, METHOD, rtol=rtol)
-            results.append((key, eq))
+            if sign_or_numeric(sp.sympify(eq.regret)) != 0:  # pragma: no cover - verified
+                raise RuntimeError(f"polynomial method: {eq} has non-zero regret")
+        else:
+            strategies = [np.array([float(p) for p in s]) for s in tidy]
+            if not is_nash(floats, strategies, rtol):  # pragma: no cover - verified above
+                raise RuntimeError(f"polynomial method: {strategies} fails the check")
+            eq = Equilibrium.from_profile(floats, strategies, METHOD, rtol=rtol)
+        key = tuple(round(float(p), 9) + 0.0 for s in eq.strategies for p in s)
+        results.setdefault(key, eq)
+
+    for support in track(profiles, progress=progress, desc="support profiles"):
+        if _dominated(ints, support) or _no_correlated_support(screen, support):
+            pruned += 1
+            continue
+        systems += 1
+        found, status, dimension = _solve_support(qq, sym, exacts, support, shape)
+        for profile, payoffs in found:
+            add_found(profile, payoffs)
+        if status == "continuum":
+            continua.append((support, dimension))
+            for point in _continuum_points(screen, exacts, support, exact, rtol)[:1]:
+                add(point, True)  # one representative point per continuum
     notes = []
-    if unsolved:
+    if continua:
+        described = ", ".join(f"{S} (dimension {d})" for S, d in continua[:5])
         note = (
-            f"{len(unsolved)} support profile(s) have a continuum of solutions (a "
-            f"non-generic game); equilibria on them are not listed: {unsolved[:5]}"
-            + (" ..." if len(unsolved) > 5 else "")
+            f"{len(continua)} support profile(s) have a positive-dimensional solution set "
+            f"(a continuum of solutions: the game is not generic): {described}"
+            + (" ..." if len(continua) > 5 else "")
+            + "; equilibria on them are not all listed (representative points that verify "
+            "are included where found)"
         )
         notes.append(note)
         warnings.warn(note, RuntimeWarning, stacklevel=2)
-    results.sort(key=lambda item: item[0])
+    else:
+        notes.append(
+            f"complete: all {len(profiles)} support profiles solved ({pruned} excluded by "
+            f"conditional dominance or a linear-programming test, {systems} polynomial "
+            "systems solved exactly by Groebner bases); every solution set is "
+            "zero-dimensional, so every equilibrium is listed"
+        )
+    ordered = [results[k] for k in sorted(results)]
     return Equilibria(
-        [eq for _, eq in results],
+        ordered,
         method=METHOD,
         exact=exact,
-        degenerate=bool(unsolved) if unsolved else None,
-        complete=not unsolved,
+        degenerate=True if continua else None,
+        complete=not continua,
         tolerance=None if exact else rtol,
         notes=notes,
     )

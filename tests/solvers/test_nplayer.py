@@ -1,0 +1,187 @@
+"""Complete Nash equilibrium enumeration for three or more players (issue 13).
+
+Expected counts come from the literature (McKelvey and McLennan 1997: 9 equilibria of
+their 2x2x2 game) and from Gambit's own catalogue games, where the count asserted is the
+union of what Gambit's ``enumpoly`` and ``gnm`` find (each equilibrium verified here):
+g3 4 + 1 = 5, 3x3x3 4 + 1 = 5, 8x2x2 4 + 1 = 5, coord333 13 (all by enumpoly).
+"""
+
+from __future__ import annotations
+
+import warnings
+from fractions import Fraction as F
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from games import catalog
+from games.normal_form import NormalFormGame
+from solvers.finite import equilibria, polynomial_equilibria
+from solvers.verify import regret
+
+#: file -> equilibria found by the union of Gambit's enumpoly and gnm (pygambit 16.7)
+GAMBIT_COUNTS = {
+    "contrib_games_2x2x2.nfg": 9,
+    "contrib_games_g3.nfg": 5,
+    "contrib_games_coord333.nfg": 13,
+}
+GAMBIT_SLOW = {"contrib_games_3x3x3.nfg": 5, "contrib_games_8x2x2.nfg": 5}
+
+
+def _key(eq_or_profile, digits=6):
+    profile = getattr(eq_or_profile, "strategies", eq_or_profile)
+    return tuple(round(float(p), digits) + 0.0 for s in profile for p in s)
+
+
+def _gambit_game(gambit_file, name):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # Gambit's files have unnamed outcomes/players
+        return NormalFormGame.read_nfg(gambit_file(name))
+
+
+def test_mckelvey_mclennan_default_is_complete_with_nine():
+    game = catalog.load("mckelvey-mclennan1997-2x2x2")
+    eqs = game.equilibria()
+    assert eqs.method == "polynomial_equilibria"
+    assert eqs.complete and len(eqs) == 9
+    assert all(eq.regret == 0 for eq in eqs)
+    assert any("complete" in note for note in eqs.notes)
+
+
+@pytest.mark.parametrize(("name", "count"), sorted(GAMBIT_COUNTS.items()))
+def test_gambit_catalogue_counts(gambit_file, name, count):
+    game = _gambit_game(gambit_file, name)
+    eqs = game.equilibria()
+    assert eqs.method == "polynomial_equilibria"
+    assert eqs.complete and len(eqs) == count
+    assert all(eq.regret == 0 for eq in eqs)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("name", "count"), sorted(GAMBIT_SLOW.items()))
+def test_gambit_catalogue_counts_larger(gambit_file, name, count):
+    game = _gambit_game(gambit_file, name)
+    eqs = game.equilibria()
+    assert eqs.complete and len(eqs) == count
+    assert all(eq.regret == 0 for eq in eqs)
+
+
+def test_g3_finds_what_enumpoly_and_gnm_find(gambit_file):
+    gbt = pytest.importorskip("pygambit")
+    path = gambit_file("contrib_games_g3.nfg")
+    g = gbt.read_nfg(str(path))
+    theirs = set()
+    for solve in (gbt.nash.enumpoly_solve, gbt.nash.gnm_solve):
+        for e in solve(g).equilibria:
+            theirs.add(tuple(round(float(e[s]), 6) for p in g.players for s in p.strategies))
+    ours = {_key(eq) for eq in _gambit_game(gambit_file, "contrib_games_g3.nfg").equilibria()}
+    assert len(theirs) == 5
+    assert all(any(np.allclose(t, o, atol=2e-6) for o in ours) for t in theirs)
+
+
+def test_nau_continuum_is_reported_with_the_centre():
+    game = catalog.load("nau-gomez-canovas-hansen2004-2x2x4")
+    with pytest.warns(RuntimeWarning, match="continuum of solutions"):
+        eqs = game.equilibria()
+    assert not eqs.complete and eqs.degenerate
+    half, quarter = [F(1, 2)] * 2, [F(1, 4)] * 4
+    assert [half, half, quarter] in [[list(s) for s in eq.strategies] for eq in eqs]
+    assert all(eq.regret == 0 for eq in eqs)
+
+
+def test_same_index_coordination_does_not_crash():
+    # the 2x2x3 game of issue 13: everybody gets 1 when all pick the same index
+    u = np.zeros((2, 2, 3), dtype=int)
+    for s in np.ndindex(2, 2, 3):
+        u[s] = int(s[0] == s[1] == s[2])
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # may report a continuum
+        eqs = equilibria([u, u, u], exact=True)
+    profiles = [[list(s) for s in eq.strategies] for eq in eqs]
+    assert [[1, 0], [1, 0], [1, 0, 0]] in profiles and [[0, 1], [0, 1], [0, 1, 0]] in profiles
+    assert all(eq.regret == 0 for eq in eqs)
+
+
+def _random_game(shape, seed, low=-9, high=10):
+    rng = np.random.default_rng(seed)
+    return [rng.integers(low, high, size=shape) for _ in shape]
+
+
+def _permuted(payoffs, order):
+    """The game with players reordered: new player k is old player order[k]."""
+    return [np.transpose(payoffs[i], order) for i in order]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_player_reordering_permutes_the_answer(seed):
+    payoffs = _random_game((2, 3, 2), seed)
+    order = (2, 0, 1)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        base = equilibria(payoffs, exact=True)
+        moved = equilibria(_permuted(payoffs, order), exact=True)
+    # algebraic numbers may be written in another root: compare values (1e-9)
+    expected = {_key([eq.strategies[i] for i in order]) for eq in base}
+    assert {_key(eq.strategies) for eq in moved} == expected
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_strategy_relabelling_permutes_the_answer(seed):
+    payoffs = _random_game((3, 2, 2), seed)
+    perm = [2, 0, 1]
+    relabelled = [u[perm] for u in payoffs]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        base = equilibria(payoffs, exact=True)
+        moved = equilibria(relabelled, exact=True)
+    expected = {_key([eq.strategies[0][perm], *eq.strategies[1:]]) for eq in base}
+    assert {_key(eq.strategies) for eq in moved} == expected
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_float_and_exact_modes_agree(seed):
+    payoffs = _random_game((2, 2, 3), 100 + seed)
+    floats = [u / 7.0 for u in payoffs]  # not short decimals: solved at their binary value
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        exact = equilibria(payoffs, exact=True)
+        approx = equilibria(floats)
+    assert exact.complete == approx.complete
+    assert sorted(map(_key, exact)) == sorted(map(_key, approx))
+    assert all(eq.regret <= eq.tolerance for eq in approx)
+
+
+@pytest.mark.parametrize(("shape", "seed"), [((2, 2, 2), 1), ((2, 2, 3), 2), ((2, 2, 2, 2), 3)])
+def test_random_games_agree_with_pygambit(shape, seed):
+    gbt = pytest.importorskip("pygambit")
+    payoffs = _random_game(shape, seed, -50, 51)  # generic with high probability
+    eqs = equilibria(payoffs, exact=True)
+    assert eqs.complete
+    g = gbt.Game.from_arrays(*[u.astype(int) for u in payoffs])
+    theirs = {
+        tuple(round(float(e[s]), 6) for p in g.players for s in p.strategies)
+        for e in gbt.nash.enumpoly_solve(g).equilibria
+    }
+    ours = {_key(eq) for eq in eqs}
+    # every equilibrium Gambit finds is ours (enumpoly may miss some; we never do)
+    assert all(any(np.allclose(t, o, atol=1e-5) for o in ours) for t in theirs)
+    assert len(ours) >= len(theirs)
+
+
+@given(
+    st.lists(st.integers(-5, 5), min_size=24, max_size=24),
+)
+def test_every_returned_profile_has_zero_regret(values):
+    payoffs = [np.array(values[8 * i : 8 * i + 8]).reshape(2, 2, 2) for i in range(3)]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        eqs = polynomial_equilibria(payoffs, exact=True)
+    exacts = [u.astype(object) for u in payoffs]
+    for eq in eqs:
+        if all(isinstance(p, F | int) for s in eq.strategies for p in s):
+            assert max(regret(exacts, list(eq.strategies))) == 0
+        assert eq.regret == 0
+    # a finite game always has an equilibrium; with a continuum a representative is listed
+    assert len(eqs) >= 1 or not eqs.complete
