@@ -797,7 +797,7 @@ class NormalFormGame:
         exact: bool | None = None,
         rtol: float = DEFAULT_RTOL,
         assumptions: Iterable[Any] = (),
-        progress: Any = False,
+        progress: Any = None,
     ) -> Equilibria:
         """All Nash equilibria (every extreme equilibrium for two players), labelled.
 
@@ -816,7 +816,7 @@ class NormalFormGame:
         assumptions : iterable of sympy relations
             Extra assumptions for symbolic games, e.g. ``[b > c]`` (see
             :func:`solvers.finite._symbolic.symbolic_equilibria`).
-        progress : bool or callable, default False
+        progress : bool, callable or None, default None (a bar only in a terminal)
             Report progress of numeric games (``True``: a tqdm bar; a callable
             ``progress(done, total)``; see :func:`solvers.finite.equilibria`).
             :meth:`iter_equilibria` yields the equilibria as they are found.
@@ -880,7 +880,7 @@ class NormalFormGame:
         method: str | None = None,
         exact: bool | None = None,
         rtol: float = DEFAULT_RTOL,
-        progress: Any = False,
+        progress: Any = None,
     ) -> Iterator[Any]:
         """Yield the Nash equilibria as they are found, labelled (numeric games).
 
@@ -896,7 +896,7 @@ class NormalFormGame:
             Exact rational arithmetic. Default: ``True`` when every payoff is rational.
         rtol : float
             Relative regret tolerance for float equilibria.
-        progress : bool or callable, default False
+        progress : bool, callable or None, default None (a bar only in a terminal)
             ``True``: a tqdm bar; a callable ``progress(done, total)`` after each step.
 
         Yields

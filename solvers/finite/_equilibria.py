@@ -118,7 +118,7 @@ def equilibria(
     method: str | None = None,
     exact: bool = False,
     rtol: float = DEFAULT_RTOL,
-    progress: ProgressArg = False,
+    progress: ProgressArg = None,
 ) -> Equilibria:
     """Nash equilibria of the game with one payoff array per player.
 
@@ -133,7 +133,7 @@ def equilibria(
         Exact rational arithmetic (zero regret).
     rtol : float
         Relative regret tolerance for float results.
-    progress : bool or callable, default False
+    progress : bool, callable or None, default None (a bar only in a terminal)
         Report progress (see :func:`solvers.progress.track`): step by step for the
         enumerations (``vertex_enumeration``, ``support_enumeration``,
         ``pure_equilibria``), as one step for the other methods.
@@ -212,7 +212,7 @@ def _call(
     arrays: list[np.ndarray],
     exact: bool,
     rtol: float,
-    progress: ProgressArg = False,
+    progress: ProgressArg = None,
 ) -> Equilibria:
     solver, players = METHODS[method]  # every method takes exact= and rtol= by keyword
     args = (arrays[0], arrays[1]) if players == 2 else (arrays,)

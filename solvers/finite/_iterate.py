@@ -50,7 +50,7 @@ def iter_equilibria(
     method: str | None = None,
     exact: bool = False,
     rtol: float = DEFAULT_RTOL,
-    progress: ProgressArg = False,
+    progress: ProgressArg = None,
 ) -> Iterator[Equilibrium]:
     """Yield the Nash equilibria of a game as they are found, each verified.
 
@@ -71,7 +71,7 @@ def iter_equilibria(
         Exact rational arithmetic (zero regret).
     rtol : float
         Relative regret tolerance for float results.
-    progress : bool or callable, default False
+    progress : bool, callable or None, default None (a bar only in a terminal)
         ``True``: a tqdm bar; a callable: ``progress(done, total)`` after each step of
         the enumeration (see :func:`solvers.progress.track`).
 

@@ -602,7 +602,7 @@ def polynomial_equilibria(
     payoffs: Sequence[np.ndarray],
     exact: bool = False,
     rtol: float = DEFAULT_RTOL,
-    progress: ProgressArg = False,
+    progress: ProgressArg = None,
 ) -> Equilibria:
     """Every Nash equilibrium of a small finite game (any number of players), exactly.
 

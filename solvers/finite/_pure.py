@@ -154,7 +154,7 @@ def pure_equilibria(
     payoffs: Sequence[np.ndarray],
     rtol: float = DEFAULT_RTOL,
     exact: bool | None = None,
-    progress: ProgressArg = False,
+    progress: ProgressArg = None,
 ) -> Equilibria:
     """Every pure-strategy Nash equilibrium of an n-player normal-form game.
 
@@ -170,7 +170,7 @@ def pure_equilibria(
     exact : bool, optional
         ``True``: exact arithmetic, strategies and payoffs as ``Fraction``.
         ``None`` (default): exact iff some array has ``object`` dtype.
-    progress : bool or callable, default False
+    progress : bool, callable or None, default None (a bar only in a terminal)
         Report progress (see :func:`solvers.progress.track`), one step per pure
         equilibrium verified (the best-response masks are computed at once before).
 

@@ -352,7 +352,7 @@ def logit_qre_path(
     payoffs: Sequence[Any],
     lam_max: float | None = None,
     max_steps: int = 5000,
-    progress: ProgressArg = False,
+    progress: ProgressArg = None,
 ) -> LogitPath:
     """Trace the principal branch of the logit QRE correspondence from ``lambda = 0``.
 
@@ -516,7 +516,7 @@ def path_following_equilibrium(
     rtol: float = DEFAULT_RTOL,
     lam_max: float | None = None,
     max_steps: int = 5000,
-    progress: ProgressArg = False,
+    progress: ProgressArg = None,
 ) -> Equilibria:
     """One Nash equilibrium by logit-QRE tracing, refined and verified (any number of
     players; for games too large to enumerate).

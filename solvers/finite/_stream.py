@@ -55,7 +55,7 @@ class Stream:
     ) -> None:
         self.steps, self.total, self.finish, self.desc = steps, total, finish, desc
 
-    def iterate(self, progress: ProgressArg = False) -> Iterator[Any]:
+    def iterate(self, progress: ProgressArg = None) -> Iterator[Any]:
         """Yield each equilibrium when its step ends; finish (warnings) at the end."""
         found: list[Any] = []
         for step in track(self.steps, progress=progress, total=self.total, desc=self.desc):
@@ -63,7 +63,7 @@ class Stream:
             yield from step
         self.finish(found)
 
-    def run(self, progress: ProgressArg = False) -> Any:
+    def run(self, progress: ProgressArg = None) -> Any:
         """Every step, then the method's result."""
         found: list[Any] = []
         for step in track(self.steps, progress=progress, total=self.total, desc=self.desc):

@@ -86,7 +86,7 @@ def support_enumeration(
     *,
     exact: bool = False,
     rtol: float = DEFAULT_RTOL,
-    progress: ProgressArg = False,
+    progress: ProgressArg = None,
 ) -> Equilibria:
     """Equilibria of (A, B) with supports of equal size, solved in batches.
 
@@ -98,7 +98,7 @@ def support_enumeration(
         Rebuild each equilibrium in rational arithmetic and check zero regret.
     rtol : float
         Relative regret tolerance for float mode.
-    progress : bool or callable, default False
+    progress : bool, callable or None, default None (a bar only in a terminal)
         Report progress (see :func:`solvers.progress.track`), one step per batch of
         support pairs (at least one per support size).
 

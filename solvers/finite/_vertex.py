@@ -215,7 +215,7 @@ def vertex_enumeration(
     *,
     exact: bool = False,
     rtol: float = DEFAULT_RTOL,
-    progress: ProgressArg = False,
+    progress: ProgressArg = None,
 ) -> Equilibria:
     """All extreme Nash equilibria of the bimatrix game (A, B).
 
@@ -229,7 +229,7 @@ def vertex_enumeration(
     rtol : float
         Float mode: each equilibrium's regret must be at most ``rtol`` times the
         player's payoff range.
-    progress : bool or callable, default False
+    progress : bool, callable or None, default None (a bar only in a terminal)
         Report progress (see :func:`solvers.progress.track`): one step per polytope,
         per eighth of the vertex pairs checked, and (``exact=True``) per inequality of
         the exact double description.
