@@ -157,6 +157,17 @@ def write_gallery(src: Path, outdir: Path) -> None:
             "",
             spec.description.replace("*", r"\*"),
             "",
+            "Source: " + spec.citation().replace("*", r"\*"),
+            "",
+            *(
+                [
+                    "Parameters (``--set NAME=VALUE``): "
+                    + ", ".join(f"``{p.describe()}``" for p in spec.parameters),
+                    "",
+                ]
+                if spec.parameters
+                else []
+            ),
             ".. raw:: html",
             "",
             f'   <img src="_gallery/{spec.name}.png" alt="{spec.name}" style="max-width:100%">',
