@@ -20,8 +20,11 @@ corner case and the regions of a game with a unique equilibrium do not overlap.
 
 What is not solved in closed form is said, never guessed: a case whose first-order system
 is not polynomial, that sympy cannot solve, or that is singular on part of the space, is
-listed in ``notes`` and the result is ``complete=False``; there ``game.subs(...)`` and the
-numeric solver answer at a point.
+listed in ``notes`` and ``gaps`` and the result is ``complete=False``; there
+:meth:`ContinuousRegions.solve_at` answers at a point: the closed forms holding there plus
+:func:`~solvers.continuous.equilibria` with the parameters bound (numeric where the
+first-order conditions are not polynomial), each equilibrium verified and its notes naming
+the case without closed form.
 
 Examples
 --------
