@@ -465,6 +465,7 @@ class ContinuousRegions(EquilibriumSet):
         how = "found numerically" if not eq.exact else "solved"
         if label in self.gaps:
             reason = self.gaps[label].removeprefix(f"case {label}: ")
+            reason = reason.removesuffix(": no closed form")
             return f"case {label} has no closed form ({reason}); {how} at this point"
         reasons = "; ".join(self.gaps.values()) or "no closed-form region covers it"
         return f"not given by a closed-form region ({reasons}); {how} at this point"

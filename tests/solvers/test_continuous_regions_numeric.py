@@ -181,3 +181,28 @@ def test_solve_at_checks_the_point():
         regions.solve_at({"a": 1, "b": -1, "c": 0})
     with pytest.raises(ValueError, match="no value for c"):
         regions.solve_at({"a": 1, "b": 1})
+
+
+@pytest.mark.parametrize("a", [R(1, 5), R(1, 2), R(9, 10)])
+def test_closed_form_and_numeric_equilibria_at_the_same_point(a):
+    # strategic complements u_i = (a + 3 x_j) x_i - e^{x_i} on [0, 2]^2, 0 < a < 1: the
+    # best response clip(log(a + 3 x_j), 0, 2) is increasing, so equilibria are symmetric
+    # (no 2-cycles): (0, 0) (gradient a - 1 <= 0, closed form) and both roots of
+    # e^x = a + 3x, one on each side of log 3 where e^x - 3x is smallest
+    x, y, s = sp.symbols("x y a", positive=True)
+    prob = ContinuousProblem(
+        (x, y), ((s + 3 * y) * x - sp.exp(x), (s + 3 * x) * y - sp.exp(y)), ((0, 2), (0, 2)), (s,)
+    )
+    regions = equilibria_by_region(prob)
+    eqs = regions.solve_at({"a": a})
+    assert not eqs.complete and not eqs.unique
+    fa = float(a)
+    roots = [
+        brentq(lambda z: math.exp(z) - 3 * z - fa, lo, hi, xtol=1e-15)
+        for lo, hi in ((0.0, math.log(3)), (math.log(3), 2.0))
+    ]
+    assert eqs[0].method == CLOSED and eqs[0].profile == pytest.approx((0, 0))
+    numeric = sorted(e.profile for e in eqs[1:])
+    assert numeric == [pytest.approx((r, r), abs=1e-8) for r in roots]
+    assert all(not e.exact and e.verified for e in eqs[1:])
+    assert all("case II has no closed form (the first-order" in e.notes[-1] for e in eqs[1:])
