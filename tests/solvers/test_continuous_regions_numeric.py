@@ -15,6 +15,7 @@ Expected values are derived here by hand, independently of the solvers:
 
 from __future__ import annotations
 
+import functools
 import math
 from fractions import Fraction
 
@@ -41,6 +42,11 @@ def _exp_game():
     x, y, a = sp.symbols("x y a", positive=True)
     payoffs = ((a + y / 2) * x - sp.exp(x), (a + x / 2) * y - sp.exp(y))
     return ContinuousProblem((x, y), payoffs, ((0, 2), (0, 2)), (a,)), a
+
+
+@functools.cache
+def _exp_regions():
+    return equilibria_by_region(_exp_game()[0])
 
 
 def _u(a: float, own: float, other: float) -> float:
@@ -73,8 +79,7 @@ def test_exp_game_regions_are_the_corners_only():
 @settings(max_examples=20, deadline=None)
 @given(st.floats(1.001, UPPER - 0.001))
 def test_exp_game_numeric_fallback_between_the_corners(a):
-    prob, _ = _exp_game()
-    regions = equilibria_by_region(prob)
+    regions = _exp_regions()
     assert regions.at({"a": a}) == []  # no closed form covers the point
     eqs = regions.solve_at({"a": a})
     assert isinstance(eqs, ContinuousEquilibria)
@@ -102,7 +107,7 @@ def test_exp_game_numeric_fallback_between_the_corners(a):
 @given(st.one_of(st.fractions(Fraction(1, 50), 1, max_denominator=50), st.integers(7, 30)))
 def test_exp_game_closed_form_corners_agree_with_the_numeric_solver(a):
     prob, sym = _exp_game()
-    regions = equilibria_by_region(prob)
+    regions = _exp_regions()
     value = R(a.numerator, a.denominator) if not isinstance(a, int) else sp.Integer(a)
     corner = 0 if value <= 1 else 2
     point = {"a": value}
@@ -206,3 +211,37 @@ def test_closed_form_and_numeric_equilibria_at_the_same_point(a):
     assert numeric == [pytest.approx((r, r), abs=1e-8) for r in roots]
     assert all(not e.exact and e.verified for e in eqs[1:])
     assert all("case II has no closed form (the first-order" in e.notes[-1] for e in eqs[1:])
+
+
+incomes = st.fractions(Fraction(1, 2), 20, max_denominator=8)
+
+
+@functools.cache
+def _public_good():
+    g1, g2, s1, s2 = sp.symbols("g1 g2 w1 w2", positive=True)
+    half = R(1, 2)
+    payoffs = [half * sp.log(w - g) + half * sp.log(g1 + g2) for g, w in ((g1, s1), (g2, s2))]
+    prob = ContinuousProblem((g1, g2), payoffs, ((0, s1), (0, s2)), (s1, s2))
+    return prob, (s1, s2), equilibria_by_region(prob)
+
+
+@settings(max_examples=15, deadline=None)
+@given(incomes, incomes)
+def test_public_good_closed_forms_agree_with_the_numeric_solver(w1, w2):
+    # docs/models.md §a.2 (Bergstrom, Blume & Varian 1986) at a = 1/2:
+    # u_i = log(w_i - g_i)/2 + log(g_1 + g_2)/2 on [0, w_i]; both give w_i - (w1 + w2)/3
+    # when w1/2 < w2 < 2 w1, otherwise only the richer gives half its income
+    prob, (s1, s2), regions = _public_good()
+    assert regions.complete and regions.unique and not regions.gaps
+    p1, p2 = R(w1.numerator, w1.denominator), R(w2.numerator, w2.denominator)
+    if p1 / 2 < p2 < 2 * p1:
+        expected = (p1 - (p1 + p2) / 3, p2 - (p1 + p2) / 3)
+    else:
+        expected = (p1 / 2, 0) if p1 >= p2 else (0, p2 / 2)
+    (closed,) = regions.equilibria_at({"w1": p1, "w2": p2})
+    assert tuple(closed.values()) == expected
+    (eq,) = regions.solve_at({"w1": p1, "w2": p2})
+    assert eq.method == CLOSED and eq.unique
+    numeric = equilibria(prob, {s1: p1, s2: p2}, method="numeric")
+    assert len(numeric) == 1
+    assert numeric[0].profile == pytest.approx(tuple(map(float, expected)), abs=1e-7)
