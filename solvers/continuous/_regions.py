@@ -470,6 +470,16 @@ class ContinuousRegions(EquilibriumSet):
         reasons = "; ".join(self.gaps.values()) or "no closed-form region covers it"
         return f"not given by a closed-form region ({reasons}); {how} at this point"
 
+    def to_dict(self, numbers: str = "plain") -> dict[str, Any]:
+        """Plain-Python form (:meth:`solvers.result.EquilibriumSet.to_dict`) with the free
+        parameters, the assumptions, uniqueness and the cases without closed form."""
+        out = super().to_dict(numbers=numbers)
+        out["parameters"] = [s.name for s in self.parameters]
+        out["assumptions"] = list(self.assumptions)
+        out["unique"] = self.unique
+        out["gaps"] = dict(self.gaps)
+        return out
+
     def piecewise(self) -> dict[str, sp.Expr]:
         """Each player's strategy as a ``Piecewise`` over the regions (the first region
         that holds wins; outside every region the value is ``nan``).

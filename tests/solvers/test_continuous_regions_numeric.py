@@ -245,3 +245,10 @@ def test_public_good_closed_forms_agree_with_the_numeric_solver(w1, w2):
     numeric = equilibria(prob, {s1: p1, s2: p2}, method="numeric")
     assert len(numeric) == 1
     assert numeric[0].profile == pytest.approx(tuple(map(float, expected)), abs=1e-7)
+
+
+def test_gaps_in_plain_form():
+    d = _exp_regions().to_dict()
+    assert d["complete"] is False and d["parameters"] == ["a"]
+    assert set(d["gaps"]) == {"II", "IL", "LI", "IU", "UI"}
+    assert len(d["equilibria"]) == 2
