@@ -341,7 +341,7 @@ class ContinuousRegions(EquilibriumSet):
 
         Each closed form is evaluated exactly and verified at the point (method
         ``"closed form (active-set region)"``). When some case has no closed form
-        (``complete=False``: see :attr:`gaps`), :func:`~solvers.continuous.equilibria` is
+        (``complete=False``: see ``gaps``), :func:`~solvers.continuous.equilibria` is
         also run with the parameters bound to ``point`` (exact enumeration where
         polynomial, numeric root finding otherwise); an equilibrium it finds that no
         closed form gives is added, verified like any other, with a note naming the case
