@@ -304,7 +304,9 @@ class ContinuousRegions(EquilibriumSet):
         return super().__iter__()
 
     def at(self, point: Mapping[Any, Any]) -> list[ContinuousRegion]:
-        """The regions holding at ``point`` (one per equilibrium there).
+        """The closed-form regions holding at ``point`` (one per equilibrium there; where
+        the result is not ``complete`` other equilibria may exist: :meth:`solve_at` adds
+        them numerically).
 
         Raises
         ------
