@@ -471,7 +471,8 @@ class ContinuousGame:
             and ``.unique`` (proven) flags and notes; with free parameters, a list of
             :class:`solvers.continuous.ContinuousRegion` (condition, sample point,
             strategies as expressions) with ``.piecewise()``, ``.at(point)``,
-            ``.table()`` and ``.latex()``.
+            ``.table()`` and ``.latex()``; ``.solve_at(point)`` gives verified equilibria at
+            a point, numeric where a case has no closed form (``.gaps``).
 
         Examples
         --------

@@ -20,8 +20,11 @@ corner case and the regions of a game with a unique equilibrium do not overlap.
 
 What is not solved in closed form is said, never guessed: a case whose first-order system
 is not polynomial, that sympy cannot solve, or that is singular on part of the space, is
-listed in ``notes`` and the result is ``complete=False``; there ``game.subs(...)`` and the
-numeric solver answer at a point.
+listed in ``notes`` and ``gaps`` and the result is ``complete=False``; there
+:meth:`ContinuousRegions.solve_at` answers at a point: the closed forms holding there plus
+:func:`~solvers.continuous.equilibria` with the parameters bound (numeric where the
+first-order conditions are not polynomial), each equilibrium verified and its notes naming
+the case without closed form.
 
 Examples
 --------
@@ -43,6 +46,7 @@ c >= a {'player 0': 0, 'player 1': 0}
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import math
 from collections.abc import Iterator, Mapping, Sequence
@@ -55,15 +59,24 @@ import sympy as sp
 
 from solvers._numbers import convert
 from solvers.continuous._concavity import concavity
+from solvers.continuous._equilibria import _build, equilibria
+from solvers.continuous._exact import _same_point
 from solvers.continuous._problem import ContinuousProblem
+from solvers.continuous._result import ContinuousEquilibria, ContinuousEquilibrium
 from solvers.continuous._statics import _polynomial_system_params
 from solvers.continuous._verify import verify_profile
 from solvers.finite import ParameterSpace, canonical_factors, relation
 from solvers.result import EquilibriumResult, EquilibriumSet
+from solvers.verify import DEFAULT_RTOL
 
 __all__ = ["ContinuousRegion", "ContinuousRegions", "equilibria_by_region"]
 
 METHOD = "active_set_regions"
+#: ``method`` of an equilibrium taken from a closed-form region at a point.
+CLOSED_FORM = "closed form (active-set region)"
+#: Relative distance under which a numeric equilibrium is the closed-form one.
+SAME_POINT_RTOL = 1e-6
+_CODE = {"lower": "L", "interior": "I", "upper": "U"}
 #: Largest number of active-set cases enumerated symbolically.
 MAX_CASES = 729
 _ALL = frozenset({1, 0, -1})
@@ -125,6 +138,10 @@ def _holds(conditions: Conds, values: Mapping) -> bool:
         if s is None or s not in signs:
             return False
     return True
+
+
+def _is_closed(eq: ContinuousEquilibrium) -> bool:
+    return eq.method == CLOSED_FORM
 
 
 @dataclass(frozen=True, eq=False)
@@ -253,6 +270,13 @@ class ContinuousRegions(EquilibriumSet):
         Whether the regions are pairwise disjoint and the search complete (at most one
         equilibrium at every parameter point).
     notes : tuple of str
+    problem : ContinuousProblem or None
+        The game solved (parameters bound by ``values=`` substituted); :meth:`solve_at`
+        binds the rest at a point.
+    gaps : dict
+        What has no closed form: active-set label (one letter per player, ``L``/``I``/``U``
+        for lower/interior/upper) to the reason, and ``"concavity"`` when concavity holds
+        only on part of the space. Empty when ``complete``.
     """
 
     def __init__(
@@ -265,18 +289,24 @@ class ContinuousRegions(EquilibriumSet):
         unique: bool,
         notes: Sequence[str] = (),
         base: Conds = (),
+        problem: ContinuousProblem | None = None,
+        gaps: Mapping[str, str] | None = None,
     ) -> None:
         super().__init__(items, method=METHOD, exact=True, complete=complete, notes=notes)
         self.parameters = tuple(parameters)
         self.assumptions = list(assumptions)
         self.unique = unique
+        self.problem = problem
+        self.gaps: dict[str, str] = dict(gaps or {})
         self._base = tuple(base)
 
     def __iter__(self) -> Iterator[ContinuousRegion]:
         return super().__iter__()
 
     def at(self, point: Mapping[Any, Any]) -> list[ContinuousRegion]:
-        """The regions holding at ``point`` (one per equilibrium there).
+        """The closed-form regions holding at ``point`` (one per equilibrium there; where
+        the result is not ``complete`` other equilibria may exist: :meth:`solve_at` adds
+        them numerically).
 
         Raises
         ------
@@ -290,10 +320,167 @@ class ContinuousRegions(EquilibriumSet):
             )
         return [r for r in self if _holds(r.conditions, values)]
 
-    def equilibria_at(self, point: Mapping[Any, Any]) -> list[dict[str, sp.Expr]]:
-        """The equilibrium strategies at ``point`` (exact numbers), one dict per region
-        holding there."""
-        return [r.at(point) for r in self.at(point)]
+    def equilibria_at(self, point: Mapping[Any, Any]) -> list[dict[str, Any]]:
+        """The equilibrium strategies at ``point``: one dict per closed-form region holding
+        there (exact numbers), then, when the closed forms are not ``complete``, those the
+        solver finds at the point outside them (floats where numeric; see
+        :meth:`solve_at`, which says how each was found)."""
+        closed = [r.at(point) for r in self.at(point)]
+        if self.complete:
+            return closed
+        return closed + [dict(e.strategies) for e in self.solve_at(point) if not _is_closed(e)]
+
+    def solve_at(
+        self,
+        point: Mapping[Any, Any],
+        *,
+        rtol: float = DEFAULT_RTOL,
+        starts: int = 8,
+        seed: int = 0,
+    ) -> ContinuousEquilibria:
+        """The equilibria at ``point`` in the solvers' result shape: the closed forms of
+        the regions holding there, and a numeric fallback where they are not complete.
+
+        Each closed form is evaluated exactly and verified at the point (method
+        ``"closed form (active-set region)"``). When some case has no closed form
+        (``complete=False``: see ``gaps``), :func:`~solvers.continuous.equilibria` is
+        also run with the parameters bound to ``point`` (exact enumeration where
+        polynomial, numeric root finding otherwise); an equilibrium it finds that no
+        closed form gives is added, verified like any other, with a note naming the case
+        without closed form (``exact=False`` when found numerically).
+
+        Parameters
+        ----------
+        point : mapping
+            A value for every free parameter (keyed by symbol or name).
+        rtol, starts, seed
+            As in :func:`~solvers.continuous.equilibria` (float regret tolerance, numeric
+            starting points and their seed).
+
+        Returns
+        -------
+        ContinuousEquilibria
+            ``complete`` when the closed forms are, or the solver's search at the point was.
+
+        Raises
+        ------
+        ValueError
+            A missing or unknown parameter, a point outside the assumptions, or a result
+            that does not carry its problem.
+
+        Examples
+        --------
+        :math:`u = (a + y/2)x - e^x` and symmetrically, on :math:`[0, 2]^2`: the interior
+        first-order condition :math:`e^x = a + x/2` is transcendental, so only the corners
+        have closed forms; in between the equilibrium is numeric.
+
+        >>> import sympy as sp
+        >>> from solvers.continuous import ContinuousProblem, equilibria_by_region
+        >>> x, y, a = sp.symbols("x y a", positive=True)
+        >>> p = ContinuousProblem((x, y), ((a + y/2)*x - sp.exp(x), (a + x/2)*y - sp.exp(y)),
+        ...                       ((0, 2), (0, 2)), parameters=(a,))
+        >>> regions = equilibria_by_region(p)
+        >>> [str(r.condition) for r in regions], regions.complete
+        (['a <= 1', 'a >= -1 + exp(2)'], False)
+        >>> regions.equilibria_at({"a": sp.Rational(1, 2)})
+        [{'player 0': 0, 'player 1': 0}]
+        >>> (eq,) = regions.solve_at({"a": 2})
+        >>> eq.exact, round(eq.strategies["player 0"], 6), eq.verified
+        (False, 0.895084, True)
+        >>> eq.notes[-1]
+        'case II has no closed form (the first-order conditions are not polynomial ...'
+        """
+        values = _as_point(point, self.parameters)
+        if not _holds(self._base, values):
+            raise ValueError(
+                f"point {point} lies outside the assumptions [{', '.join(self.assumptions)}]"
+            )
+        if self.problem is None:
+            raise ValueError(
+                "these regions do not carry their problem: build them with "
+                "equilibria_by_region(problem, ...)"
+            )
+        base = self.problem
+        declared = set(base.parameters)
+        keyed = {s: v for s, v in values.items() if s in declared}
+        base = base.bind({s: v for s, v in values.items() if s not in declared})
+        bound = base.bind(keyed)
+        found: list[ContinuousEquilibrium] = []
+        notes: list[str] = []
+        for region in self.at(point):
+            profile = list(region.at(point).values())
+            regrets, tols, exact = verify_profile(bound, profile, rtol=rtol)
+            ok = (
+                all(sp.sympify(r).is_zero for r in regrets)
+                if exact
+                else all(float(r) <= float(t) for r, t in zip(regrets, tols, strict=True))
+            )
+            if not ok:
+                notes.append(
+                    f"the closed form of region {region.condition} fails the global check "
+                    "here (payoff not concave): not an equilibrium at this point"
+                )
+                continue
+            why = [f"closed form of region {region.condition}"]
+            if not exact:
+                why.append("exact point, verified numerically")
+            found.append(
+                _build(bound, base, keyed, profile, regrets, tols, exact, CLOSED_FORM, why)
+            )
+        complete = self.complete
+        unique = self.unique and len(found) == 1
+        uniqueness = "closed forms by region: regions pairwise disjoint, search complete"
+        method = CLOSED_FORM
+        if not self.complete:
+            solved = equilibria(base, keyed, rtol=rtol, starts=starts, seed=seed)
+            method = f"{CLOSED_FORM} + {solved.method}"
+            for e in solved:
+                if any(_same_point(e.profile, f.profile, SAME_POINT_RTOL) for f in found):
+                    continue
+                found.append(dataclasses.replace(e, notes=(*e.notes, self._gap_note(e))))
+            complete = solved.complete
+            notes.append(
+                f"no closed form for {', '.join(self.gaps) or 'some cases'}: solved at this "
+                f"point by {solved.method}"
+            )
+            notes.extend(solved.notes)
+            if solved.unique and len(found) == 1:
+                unique, uniqueness = True, solved.uniqueness
+        if unique:
+            found = [dataclasses.replace(e, unique=True, uniqueness=uniqueness) for e in found]
+        else:
+            uniqueness = "not proven"
+        if not found and self.complete:
+            notes.append("no closed-form region holds here: no equilibrium at this point")
+        return ContinuousEquilibria(
+            found,
+            method=method,
+            complete=complete,
+            unique=unique,
+            uniqueness=uniqueness,
+            notes=notes,
+        )
+
+    def _gap_note(self, eq: ContinuousEquilibrium) -> str:
+        """Why an equilibrium found at a point is not given by a closed form."""
+        label = "".join(_CODE[eq.active[p]] for p in eq.strategies)
+        how = "found numerically" if not eq.exact else "solved"
+        if label in self.gaps:
+            reason = self.gaps[label].removeprefix(f"case {label}: ")
+            reason = reason.removesuffix(": no closed form")
+            return f"case {label} has no closed form ({reason}); {how} at this point"
+        reasons = "; ".join(self.gaps.values()) or "no closed-form region covers it"
+        return f"not given by a closed-form region ({reasons}); {how} at this point"
+
+    def to_dict(self, numbers: str = "plain") -> dict[str, Any]:
+        """Plain-Python form (:meth:`solvers.result.EquilibriumSet.to_dict`) with the free
+        parameters, the assumptions, uniqueness and the cases without closed form."""
+        out = super().to_dict(numbers=numbers)
+        out["parameters"] = [s.name for s in self.parameters]
+        out["assumptions"] = list(self.assumptions)
+        out["unique"] = self.unique
+        out["gaps"] = dict(self.gaps)
+        return out
 
     def piecewise(self) -> dict[str, sp.Expr]:
         """Each player's strategy as a ``Piecewise`` over the regions (the first region
@@ -622,6 +809,7 @@ def equilibria_by_region(
     decider = _Space(space)
     grads = prob.gradient()
     notes: list[str] = []
+    gaps: dict[str, str] = {}
     complete = True
 
     # concavity in the own strategy: proven, a condition on the parameters, or unknown
@@ -644,6 +832,9 @@ def equilibria_by_region(
                 f"{relation(d2, frozenset({-1, 0}), params)}: the other parameter values are "
                 "not covered"
             )
+            gaps["concavity"] = "; ".join(
+                filter(None, [gaps.get("concavity"), notes[-1].split(":")[0]])
+            )
             continue
         status, proven = concavity(prob, i)
         if proven is not True:
@@ -662,6 +853,7 @@ def equilibria_by_region(
         branches, note = _solve_case(prob, case, grads)
         if note:
             notes.append(note)
+            gaps["".join(case)] = note
             complete = False
         for xs, req, det in branches:
             cells = decider.regions([*req, *concave_req])
@@ -681,6 +873,7 @@ def equilibria_by_region(
                         f"case {''.join(case)}: the first-order system is singular where "
                         f"{det} = 0; equilibria there are not listed"
                     )
+                    gaps.setdefault("".join(case), notes[-1])
                 region = _region(prob, case, xs, cond_t, sample, params, concave_all)
                 if region is None:
                     complete = False
@@ -688,6 +881,7 @@ def equilibria_by_region(
                         f"case {''.join(case)}: the KKT point fails the global check at "
                         f"{sample} (payoff not concave): not an equilibrium there"
                     )
+                    gaps.setdefault("".join(case), notes[-1])
                     continue
                 found.append(region)
     found.sort(key=lambda r: (-sum(v == "interior" for v in r.active.values()), str(r.condition)))
@@ -701,6 +895,7 @@ def equilibria_by_region(
             "some nonlinear sign conditions could not be decided exactly: a thin region may "
             "be missing"
         )
+        gaps["signs"] = notes[-1]
     notes.insert(0, f"signs decided under: {', '.join(space.describe()) or 'no assumptions'}")
     return ContinuousRegions(
         found,
@@ -710,6 +905,8 @@ def equilibria_by_region(
         unique=unique,
         notes=notes,
         base=tuple(space.base),
+        problem=prob,
+        gaps=gaps,
     )
 
 
