@@ -26,6 +26,7 @@ Examples
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -183,6 +184,34 @@ class EquilibriumResult:
     def _repr_latex_(self) -> str:
         return "$" + self.latex() + "$"
 
+    def _html_rows(self) -> list[str]:
+        cells = [_html_strategy(s) for s in self.strategies_by_player().values()]
+        pays = self.payoffs_by_player()
+        cells.append("" if pays is None else ", ".join(_fmt(v) for v in pays.values()))
+        return cells
+
+    def _repr_html_(self) -> str:
+        """The equilibrium as an HTML table for notebooks: one row per player."""
+        rows = "".join(
+            f"<tr><th>{html.escape(str(name))}</th><td>{_html_strategy(s)}</td></tr>"
+            for name, s in self.strategies_by_player().items()
+        )
+        pays = self.payoffs_by_player()
+        if pays is not None:
+            body = html.escape(", ".join(_fmt(v) for v in pays.values()))
+            rows += f"<tr><th>payoffs</th><td>({body})</td></tr>"
+        return f"<table>{rows}</table>"
+
+
+def _html_strategy(value: Any) -> str:
+    if isinstance(value, dict):
+        support = [(lab, p) for lab, p in value.items() if not _is_zero(p)]
+        if len(support) == 1:  # a pure strategy: its label
+            return html.escape(str(support[0][0]))
+        terms = [f"{_fmt(p)}\u00b7{lab}" for lab, p in support]
+        return html.escape(" + ".join(terms) if terms else "0")
+    return html.escape(_fmt(value))
+
 
 class EquilibriumSet(list):
     """A list of :class:`EquilibriumResult` that says how it was computed.
@@ -297,6 +326,33 @@ class EquilibriumSet(list):
 
     def _repr_latex_(self) -> str:
         return "$" + self.latex() + "$"
+
+    def _repr_html_(self) -> str:
+        """The set as an HTML table for notebooks: one row per equilibrium, and how it
+        was computed (a partial list says so).
+
+        Examples
+        --------
+        >>> import numpy as np
+        >>> from solvers import equilibria
+        >>> eqs = equilibria([np.array([[3, 0], [0, 2]]), np.array([[2, 0], [0, 3]])], exact=True)
+        >>> print(eqs._repr_html_()[:59])
+        <table><caption>3 equilibria, vertex_enumeration, complete<
+        >>> "<td>3/5\u00b70 + 2/5\u00b71</td>" in eqs._repr_html_()
+        True
+        """
+        head = ""
+        rows = []
+        for k, eq in enumerate(self, 1):
+            if not head:
+                names = list(eq.strategies_by_player())
+                head = "".join(f"<th>{html.escape(str(n))}</th>" for n in names)
+            cells = "".join(f"<td>{c}</td>" for c in eq._html_rows())
+            rows.append(f"<tr><td>{k}</td>{cells}</tr>")
+        status = "complete" if self.complete else "not necessarily all equilibria"
+        caption = html.escape(f"{len(self)} equilibria, {self.method}, {status}")
+        header = f"<tr><th></th>{head}<th>payoffs</th></tr>" if head else ""
+        return f"<table><caption>{caption}</caption>{header}{''.join(rows)}</table>"
 
 
 class DegenerateGameWarning(UserWarning):

@@ -46,3 +46,19 @@ def test_symbolic_solution_asked_for_floats_names_numbers() -> None:
     assert s.to_dict(numbers="sympy")["payoffs"] == {"player 1": J / 2, "player 2": J / 2}
     with pytest.raises(ValueError, match=r"numbers='float'.*symbolic.*J"):
         s.to_dict(numbers="float")
+
+
+def test_equilibria_render_as_html_tables_with_escaped_labels() -> None:
+    from games import NormalFormGame
+
+    # battle of the sexes: two pure equilibria and the mixed one (3/5, 2/5), (2/5, 3/5)
+    g = NormalFormGame(
+        [[[3, 0], [0, 2]], [[2, 0], [0, 3]]], strategies=[["<Opera>", "Fight"], ["O", "F"]]
+    )
+    page = g.equilibria()._repr_html_()
+    assert "3 equilibria" in page and "complete" in page
+    assert "3/5\u00b7&lt;Opera&gt; + 2/5\u00b7Fight" in page and "<Opera>" not in page
+    partial = g.equilibria(method="lemke_howson")._repr_html_()
+    assert "not necessarily all equilibria" in partial
+    one = g.equilibria()[0]._repr_html_()
+    assert one.startswith("<table>") and "payoffs" in one
