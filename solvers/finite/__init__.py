@@ -20,7 +20,9 @@ function                          finds
 
 :func:`iter_equilibria` yields the equilibria of the enumerations as they are found
 (with ``progress=``), the same set as :func:`equilibria`.
-:func:`iterated_elimination` removes strictly dominated strategies (pure or mixed).
+:func:`random_game_experiment` solves many random games (on any executor) and tabulates
+the equilibria found. :func:`iterated_elimination` removes strictly dominated strategies
+(pure or mixed).
 Regrets, tolerances and :func:`is_nash` are in :mod:`solvers.verify`.
 
 Examples
@@ -52,6 +54,11 @@ from solvers.finite._equilibria import (
     VERTEX_BOUND_LIMIT,
     EnumerationTooLargeError,
     equilibria,
+)
+from solvers.finite._experiments import (
+    RandomGameExperiment,
+    random_game,
+    random_game_experiment,
 )
 from solvers.finite._iterate import STREAMING_METHODS, iter_equilibria
 from solvers.finite._lemke_howson import lemke_howson, lemke_howson_all_labels
@@ -95,6 +102,7 @@ __all__ = [
     "LogitPath",
     "ParameterSpace",
     "QuantalResponseEquilibrium",
+    "RandomGameExperiment",
     "Region",
     "RegionMap",
     "UndecidedConditionError",
@@ -122,6 +130,8 @@ __all__ = [
     "polynomial_equilibria",
     "pure_equilibria",
     "pure_profiles",
+    "random_game",
+    "random_game_experiment",
     "relation",
     "simplify_condition",
     "support_enumeration",
