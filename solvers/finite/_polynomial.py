@@ -457,13 +457,74 @@ def _shape_equilibria(h, formulas, sym, exacts, support, shape) -> list[tuple[An
     return found
 
 
-def _solve_support(payoffs_qq, sym, exacts, support, shape):
-    """Exact equilibria with exactly this support profile.
+#: Support systems with at least this many unknowns go to the homotopy first.
+HOMOTOPY_MIN_UNKNOWNS = 3
+#: Largest system the exact Groebner path takes when the homotopy cannot decide (a
+#: singular end point, failed paths, an irrational solution in exact mode).
+GROEBNER_FALLBACK_MAX_UNKNOWNS = 6
+
+
+def _homotopy_support(screen, exacts, support, shape, exact: bool, rtol: float):
+    """Equilibria of one support system by homotopy continuation (see ``_homotopy``).
+
+    ``None`` when the exact Groebner path must decide; otherwise ``(found, status,
+    dimension)`` like :func:`_solve_support`, ``status`` ``"unresolved"`` when neither
+    method can (the found list then holds float approximations, marked ``"approx"``).
+    """
+    from solvers.finite._homotopy import track_support
+
+    count = sum(len(S) - 1 for S in support)
+    status, points = track_support(screen, support, seed=len(support) + count)
+    if status != "ok":
+        return None if count <= GROEBNER_FALLBACK_MAX_UNKNOWNS else ([], "unresolved", count)
+    found: list[tuple[Any, Any]] = []
+    irrational: list[Any] = []
+    for z in points:
+        if np.abs(z.imag).max() > 1e-8 * (1 + np.abs(z).max()):
+            continue
+        x = z.real
+        profile, k = [], 0
+        for S, m in zip(support, shape, strict=True):
+            sigma = np.zeros(m)
+            d = len(S) - 1
+            sigma[list(S[:-1])] = x[k : k + d]
+            sigma[S[-1]] = 1.0 - x[k : k + d].sum()
+            k += d
+            profile.append(sigma)
+        if min(s[list(S)].min() for s, S in zip(profile, support, strict=True)) < -1e-9:
+            continue
+        clipped = [np.clip(s, 0.0, None) / np.clip(s, 0.0, None).sum() for s in profile]
+        gaps = regret(screen, clipped)
+        if any(g > 1e-6 * _scale(u) for g, u in zip(gaps, screen, strict=True)):
+            continue
+        if not exact:
+            if is_nash(screen, clipped, rtol):
+                found.append((clipped, "float"))
+            continue
+        candidate = _rationalize(clipped, exacts)
+        if candidate is not None:
+            found.append((candidate, None))
+        else:
+            irrational.append(clipped)
+    if irrational:
+        if count <= GROEBNER_FALLBACK_MAX_UNKNOWNS:
+            return None  # algebraic solutions: the exact path writes them down
+        return [(p, "approx") for p in irrational] + found, "unresolved", count
+    return found, "isolated", 0
+
+
+def _solve_support(
+    payoffs_qq, sym, exacts, support, shape, screen=None, exact=True, rtol=DEFAULT_RTOL
+):
+    """Equilibria with exactly this support profile (exact unless ``exact=False``).
 
     Returns ``(profiles, status, dimension)``: ``status`` is ``"isolated"`` (the system is
-    inconsistent or zero-dimensional: every solution found) or ``"continuum"`` (a
+    inconsistent or zero-dimensional: every solution found), ``"continuum"`` (a
     positive-dimensional solution set of the given ``dimension``; its points are not
-    enumerated here).
+    enumerated here) or ``"unresolved"`` (a large system the homotopy could not vouch for
+    and which is too large for the exact path). With ``screen`` (float payoffs), systems
+    of :data:`HOMOTOPY_MIN_UNKNOWNS` unknowns or more are solved by homotopy
+    continuation first; rational solutions are reconstructed and verified exactly.
     """
     R, equations, _ = _support_polys(payoffs_qq, support)
     if R is None:  # a pure profile
@@ -472,6 +533,10 @@ def _solve_support(payoffs_qq, sym, exacts, support, shape):
             for S, m in zip(support, shape, strict=True)
         ]
         return ([(profile, None)] if max(regret(exacts, profile)) == 0 else []), "isolated", 0
+    if screen is not None and len(R.gens) >= HOMOTOPY_MIN_UNKNOWNS and equations:
+        done = _homotopy_support(screen, exacts, support, shape, exact, rtol)
+        if done is not None:
+            return done
     count = len(R.gens)
     if not equations:
         return [], "continuum", count
@@ -668,9 +733,13 @@ def polynomial_equilibria(
     results: dict[tuple, Equilibrium] = {}
     continua: list[tuple[tuple, int]] = []
     pruned = systems = 0
+    unresolved: list[tuple[tuple, int]] = []
+    approximations: list = []
 
     def add_found(profile, payoffs) -> None:
-        if payoffs == "sympy":  # general sympy solution: simplify, then verify afresh
+        if payoffs == "float":  # homotopy end point, float mode: checked by add
+            add(profile, False)
+        elif payoffs == "sympy":  # general sympy solution: simplify, then verify afresh
             add(*_tidy(profile))
         elif payoffs is None:  # Fractions, verified exactly
             add(profile, True)
@@ -712,7 +781,13 @@ def polynomial_equilibria(
             pruned += 1
             continue
         systems += 1
-        found, status, dimension = _solve_support(qq, sym, exacts, support, shape)
+        found, status, dimension = _solve_support(
+            qq, sym, exacts, support, shape, screen, exact, rtol
+        )
+        if status == "unresolved":
+            unresolved.append((support, dimension))
+            approximations.extend(p for p, kind in found if kind == "approx")
+            found = [(p, kind) for p, kind in found if kind != "approx"]
         for profile, payoffs in found:
             add_found(profile, payoffs)
         if status == "continuum":
@@ -731,12 +806,33 @@ def polynomial_equilibria(
         )
         notes.append(note)
         warnings.warn(note, RuntimeWarning, stacklevel=2)
-    else:
+    if unresolved:
+        described = ", ".join(f"{S} ({d} unknowns)" for S, d in unresolved[:5])
+        note = (
+            f"{len(unresolved)} support system(s) could be decided neither by homotopy "
+            f"continuation nor exactly within reach: {described}"
+            + (" ..." if len(unresolved) > 5 else "")
+            + "; equilibria with these supports may be missing"
+            + (
+                f" ({len(approximations)} float approximation(s) with irrational "
+                "coordinates were found there and are not listed as exact equilibria: "
+                "call with exact=False to get them)"
+                if approximations
+                else ""
+            )
+        )
+        notes.append(note)
+        warnings.warn(note, RuntimeWarning, stacklevel=2)
+    if not continua and not unresolved:
         notes.append(
             f"complete: all {len(profiles)} support profiles solved ({pruned} excluded by "
             f"conditional dominance or a linear-programming test, {systems} polynomial "
-            "systems solved exactly by Groebner bases); every solution set is "
-            "zero-dimensional, so every equilibrium is listed"
+            "systems solved: small ones exactly by Groebner bases, larger ones by "
+            "polynomial homotopy continuation from a multi-homogeneous start system, every "
+            "path tracked to its end, every end point regular, rational solutions "
+            "verified exactly and irrational ones solved exactly by Groebner bases"
+            + ("" if exact else " or checked in floats")
+            + "); every solution set is zero-dimensional, so every equilibrium is listed"
         )
     ordered = [results[k] for k in sorted(results)]
     return Equilibria(
@@ -744,7 +840,7 @@ def polynomial_equilibria(
         method=METHOD,
         exact=exact,
         degenerate=True if continua else None,
-        complete=not continua,
+        complete=not continua and not unresolved,
         tolerance=None if exact else rtol,
         notes=notes,
     )
