@@ -84,21 +84,16 @@ class _System:
 
     def _pair(self, i: int, j: int, sig: list[np.ndarray]) -> np.ndarray:
         """Player i's payoff tensor contracted with every block but i and j: (P, m_i, m_j)."""
-        L = self.letters
         others = [k for k in range(self.n) if k not in (i, j)]
-        P = sig[0].shape[0]
-        if not others:  # two players
-            M = np.einsum(L + "->" + L[i] + L[j], self.tensors[i])
-            return np.broadcast_to(M, (P, *M.shape)).astype(complex)
-        spec = L + "," + ",".join("z" + L[k] for k in others) + "->z" + L[i] + L[j]
         key = (i, j)
-        if key not in self._paths:
-            self._paths[key] = np.einsum_path(
-                spec, self.tensors[i], *[sig[k] for k in others], optimize="greedy"
-            )[0]
-        return np.einsum(
-            spec, self.tensors[i], *[sig[k] for k in others], optimize=self._paths[key]
-        )
+        if key not in self._paths:  # the tensor as a (m_i m_j, prod others) matrix
+            T = np.transpose(self.tensors[i], [i, j, *others])
+            self._paths[key] = T.reshape(self.sizes[i] * self.sizes[j], -1).T.astype(complex)
+        P = sig[0].shape[0]
+        W = np.ones((P, 1), dtype=complex)
+        for k in others:  # batched outer product, first index slowest
+            W = (W[:, :, None] * sig[k][:, None, :]).reshape(P, -1)
+        return (W @ self._paths[key]).reshape(P, self.sizes[i], self.sizes[j])
 
     def evaluate(self, x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """``F`` (P, d) and its Jacobian (P, d, d)."""
@@ -339,7 +334,9 @@ def track_support(
         cond = np.linalg.cond(J)
         regular = np.isfinite(cond) & (cond < 1e9) & (residual < 1e-9)
         if not np.all(regular[np.isfinite(residual)]):
-            big = np.linalg.norm(ends, axis=1) > 1e6  # stragglers on their way to infinity
+            # far from the simplex (norm > 10: probabilities lie in [0, 1]): stragglers on
+            # their way to infinity, or large roots that cannot be equilibria
+            big = np.linalg.norm(ends, axis=1) > 10.0
             if np.all(regular | big):
                 ends, regular = ends[~big], regular[~big]
             else:

@@ -475,6 +475,8 @@ def _homotopy_support(screen, exacts, support, shape, exact: bool, rtol: float):
 
     count = sum(len(S) - 1 for S in support)
     status, points = track_support(screen, support, seed=len(support) + count)
+    if status == "empty":  # structurally overdetermined: Groebner decides (quickly)
+        return None
     if status != "ok":
         return None if count <= GROEBNER_FALLBACK_MAX_UNKNOWNS else ([], "unresolved", count)
     found: list[tuple[Any, Any]] = []
