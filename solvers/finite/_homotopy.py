@@ -52,6 +52,8 @@ __all__ = ["track_support", "start_count"]
 
 #: Most start paths tracked for one support system (beyond: the caller decides).
 MAX_PATHS = 20000
+_FIRST = 1e-3
+_GROW = 1.25
 
 
 class _System:
@@ -162,7 +164,7 @@ class _Start:
         J = np.zeros((x.shape[0], s.count, s.count), dtype=complex)
         for j in self.blocks:
             cols = slice(s.offsets[j], s.offsets[j + 1])
-            rest = np.delete(L, j, axis=2).prod(axis=2)  # (P, d)
+            rest = L[:, :, :j].prod(axis=2) * L[:, :, j + 1 :].prod(axis=2)  # (P, d)
             J[:, :, cols] = rest[:, :, None] * self.C[None, :, cols]
         return G, J
 
@@ -222,7 +224,7 @@ def _track(system: _System, start: _Start, x0: np.ndarray, gamma: complex):
     P = x0.shape[0]
     x = x0.copy()
     t = np.zeros(P)
-    h = np.full(P, 0.05)
+    h = np.full(P, 0.1)
     status = np.zeros(P, dtype=int)
 
     def homotopy(x, t):
@@ -259,11 +261,11 @@ def _track(system: _System, start: _Start, x0: np.ndarray, gamma: complex):
             if it == 0:
                 first = np.linalg.norm(dx, axis=1)
         last = np.linalg.norm(dx, axis=1)
-        ok = np.isfinite(last) & (first < 1e-3 * scale) & (last < 1e-9 * scale)
+        ok = np.isfinite(last) & (first < _FIRST * scale) & (last < 1e-9 * scale)
         good, bad = active[ok], active[~ok]
         x[good] = xp[ok]
         t[good] = tn[ok]
-        h[good] = np.minimum(h[good] * 1.6, 0.1)
+        h[good] = np.minimum(h[good] * _GROW, 0.25)
         h[bad] = h[bad] * 0.5
         norms = np.linalg.norm(x, axis=1)
         status[good[t[good] >= 1.0]] = 1
