@@ -48,7 +48,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-__all__ = ["track_support", "start_count"]
+__all__ = ["start_count", "track_support"]
 
 #: Most start paths tracked for one support system (beyond: the caller decides).
 MAX_PATHS = 20000
@@ -68,7 +68,7 @@ class _System:
         self.count = int(self.offsets[-1])
         index = np.ix_(*[list(S) for S in support])
         self.tensors = []
-        for i, u in enumerate(payoffs):
+        for u in payoffs:
             sub = np.asarray(u, dtype=float)[index]
             scale = float(np.ptp(np.asarray(u, dtype=float))) or 1.0
             self.tensors.append(sub / scale)

@@ -457,8 +457,12 @@ def _shape_equilibria(h, formulas, sym, exacts, support, shape) -> list[tuple[An
     return found
 
 
-#: Support systems with at least this many unknowns go to the homotopy first.
-HOMOTOPY_MIN_UNKNOWNS = 3
+#: Support systems with at least this many unknowns go to the homotopy first (smaller
+#: ones are solved faster by Groebner bases) ...
+HOMOTOPY_MIN_UNKNOWNS = 5
+#: ... and so do those where at least this many players mix (degree >= 3 systems, whose
+#: Groebner bases grow fast), from 3 unknowns on.
+HOMOTOPY_MIN_MIXING = 4
 #: Largest system the exact Groebner path takes when the homotopy cannot decide (a
 #: singular end point, failed paths, an irrational solution in exact mode).
 GROEBNER_FALLBACK_MAX_UNKNOWNS = 6
@@ -469,7 +473,8 @@ def _homotopy_support(screen, exacts, support, shape, exact: bool, rtol: float):
 
     ``None`` when the exact Groebner path must decide; otherwise ``(found, status,
     dimension)`` like :func:`_solve_support`, ``status`` ``"unresolved"`` when neither
-    method can (the found list then holds float approximations, marked ``"approx"``).
+    method can. In exact mode, irrational solutions of systems too large for the exact
+    path come back as float profiles marked ``"certified"`` (regret below ``rtol``).
     """
     from solvers.finite._homotopy import track_support
 
@@ -511,7 +516,12 @@ def _homotopy_support(screen, exacts, support, shape, exact: bool, rtol: float):
     if irrational:
         if count <= GROEBNER_FALLBACK_MAX_UNKNOWNS:
             return None  # algebraic solutions: the exact path writes them down
-        return [(p, "approx") for p in irrational] + found, "unresolved", count
+        # too large for exact algebra: regular real roots certified in floats
+        return (
+            [(p, "certified") for p in irrational if is_nash(screen, p, rtol)] + found,
+            ("isolated"),
+            0,
+        )
     return found, "isolated", 0
 
 
@@ -535,7 +545,11 @@ def _solve_support(
             for S, m in zip(support, shape, strict=True)
         ]
         return ([(profile, None)] if max(regret(exacts, profile)) == 0 else []), "isolated", 0
-    if screen is not None and len(R.gens) >= HOMOTOPY_MIN_UNKNOWNS and equations:
+    mixing = sum(len(S) > 1 for S in support)
+    big = len(R.gens) >= HOMOTOPY_MIN_UNKNOWNS or (
+        mixing >= HOMOTOPY_MIN_MIXING and len(R.gens) >= 3
+    )
+    if screen is not None and big and equations:
         done = _homotopy_support(screen, exacts, support, shape, exact, rtol)
         if done is not None:
             return done
@@ -736,11 +750,18 @@ def polynomial_equilibria(
     continua: list[tuple[tuple, int]] = []
     pruned = systems = 0
     unresolved: list[tuple[tuple, int]] = []
-    approximations: list = []
+    certified: list[tuple] = []
 
     def add_found(profile, payoffs) -> None:
         if payoffs == "float":  # homotopy end point, float mode: checked by add
             add(profile, False)
+        elif payoffs == "certified":  # irrational, exact mode: a certified float profile
+            eq = Equilibrium.from_profile(floats, profile, METHOD, rtol=rtol)
+            if is_nash(floats, profile, rtol):
+                key = tuple(round(float(p), 9) + 0.0 for s in eq.strategies for p in s)
+                if key not in results:
+                    certified.append(key)
+                results.setdefault(key, eq)
         elif payoffs == "sympy":  # general sympy solution: simplify, then verify afresh
             add(*_tidy(profile))
         elif payoffs is None:  # Fractions, verified exactly
@@ -788,8 +809,6 @@ def polynomial_equilibria(
         )
         if status == "unresolved":
             unresolved.append((support, dimension))
-            approximations.extend(p for p, kind in found if kind == "approx")
-            found = [(p, kind) for p, kind in found if kind != "approx"]
         for profile, payoffs in found:
             add_found(profile, payoffs)
         if status == "continuum":
@@ -815,16 +834,16 @@ def polynomial_equilibria(
             f"continuation nor exactly within reach: {described}"
             + (" ..." if len(unresolved) > 5 else "")
             + "; equilibria with these supports may be missing"
-            + (
-                f" ({len(approximations)} float approximation(s) with irrational "
-                "coordinates were found there and are not listed as exact equilibria: "
-                "call with exact=False to get them)"
-                if approximations
-                else ""
-            )
         )
         notes.append(note)
         warnings.warn(note, RuntimeWarning, stacklevel=2)
+    if certified:
+        notes.append(
+            f"{len(certified)} equilibri{'um has' if len(certified) == 1 else 'a have'} "
+            "irrational coordinates on a support system too large for exact algebra: "
+            f"given as floats (exact=False), Newton-refined regular roots with regret "
+            f"below the tolerance (rtol={rtol:g})"
+        )
     if not continua and not unresolved:
         notes.append(
             f"complete: all {len(profiles)} support profiles solved ({pruned} excluded by "
