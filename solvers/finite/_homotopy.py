@@ -48,7 +48,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-__all__ = ["start_count", "track_support"]
+__all__ = ["start_count", "track_many", "track_support"]
 
 #: Most start paths tracked for one support system (beyond: the caller decides).
 MAX_PATHS = 20000
@@ -59,19 +59,20 @@ _GROW = 1.25
 class _System:
     """The indifference system of one support profile, evaluated for many points at once."""
 
-    def __init__(self, payoffs: Sequence[np.ndarray], support: tuple) -> None:
+    def __init__(self, payoffs: Sequence[np.ndarray], supports: Sequence[tuple]) -> None:
+        support = supports[0]
         n = len(support)
         self.n = n
         self.sizes = [len(S) for S in support]
         self.dims = [m - 1 for m in self.sizes]
         self.offsets = np.concatenate([[0], np.cumsum(self.dims)]).astype(int)
         self.count = int(self.offsets[-1])
-        index = np.ix_(*[list(S) for S in support])
-        self.tensors = []
+        self.tensors = []  # per player: (systems, *sizes)
         for u in payoffs:
-            sub = np.asarray(u, dtype=float)[index]
-            scale = float(np.ptp(np.asarray(u, dtype=float))) or 1.0
-            self.tensors.append(sub / scale)
+            u = np.asarray(u, dtype=float)
+            scale = float(np.ptp(u)) or 1.0
+            subs = [u[np.ix_(*[list(S) for S in T])] / scale for T in supports]
+            self.tensors.append(np.stack(subs))
         self.rows = [(i, k) for i in range(n) for k in range(1, self.sizes[i])]
         letters = "abcdefghijklmnopqrstuvwxyz"[:n]
         self.letters = letters
@@ -84,21 +85,27 @@ class _System:
             out.append(np.concatenate([free, 1.0 - free.sum(axis=1, keepdims=True)], axis=1))
         return out
 
-    def _pair(self, i: int, j: int, sig: list[np.ndarray]) -> np.ndarray:
+    def _pair(self, i: int, j: int, sig: list[np.ndarray], which: np.ndarray) -> np.ndarray:
         """Player i's payoff tensor contracted with every block but i and j: (P, m_i, m_j)."""
         others = [k for k in range(self.n) if k not in (i, j)]
         key = (i, j)
-        if key not in self._paths:  # the tensor as a (m_i m_j, prod others) matrix
-            T = np.transpose(self.tensors[i], [i, j, *others])
-            self._paths[key] = T.reshape(self.sizes[i] * self.sizes[j], -1).T.astype(complex)
+        if key not in self._paths:  # the tensors as (systems, prod others, m_i m_j)
+            T = np.transpose(self.tensors[i], [0, i + 1, j + 1, *[k + 1 for k in others]])
+            T = T.reshape(T.shape[0], self.sizes[i] * self.sizes[j], -1)
+            self._paths[key] = np.transpose(T, (0, 2, 1)).astype(complex)
         P = sig[0].shape[0]
         W = np.ones((P, 1), dtype=complex)
         for k in others:  # batched outer product, first index slowest
             W = (W[:, :, None] * sig[k][:, None, :]).reshape(P, -1)
-        return (W @ self._paths[key]).reshape(P, self.sizes[i], self.sizes[j])
+        T = self._paths[key]
+        if T.shape[0] == 1:
+            out = W @ T[0]
+        else:
+            out = np.matmul(W[:, None, :], T[which])[:, 0, :]
+        return out.reshape(P, self.sizes[i], self.sizes[j])
 
-    def evaluate(self, x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """``F`` (P, d) and its Jacobian (P, d, d)."""
+    def evaluate(self, x: np.ndarray, which: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """``F`` (P, d) and its Jacobian (P, d, d); ``which``: each point's system."""
         P = x.shape[0]
         d = self.count
         sig = self.sigmas(x)
@@ -113,7 +120,7 @@ class _System:
             for j in range(self.n):
                 if j == i:
                     continue
-                M = self._pair(i, j, sig)  # (P, m_i, m_j)
+                M = self._pair(i, j, sig, which)  # (P, m_i, m_j)
                 if values is None:
                     values = np.einsum("pab,pb->pa", M, sig[j])
                 if self.dims[j] == 0:
@@ -219,7 +226,7 @@ def _solve(A: np.ndarray, b: np.ndarray) -> np.ndarray:
         return out
 
 
-def _track(system: _System, start: _Start, x0: np.ndarray, gamma: complex):
+def _track(system: _System, start: _Start, x0: np.ndarray, gamma: complex, which: np.ndarray):
     """Track every path from t = 0 to 1; status 1 arrived, 2 at infinity, 3 failed."""
     P = x0.shape[0]
     x = x0.copy()
@@ -227,35 +234,35 @@ def _track(system: _System, start: _Start, x0: np.ndarray, gamma: complex):
     h = np.full(P, 0.1)
     status = np.zeros(P, dtype=int)
 
-    def homotopy(x, t):
-        F, JF = system.evaluate(x)
+    def homotopy(x, t, w):
+        F, JF = system.evaluate(x, w)
         G, JG = start.evaluate(x)
         tt = t[:, None]
         H = (1 - tt) * gamma * G + tt * F
         Hx = (1 - tt)[:, :, None] * gamma * JG + tt[:, :, None] * JF
         return H, Hx, F - gamma * G
 
-    def velocity(x, t):
-        _, Hx, Ht = homotopy(x, t)
+    def velocity(x, t, w):
+        _, Hx, Ht = homotopy(x, t, w)
         return _solve(Hx, -Ht)
 
     for _ in range(5000):
         active = np.flatnonzero(status == 0)
         if active.size == 0:
             break
-        xa, ta = x[active], t[active]
+        xa, ta, wa = x[active], t[active], which[active]
         ha = np.minimum(h[active], 1.0 - ta)
-        k1 = velocity(xa, ta)
-        k2 = velocity(xa + 0.5 * ha[:, None] * k1, ta + 0.5 * ha)
-        k3 = velocity(xa + 0.5 * ha[:, None] * k2, ta + 0.5 * ha)
-        k4 = velocity(xa + ha[:, None] * k3, ta + ha)
+        k1 = velocity(xa, ta, wa)
+        k2 = velocity(xa + 0.5 * ha[:, None] * k1, ta + 0.5 * ha, wa)
+        k3 = velocity(xa + 0.5 * ha[:, None] * k2, ta + 0.5 * ha, wa)
+        k4 = velocity(xa + ha[:, None] * k3, ta + ha, wa)
         xp = xa + (ha[:, None] / 6.0) * (k1 + 2 * k2 + 2 * k3 + k4)
         tn = ta + ha
         scale = 1.0 + np.linalg.norm(xp, axis=1)
         first = None
         dx = np.zeros_like(xp)
         for it in range(3):
-            H, Hx, _ = homotopy(xp, tn)
+            H, Hx, _ = homotopy(xp, tn, wa)
             dx = _solve(Hx, -H)
             xp = xp + dx
             if it == 0:
@@ -288,7 +295,7 @@ def start_count(payoffs: Sequence[np.ndarray], support: tuple) -> int | None:
     >>> start_count(u, ((0, 1, 2),) * 3)
     10
     """
-    system = _System(payoffs, support)
+    system = _System(payoffs, [support])
     start = _Start(system, np.random.default_rng(0))
     chosen = start.assignments(MAX_PATHS)
     return None if chosen is None else len(chosen)
@@ -312,41 +319,92 @@ def track_support(
     >>> track_support([A, -A], ((0, 1), (0, 1)))[0]
     'ok'
     """
-    system = _System(payoffs, support)
+    return track_many(payoffs, [support], seed, tries)[0]
+
+
+def track_many(
+    payoffs: Sequence[np.ndarray], supports: Sequence[tuple], seed: int = 0, tries: int = 3
+) -> list[tuple[str, list[np.ndarray]]]:
+    """:func:`track_support` for several support profiles of one size pattern (the same
+    number of strategies per player), all paths tracked together.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> A = np.array([[3.0, 0.0], [0.0, 1.0]])
+    >>> [s for s, _ in track_many([A, A], [((0, 1), (0, 1))] * 2)]
+    ['ok', 'ok']
+    """
+    system = _System(payoffs, list(supports))
     rng = np.random.default_rng(seed)
+    results: list[tuple[str, list[np.ndarray]] | None] = [None] * len(supports)
+    pending = list(range(len(supports)))
     for _ in range(tries):
+        if not pending:
+            break
         start = _Start(system, rng)
-        x0 = start.solutions(MAX_PATHS)
-        if x0 is None:
-            return "unsure", []
-        if x0.shape[0] == 0:
-            return "empty", []
+        base = start.solutions(MAX_PATHS // max(1, len(pending)) or 1)
+        if base is None:
+            if len(pending) == 1:
+                results[pending[0]] = ("unsure", [])
+                pending = []
+                break
+            base = start.solutions(MAX_PATHS)
+            if base is None:
+                for k in pending:
+                    results[k] = ("unsure", [])
+                pending = []
+                break
+        if base.shape[0] == 0:
+            for k in pending:
+                results[k] = ("empty", [])
+            pending = []
+            break
+        which = np.repeat(np.array(pending), base.shape[0])
+        x0 = np.tile(base, (len(pending), 1))
         gamma = np.exp(2j * np.pi * rng.random())
-        x, status = _track(system, start, x0, gamma)
-        if np.any(status == 3):
-            continue
-        ends = x[status == 1]
-        if ends.shape[0] == 0:
-            return "ok", []
-        for _ in range(4):  # Newton on F itself
-            F, J = system.evaluate(ends)
-            ends = ends + _solve(J, -F)
-        F, J = system.evaluate(ends)
-        residual = np.abs(F).max(axis=1)
-        cond = np.linalg.cond(J)
-        regular = np.isfinite(cond) & (cond < 1e9) & (residual < 1e-9)
-        if not np.all(regular[np.isfinite(residual)]):
-            # far from the simplex (norm > 10: probabilities lie in [0, 1]): stragglers on
-            # their way to infinity, or large roots that cannot be equilibria
-            big = np.linalg.norm(ends, axis=1) > 10.0
-            if np.all(regular | big):
-                ends, regular = ends[~big], regular[~big]
+        x, status = _track(system, start, x0, gamma, which)
+        retry = []
+        for k in pending:
+            mine = which == k
+            verdict = _endpoints(system, x[mine], status[mine], k)
+            if verdict is None:
+                retry.append(k)
             else:
-                return "unsure", []  # singular end points: multiple roots or a continuum
-        points = ends[regular]
+                results[k] = verdict
+        pending = retry
+    for k in pending:
+        results[k] = ("unsure", [])
+    return [r if r is not None else ("unsure", []) for r in results]
+
+
+def _endpoints(system: _System, x: np.ndarray, status: np.ndarray, k: int):
+    """The verdict on one system's paths, ``None`` to re-track with a new gamma."""
+    if np.any(status == 3):
+        return None
+    ends = x[status == 1]
+    if ends.shape[0] == 0:
+        return "ok", []
+    which = np.full(ends.shape[0], k)
+    for _ in range(4):  # Newton on F itself
+        F, J = system.evaluate(ends, which)
+        ends = ends + _solve(J, -F)
+    F, J = system.evaluate(ends, which)
+    residual = np.abs(F).max(axis=1)
+    cond = np.linalg.cond(J)
+    regular = np.isfinite(cond) & (cond < 1e9) & (residual < 1e-9)
+    if not np.all(regular[np.isfinite(residual)]):
+        # far from the simplex (norm > 10: probabilities lie in [0, 1]): stragglers on
+        # their way to infinity, or large roots that cannot be equilibria
+        big = ~(np.linalg.norm(ends, axis=1) <= 10.0)
+        if np.all(regular | big):
+            ends, regular = ends[~big], regular[~big]
+        else:
+            return "unsure", []  # singular end points: multiple roots or a continuum
+    points = ends[regular]
+    if points.shape[0] > 1:
         dist = np.abs(points[:, None, :] - points[None, :, :]).max(axis=2)
         np.fill_diagonal(dist, np.inf)
-        if points.shape[0] > 1 and dist.min() < 1e-6:
-            continue  # two paths reached one regular root: a path jumped
-        return "ok", list(points)
-    return "unsure", []
+        if dist.min() < 1e-6:
+            return None  # two paths reached one regular root: a path jumped
+    return "ok", list(points)

@@ -468,7 +468,34 @@ HOMOTOPY_MIN_MIXING = 4
 GROEBNER_FALLBACK_MAX_UNKNOWNS = 6
 
 
-def _homotopy_support(screen, exacts, support, shape, exact: bool, rtol: float):
+def _homotopy_bound(support) -> bool:
+    """Whether a support system goes to the homotopy before the exact path."""
+    count = sum(len(S) - 1 for S in support)
+    mixing = sum(len(S) > 1 for S in support)
+    return count >= HOMOTOPY_MIN_UNKNOWNS or (mixing >= HOMOTOPY_MIN_MIXING and count >= 3)
+
+
+def _track_all(screen, supports) -> dict:
+    """Homotopy verdicts for the supports that go to it, tracked in batches of one size
+    pattern (``{support: (status, points)}``)."""
+    from solvers.finite._homotopy import track_many
+
+    groups: dict[tuple, list] = {}
+    for support in supports:
+        if _homotopy_bound(support):
+            groups.setdefault(tuple(len(S) for S in support), []).append(support)
+    out = {}
+    for pattern, members in groups.items():
+        for k in range(0, len(members), 64):  # bounded batches
+            chunk = members[k : k + 64]
+            for support, verdict in zip(
+                chunk, track_many(screen, chunk, seed=sum(pattern)), strict=True
+            ):
+                out[support] = verdict
+    return out
+
+
+def _homotopy_support(screen, exacts, support, shape, exact: bool, rtol: float, tracked=None):
     """Equilibria of one support system by homotopy continuation (see ``_homotopy``).
 
     ``None`` when the exact Groebner path must decide; otherwise ``(found, status,
@@ -479,7 +506,9 @@ def _homotopy_support(screen, exacts, support, shape, exact: bool, rtol: float):
     from solvers.finite._homotopy import track_support
 
     count = sum(len(S) - 1 for S in support)
-    status, points = track_support(screen, support, seed=len(support) + count)
+    if tracked is None:
+        tracked = track_support(screen, support, seed=len(support) + count)
+    status, points = tracked
     if status == "empty":  # structurally overdetermined: Groebner decides (quickly)
         return None
     if status != "ok":
@@ -526,7 +555,15 @@ def _homotopy_support(screen, exacts, support, shape, exact: bool, rtol: float):
 
 
 def _solve_support(
-    payoffs_qq, sym, exacts, support, shape, screen=None, exact=True, rtol=DEFAULT_RTOL
+    payoffs_qq,
+    sym,
+    exacts,
+    support,
+    shape,
+    screen=None,
+    exact=True,
+    rtol=DEFAULT_RTOL,
+    tracked=None,
 ):
     """Equilibria with exactly this support profile (exact unless ``exact=False``).
 
@@ -545,12 +582,8 @@ def _solve_support(
             for S, m in zip(support, shape, strict=True)
         ]
         return ([(profile, None)] if max(regret(exacts, profile)) == 0 else []), "isolated", 0
-    mixing = sum(len(S) > 1 for S in support)
-    big = len(R.gens) >= HOMOTOPY_MIN_UNKNOWNS or (
-        mixing >= HOMOTOPY_MIN_MIXING and len(R.gens) >= 3
-    )
-    if screen is not None and big and equations:
-        done = _homotopy_support(screen, exacts, support, shape, exact, rtol)
+    if screen is not None and _homotopy_bound(support) and equations:
+        done = _homotopy_support(screen, exacts, support, shape, exact, rtol, tracked)
         if done is not None:
             return done
     count = len(R.gens)
@@ -799,13 +832,17 @@ def polynomial_equilibria(
         key = tuple(round(float(p), 9) + 0.0 for s in eq.strategies for p in s)
         results.setdefault(key, eq)
 
+    survivors = []
     for support in track(profiles, progress=progress, desc="support profiles"):
         if _dominated(ints, support) or _no_correlated_support(screen, support):
             pruned += 1
-            continue
+        else:
+            survivors.append(support)
+    tracked = _track_all(screen, survivors)
+    for support in survivors:
         systems += 1
         found, status, dimension = _solve_support(
-            qq, sym, exacts, support, shape, screen, exact, rtol
+            qq, sym, exacts, support, shape, screen, exact, rtol, tracked.get(support)
         )
         if status == "unresolved":
             unresolved.append((support, dimension))
