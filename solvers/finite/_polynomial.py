@@ -36,9 +36,22 @@ supports, then rational reconstruction): e.g. the centre
 :math:`((\tfrac12,\tfrac12), (\tfrac12,\tfrac12), (\tfrac14,\tfrac14,\tfrac14,\tfrac14))`
 of the segment of equilibria of Nau, Gomez Canovas and Hansen (2004).
 
-Cost: seconds for 3x3x3, 8x2x2 and 2x2x2x2 games; a system with full supports in a
-3x3x3 game takes ~4 s, so 5x4x3 games take minutes and five-player games (degree-4
-systems) longer (see ``benchmarks/bench_nplayer.py``).
+Large systems (at least 5 unknowns, or 4 players mixing) are first solved **numerically
+by polynomial homotopy continuation** (``solvers.finite._homotopy``: a linear-product
+start system with the multi-homogeneous Bézout number of paths, Morgan and Sommese 1987;
+all paths of all supports of one size pattern tracked at once in numpy; random complex
+gamma; Sommese and Wampler 2005). When every path ends (at a regular root or at
+infinity) every isolated solution is found with probability one; real roots inside the
+simplex are rationalised (``Fraction.limit_denominator``) and verified **exactly** (exact
+regret 0), and irrational ones go to the exact Gröbner path above when the system has at
+most 6 unknowns; beyond that they are listed as Newton-refined floats whose regret is
+checked (a note says so). Failed paths are re-tracked with a new gamma; singular end
+points (multiple roots, continua) send the system to the exact path, or, when it is too
+large for it, leave the result ``complete=False`` with a warning.
+
+Cost: about a second for 3x3x3, 8x2x2 and 2^5 games, a few seconds for 5x4x3 and ten
+for 4x4x4 (see ``benchmarks/bench_nplayer.py``); a system with full supports in a 3x3x3
+game would take ~4 s of Gröbner basis, one of a 2^5 game minutes.
 
 Examples
 --------
@@ -468,21 +481,23 @@ HOMOTOPY_MIN_MIXING = 4
 GROEBNER_FALLBACK_MAX_UNKNOWNS = 6
 
 
-def _homotopy_bound(support) -> bool:
+def _homotopy_bound(support, systems: str = "auto") -> bool:
     """Whether a support system goes to the homotopy before the exact path."""
     count = sum(len(S) - 1 for S in support)
+    if systems != "auto":
+        return systems == "homotopy" and count >= 1
     mixing = sum(len(S) > 1 for S in support)
     return count >= HOMOTOPY_MIN_UNKNOWNS or (mixing >= HOMOTOPY_MIN_MIXING and count >= 3)
 
 
-def _track_all(screen, supports) -> dict:
+def _track_all(screen, supports, systems: str = "auto") -> dict:
     """Homotopy verdicts for the supports that go to it, tracked in batches of one size
     pattern (``{support: (status, points)}``)."""
     from solvers.finite._homotopy import track_many
 
     groups: dict[tuple, list] = {}
     for support in supports:
-        if _homotopy_bound(support):
+        if _homotopy_bound(support, systems):
             groups.setdefault(tuple(len(S) for S in support), []).append(support)
     out = {}
     for pattern, members in groups.items():
@@ -564,6 +579,7 @@ def _solve_support(
     exact=True,
     rtol=DEFAULT_RTOL,
     tracked=None,
+    systems="auto",
 ):
     """Equilibria with exactly this support profile (exact unless ``exact=False``).
 
@@ -582,7 +598,7 @@ def _solve_support(
             for S, m in zip(support, shape, strict=True)
         ]
         return ([(profile, None)] if max(regret(exacts, profile)) == 0 else []), "isolated", 0
-    if screen is not None and _homotopy_bound(support) and equations:
+    if screen is not None and _homotopy_bound(support, systems) and equations:
         done = _homotopy_support(screen, exacts, support, shape, exact, rtol, tracked)
         if done is not None:
             return done
@@ -717,6 +733,7 @@ def polynomial_equilibria(
     exact: bool = False,
     rtol: float = DEFAULT_RTOL,
     progress: ProgressArg = None,
+    systems: str = "auto",
 ) -> Equilibria:
     """Every Nash equilibrium of a small finite game (any number of players), exactly.
 
@@ -735,6 +752,13 @@ def polynomial_equilibria(
         Float results: regret tolerance relative to each player's payoff range.
     progress : bool or callable
         Report progress over the support profiles (see :func:`solvers.progress.track`).
+    systems : {"auto", "groebner", "homotopy"}
+        How the support systems are solved: ``"groebner"`` exactly by Gröbner bases
+        (slow beyond a few unknowns), ``"homotopy"`` by polynomial homotopy continuation
+        (multi-homogeneous start system, all paths tracked at once in numpy; rational
+        roots verified exactly, irrational
+        ones handed to the exact path when small, certified floats otherwise), ``"auto"``
+        homotopy for systems with at least 5 unknowns or 4 mixing players, Gröbner below.
 
     Returns
     -------
@@ -758,6 +782,8 @@ def polynomial_equilibria(
     >>> sorted(tuple(str(s[0]) for s in eq.strategies) for eq in eqs)
     [('0', '0', '0'), ('1', '1', '1'), ('1/2', '1/2', '1/2')]
     """
+    if systems not in ("auto", "groebner", "homotopy"):
+        raise ValueError(f"systems must be 'auto', 'groebner' or 'homotopy', got {systems!r}")
     raw = [np.asarray(u) for u in payoffs]
     floats, exacts = as_payoff_arrays(raw, exact=True)
     assert exacts is not None  # exact=True gives Fractions
@@ -838,11 +864,11 @@ def polynomial_equilibria(
             pruned += 1
         else:
             survivors.append(support)
-    tracked = _track_all(screen, survivors)
+    tracked = _track_all(screen, survivors, systems)
     for support in survivors:
         systems += 1
         found, status, dimension = _solve_support(
-            qq, sym, exacts, support, shape, screen, exact, rtol, tracked.get(support)
+            qq, sym, exacts, support, shape, screen, exact, rtol, tracked.get(support), systems
         )
         if status == "unresolved":
             unresolved.append((support, dimension))
