@@ -485,7 +485,7 @@ def _homotopy_bound(support, systems: str = "auto") -> bool:
     """Whether a support system goes to the homotopy before the exact path."""
     count = sum(len(S) - 1 for S in support)
     if systems != "auto":
-        return systems == "homotopy" and count >= 1
+        return systems.startswith("homotopy") and count >= 1
     mixing = sum(len(S) > 1 for S in support)
     return count >= HOMOTOPY_MIN_UNKNOWNS or (mixing >= HOMOTOPY_MIN_MIXING and count >= 3)
 
@@ -524,8 +524,16 @@ def _homotopy_support(screen, exacts, support, shape, exact: bool, rtol: float, 
     if tracked is None:
         tracked = track_support(screen, support, seed=len(support) + count)
     status, points = tracked
-    if status == "empty":  # structurally overdetermined: Groebner decides (quickly)
-        return None
+    if status == "empty":  # structurally overdetermined: no isolated solution
+        if exact or all(v.denominator <= 10**6 for u in exacts for v in u.flat):
+            return None  # Groebner decides (quickly, on short rationals)
+        count = sum(len(S) - 1 for S in support)
+        # long binary fractions: a least-squares search for solutions (generic games
+        # have none); any found point means a continuum, reported as such
+        points = _continuum_points(screen, exacts, support, False, rtol)
+        if points:
+            return [(p, "float") for p in points[:1]], "continuum", count
+        return [], "isolated", 0
     if status != "ok":
         return None if count <= GROEBNER_FALLBACK_MAX_UNKNOWNS else ([], "unresolved", count)
     found: list[tuple[Any, Any]] = []
@@ -602,6 +610,8 @@ def _solve_support(
         done = _homotopy_support(screen, exacts, support, shape, exact, rtol, tracked)
         if done is not None:
             return done
+        if systems == "homotopy-only":  # binary floats: Groebner bases out of reach
+            return [], "unresolved", len(R.gens)
     count = len(R.gens)
     if not equations:
         return [], "continuum", count
@@ -758,7 +768,8 @@ def polynomial_equilibria(
         (multi-homogeneous start system, all paths tracked at once in numpy; rational
         roots verified exactly, irrational
         ones handed to the exact path when small, certified floats otherwise), ``"auto"``
-        homotopy for systems with at least 5 unknowns or 4 mixing players, Gröbner below.
+        homotopy for systems with at least 5 unknowns or 4 mixing players, Gröbner below
+        (in float mode with payoffs that are not short fractions: homotopy throughout).
 
     Returns
     -------
@@ -790,6 +801,9 @@ def polynomial_equilibria(
     shape = floats[0].shape
     if not exact:  # a float that is a short decimal/fraction is solved as that rational
         exacts = [np.vectorize(_short_rational, otypes=[object])(u) for u in exacts]
+    if not exact and systems == "auto":  # long binary fractions make Groebner bases slow
+        if any(v.denominator > 10**6 for u in exacts for v in u.flat):
+            systems = "homotopy-only"  # internal: no Groebner fallback either
     sym = [
         np.vectorize(lambda v: sp.Rational(v.numerator, v.denominator), otypes=[object])(u)
         for u in exacts
@@ -807,7 +821,7 @@ def polynomial_equilibria(
     profiles = list(support_profiles(shape))
     results: dict[tuple, Equilibrium] = {}
     continua: list[tuple[tuple, int]] = []
-    pruned = systems = 0
+    pruned = solved = 0
     unresolved: list[tuple[tuple, int]] = []
     certified: list[tuple] = []
 
@@ -866,7 +880,7 @@ def polynomial_equilibria(
             survivors.append(support)
     tracked = _track_all(screen, survivors, systems)
     for support in survivors:
-        systems += 1
+        solved += 1
         found, status, dimension = _solve_support(
             qq, sym, exacts, support, shape, screen, exact, rtol, tracked.get(support), systems
         )
@@ -910,7 +924,7 @@ def polynomial_equilibria(
     if not continua and not unresolved:
         notes.append(
             f"complete: all {len(profiles)} support profiles solved ({pruned} excluded by "
-            f"conditional dominance or a linear-programming test, {systems} polynomial "
+            f"conditional dominance or a linear-programming test, {solved} polynomial "
             "systems solved: small ones exactly by Groebner bases, larger ones by "
             "polynomial homotopy continuation from a multi-homogeneous start system, every "
             "path tracked to its end, every end point regular, rational solutions "

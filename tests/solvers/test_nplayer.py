@@ -13,7 +13,7 @@ from fractions import Fraction as F
 
 import numpy as np
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from games import catalog
@@ -226,6 +226,7 @@ def test_homotopy_agrees_with_groebner_on_the_catalogue_3x3x3(gambit_file):
     assert len(by_homotopy) == GAMBIT_SLOW["contrib_games_3x3x3.nfg"]
 
 
+@settings(max_examples=15, deadline=None)
 @given(
     st.integers(0, 2**32 - 1),
     st.sampled_from([(2, 2, 2), (2, 2, 3), (2, 3, 3), (2, 2, 2, 2)]),
