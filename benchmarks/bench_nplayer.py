@@ -10,7 +10,8 @@ in a child process with ``--timeout`` seconds. Printed: a markdown table with se
 equilibria found by blocgames' default (``NormalFormGame.equilibria``: exact for integer
 and decimal payoffs), by pygambit's ``enumpoly_solve`` and ``gnm_solve``, and the ratio
 of Gambit's time to that of our complete method ``polynomial_equilibria`` (> 1: we are
-faster; the default runs it up to 32 pure profiles and lists pure equilibria beyond).
+faster; the default runs it up to 64 pure profiles and five players, and lists pure
+equilibria beyond).
 ``complete`` says whether our result claims every equilibrium (``cont.`` where a
 continuum was reported). Run from the repository root with ``PYTHONPATH=.``.
 """

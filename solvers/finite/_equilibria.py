@@ -22,9 +22,9 @@ game is zero-sum (given as one matrix, nashpy's ``Game(A)`` convention, or detec
 ``A + B`` constant), else vertex enumeration (every extreme equilibrium, degenerate games
 included) after a size check: when the upper bound theorem allows more than
 :data:`VERTEX_BOUND_LIMIT` vertices per best-response polytope the default refuses with a
-message naming the alternatives rather than exhausting memory. Games of three or four
-players with up to ``POLYNOMIAL_DEFAULT_MAX_PROFILES`` (32) pure profiles (3x3x3, 8x2x2,
-2x2x2x2) get the complete polynomial support method, larger ones pure equilibria only,
+message naming the alternatives rather than exhausting memory. Games of three to five
+players with up to ``POLYNOMIAL_DEFAULT_MAX_PROFILES`` (64) pure profiles (3x3x3, 8x2x2,
+2^5, 5x4x3, 4x4x4) get the complete polynomial support method, larger ones pure equilibria only,
 with a ``RuntimeWarning`` and ``complete=False`` on the result. A one-player game (a decision
 problem) gets its optimal pure strategies; its optimal mixed strategies are their convex
 hull.
@@ -102,15 +102,15 @@ def vertex_bound(d: int, k: int) -> int:
 
 
 #: Largest number of pure profiles for which the polynomial method (support enumeration
-#: with conditional-dominance and LP pruning, exact Groebner bases) is the default for
-#: three or four players (3x3x3, 8x2x2, 2x2x2x2 take seconds; a 3x3x3 support system with
-#: full supports takes ~4 s of Groebner basis, so 5x4x3 takes minutes): beyond this size,
-#: or with five or more players, the default is pure equilibria with a warning; ask for
+#: with conditional-dominance and LP pruning; small systems by exact Groebner bases, large
+#: ones by polynomial homotopy continuation) is the default for three to five players:
+#: 3x3x3, 8x2x2, 2^5 take seconds, 5x4x3 and 4x4x4 tens of seconds; a 2^7 game (1,854
+#: start paths for its full support) takes minutes. Beyond this size, or with more
+#: players, the default is pure equilibria with a warning; ask for
 #: method="polynomial_equilibria" to enumerate anyway.
-POLYNOMIAL_DEFAULT_MAX_PROFILES = 32
-#: Most players for which the polynomial method is the default (five-player systems are
-#: of degree 4: Groebner bases take minutes).
-POLYNOMIAL_DEFAULT_MAX_PLAYERS = 4
+POLYNOMIAL_DEFAULT_MAX_PROFILES = 64
+#: Most players for which the polynomial method is the default.
+POLYNOMIAL_DEFAULT_MAX_PLAYERS = 5
 
 
 def equilibria(
@@ -184,7 +184,7 @@ def equilibria(
             warnings.warn(
                 f"only pure equilibria are computed for this {n_players}-player game "
                 f"(shape {np.shape(payoffs[0])}); mixed equilibria may exist: "
-                "method='polynomial_equilibria' enumerates all of them (slow beyond "
+                "method='polynomial_equilibria' enumerates all of them (slower beyond "
                 f"{POLYNOMIAL_DEFAULT_MAX_PROFILES} pure profiles)",
                 RuntimeWarning,
                 stacklevel=2,

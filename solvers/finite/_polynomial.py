@@ -36,9 +36,22 @@ supports, then rational reconstruction): e.g. the centre
 :math:`((\tfrac12,\tfrac12), (\tfrac12,\tfrac12), (\tfrac14,\tfrac14,\tfrac14,\tfrac14))`
 of the segment of equilibria of Nau, Gomez Canovas and Hansen (2004).
 
-Cost: seconds for 3x3x3, 8x2x2 and 2x2x2x2 games; a system with full supports in a
-3x3x3 game takes ~4 s, so 5x4x3 games take minutes and five-player games (degree-4
-systems) longer (see ``benchmarks/bench_nplayer.py``).
+Large systems (at least 5 unknowns, or 4 players mixing) are first solved **numerically
+by polynomial homotopy continuation** (``solvers.finite._homotopy``: a linear-product
+start system with the multi-homogeneous Bézout number of paths, Morgan and Sommese 1987;
+all paths of all supports of one size pattern tracked at once in numpy; random complex
+gamma; Sommese and Wampler 2005). When every path ends (at a regular root or at
+infinity) every isolated solution is found with probability one; real roots inside the
+simplex are rationalised (``Fraction.limit_denominator``) and verified **exactly** (exact
+regret 0), and irrational ones go to the exact Gröbner path above when the system has at
+most 6 unknowns; beyond that they are listed as Newton-refined floats whose regret is
+checked (a note says so). Failed paths are re-tracked with a new gamma; singular end
+points (multiple roots, continua) send the system to the exact path, or, when it is too
+large for it, leave the result ``complete=False`` with a warning.
+
+Cost: about a second for 3x3x3, 8x2x2 and 2^5 games, a few seconds for 5x4x3 and ten
+for 4x4x4 (see ``benchmarks/bench_nplayer.py``); a system with full supports in a 3x3x3
+game would take ~4 s of Gröbner basis, one of a 2^5 game minutes.
 
 Examples
 --------
@@ -457,13 +470,134 @@ def _shape_equilibria(h, formulas, sym, exacts, support, shape) -> list[tuple[An
     return found
 
 
-def _solve_support(payoffs_qq, sym, exacts, support, shape):
-    """Exact equilibria with exactly this support profile.
+#: Support systems with at least this many unknowns go to the homotopy first (smaller
+#: ones are solved faster by Groebner bases) ...
+HOMOTOPY_MIN_UNKNOWNS = 5
+#: ... and so do those where at least this many players mix (degree >= 3 systems, whose
+#: Groebner bases grow fast), from 3 unknowns on.
+HOMOTOPY_MIN_MIXING = 4
+#: Largest system the exact Groebner path takes when the homotopy cannot decide (a
+#: singular end point, failed paths, an irrational solution in exact mode).
+GROEBNER_FALLBACK_MAX_UNKNOWNS = 6
+
+
+def _homotopy_bound(support, systems: str = "auto") -> bool:
+    """Whether a support system goes to the homotopy before the exact path."""
+    count = sum(len(S) - 1 for S in support)
+    if systems != "auto":
+        return systems.startswith("homotopy") and count >= 1
+    mixing = sum(len(S) > 1 for S in support)
+    return count >= HOMOTOPY_MIN_UNKNOWNS or (mixing >= HOMOTOPY_MIN_MIXING and count >= 3)
+
+
+def _track_all(screen, supports, systems: str = "auto") -> dict:
+    """Homotopy verdicts for the supports that go to it, tracked in batches of one size
+    pattern (``{support: (status, points)}``)."""
+    from solvers.finite._homotopy import track_many
+
+    groups: dict[tuple, list] = {}
+    for support in supports:
+        if _homotopy_bound(support, systems):
+            groups.setdefault(tuple(len(S) for S in support), []).append(support)
+    out = {}
+    for pattern, members in groups.items():
+        for k in range(0, len(members), 64):  # bounded batches
+            chunk = members[k : k + 64]
+            for support, verdict in zip(
+                chunk, track_many(screen, chunk, seed=sum(pattern)), strict=True
+            ):
+                out[support] = verdict
+    return out
+
+
+def _homotopy_support(screen, exacts, support, shape, exact: bool, rtol: float, tracked=None):
+    """Equilibria of one support system by homotopy continuation (see ``_homotopy``).
+
+    ``None`` when the exact Groebner path must decide; otherwise ``(found, status,
+    dimension)`` like :func:`_solve_support`, ``status`` ``"unresolved"`` when neither
+    method can. In exact mode, irrational solutions of systems too large for the exact
+    path come back as float profiles marked ``"certified"`` (regret below ``rtol``).
+    """
+    from solvers.finite._homotopy import track_support
+
+    count = sum(len(S) - 1 for S in support)
+    if tracked is None:
+        tracked = track_support(screen, support, seed=len(support) + count)
+    status, points = tracked
+    if status == "empty":  # structurally overdetermined: no isolated solution
+        if exact or all(v.denominator <= 10**6 for u in exacts for v in u.flat):
+            return None  # Groebner decides (quickly, on short rationals)
+        count = sum(len(S) - 1 for S in support)
+        # long binary fractions: a least-squares search for solutions (generic games
+        # have none); any found point means a continuum, reported as such
+        points = _continuum_points(screen, exacts, support, False, rtol)
+        if points:
+            return [(p, "float") for p in points[:1]], "continuum", count
+        return [], "isolated", 0
+    if status != "ok":
+        return None if count <= GROEBNER_FALLBACK_MAX_UNKNOWNS else ([], "unresolved", count)
+    found: list[tuple[Any, Any]] = []
+    irrational: list[Any] = []
+    for z in points:
+        if np.abs(z.imag).max() > 1e-8 * (1 + np.abs(z).max()):
+            continue
+        x = z.real
+        profile, k = [], 0
+        for S, m in zip(support, shape, strict=True):
+            sigma = np.zeros(m)
+            d = len(S) - 1
+            sigma[list(S[:-1])] = x[k : k + d]
+            sigma[S[-1]] = 1.0 - x[k : k + d].sum()
+            k += d
+            profile.append(sigma)
+        if min(s[list(S)].min() for s, S in zip(profile, support, strict=True)) < -1e-9:
+            continue
+        clipped = [np.clip(s, 0.0, None) / np.clip(s, 0.0, None).sum() for s in profile]
+        gaps = regret(screen, clipped)
+        if any(g > 1e-6 * _scale(u) for g, u in zip(gaps, screen, strict=True)):
+            continue
+        if not exact:
+            if is_nash(screen, clipped, rtol):
+                found.append((clipped, "float"))
+            continue
+        candidate = _rationalize(clipped, exacts)
+        if candidate is not None:
+            found.append((candidate, None))
+        else:
+            irrational.append(clipped)
+    if irrational:
+        if count <= GROEBNER_FALLBACK_MAX_UNKNOWNS:
+            return None  # algebraic solutions: the exact path writes them down
+        # too large for exact algebra: regular real roots certified in floats
+        return (
+            [(p, "certified") for p in irrational if is_nash(screen, p, rtol)] + found,
+            ("isolated"),
+            0,
+        )
+    return found, "isolated", 0
+
+
+def _solve_support(
+    payoffs_qq,
+    sym,
+    exacts,
+    support,
+    shape,
+    screen=None,
+    exact=True,
+    rtol=DEFAULT_RTOL,
+    tracked=None,
+    systems="auto",
+):
+    """Equilibria with exactly this support profile (exact unless ``exact=False``).
 
     Returns ``(profiles, status, dimension)``: ``status`` is ``"isolated"`` (the system is
-    inconsistent or zero-dimensional: every solution found) or ``"continuum"`` (a
+    inconsistent or zero-dimensional: every solution found), ``"continuum"`` (a
     positive-dimensional solution set of the given ``dimension``; its points are not
-    enumerated here).
+    enumerated here) or ``"unresolved"`` (a large system the homotopy could not vouch for
+    and which is too large for the exact path). With ``screen`` (float payoffs), systems
+    of :data:`HOMOTOPY_MIN_UNKNOWNS` unknowns or more are solved by homotopy
+    continuation first; rational solutions are reconstructed and verified exactly.
     """
     R, equations, _ = _support_polys(payoffs_qq, support)
     if R is None:  # a pure profile
@@ -472,6 +606,12 @@ def _solve_support(payoffs_qq, sym, exacts, support, shape):
             for S, m in zip(support, shape, strict=True)
         ]
         return ([(profile, None)] if max(regret(exacts, profile)) == 0 else []), "isolated", 0
+    if screen is not None and _homotopy_bound(support, systems) and equations:
+        done = _homotopy_support(screen, exacts, support, shape, exact, rtol, tracked)
+        if done is not None:
+            return done
+        if systems == "homotopy-only":  # binary floats: Groebner bases out of reach
+            return [], "unresolved", len(R.gens)
     count = len(R.gens)
     if not equations:
         return [], "continuum", count
@@ -603,6 +743,7 @@ def polynomial_equilibria(
     exact: bool = False,
     rtol: float = DEFAULT_RTOL,
     progress: ProgressArg = None,
+    systems: str = "auto",
 ) -> Equilibria:
     """Every Nash equilibrium of a small finite game (any number of players), exactly.
 
@@ -621,6 +762,14 @@ def polynomial_equilibria(
         Float results: regret tolerance relative to each player's payoff range.
     progress : bool or callable
         Report progress over the support profiles (see :func:`solvers.progress.track`).
+    systems : {"auto", "groebner", "homotopy"}
+        How the support systems are solved: ``"groebner"`` exactly by Gröbner bases
+        (slow beyond a few unknowns), ``"homotopy"`` by polynomial homotopy continuation
+        (multi-homogeneous start system, all paths tracked at once in numpy; rational
+        roots verified exactly, irrational
+        ones handed to the exact path when small, certified floats otherwise), ``"auto"``
+        homotopy for systems with at least 5 unknowns or 4 mixing players, Gröbner below
+        (in float mode with payoffs that are not short fractions: homotopy throughout).
 
     Returns
     -------
@@ -644,12 +793,17 @@ def polynomial_equilibria(
     >>> sorted(tuple(str(s[0]) for s in eq.strategies) for eq in eqs)
     [('0', '0', '0'), ('1', '1', '1'), ('1/2', '1/2', '1/2')]
     """
+    if systems not in ("auto", "groebner", "homotopy"):
+        raise ValueError(f"systems must be 'auto', 'groebner' or 'homotopy', got {systems!r}")
     raw = [np.asarray(u) for u in payoffs]
     floats, exacts = as_payoff_arrays(raw, exact=True)
     assert exacts is not None  # exact=True gives Fractions
     shape = floats[0].shape
     if not exact:  # a float that is a short decimal/fraction is solved as that rational
         exacts = [np.vectorize(_short_rational, otypes=[object])(u) for u in exacts]
+    if not exact and systems == "auto":  # long binary fractions make Groebner bases slow
+        if any(v.denominator > 10**6 for u in exacts for v in u.flat):
+            systems = "homotopy-only"  # internal: no Groebner fallback either
     sym = [
         np.vectorize(lambda v: sp.Rational(v.numerator, v.denominator), otypes=[object])(u)
         for u in exacts
@@ -667,10 +821,21 @@ def polynomial_equilibria(
     profiles = list(support_profiles(shape))
     results: dict[tuple, Equilibrium] = {}
     continua: list[tuple[tuple, int]] = []
-    pruned = systems = 0
+    pruned = solved = 0
+    unresolved: list[tuple[tuple, int]] = []
+    certified: list[tuple] = []
 
     def add_found(profile, payoffs) -> None:
-        if payoffs == "sympy":  # general sympy solution: simplify, then verify afresh
+        if payoffs == "float":  # homotopy end point, float mode: checked by add
+            add(profile, False)
+        elif payoffs == "certified":  # irrational, exact mode: a certified float profile
+            eq = Equilibrium.from_profile(floats, profile, METHOD, rtol=rtol)
+            if is_nash(floats, profile, rtol):
+                key = tuple(round(float(p), 9) + 0.0 for s in eq.strategies for p in s)
+                if key not in results:
+                    certified.append(key)
+                results.setdefault(key, eq)
+        elif payoffs == "sympy":  # general sympy solution: simplify, then verify afresh
             add(*_tidy(profile))
         elif payoffs is None:  # Fractions, verified exactly
             add(profile, True)
@@ -707,12 +872,20 @@ def polynomial_equilibria(
         key = tuple(round(float(p), 9) + 0.0 for s in eq.strategies for p in s)
         results.setdefault(key, eq)
 
+    survivors = []
     for support in track(profiles, progress=progress, desc="support profiles"):
         if _dominated(ints, support) or _no_correlated_support(screen, support):
             pruned += 1
-            continue
-        systems += 1
-        found, status, dimension = _solve_support(qq, sym, exacts, support, shape)
+        else:
+            survivors.append(support)
+    tracked = _track_all(screen, survivors, systems)
+    for support in survivors:
+        solved += 1
+        found, status, dimension = _solve_support(
+            qq, sym, exacts, support, shape, screen, exact, rtol, tracked.get(support), systems
+        )
+        if status == "unresolved":
+            unresolved.append((support, dimension))
         for profile, payoffs in found:
             add_found(profile, payoffs)
         if status == "continuum":
@@ -731,12 +904,33 @@ def polynomial_equilibria(
         )
         notes.append(note)
         warnings.warn(note, RuntimeWarning, stacklevel=2)
-    else:
+    if unresolved:
+        described = ", ".join(f"{S} ({d} unknowns)" for S, d in unresolved[:5])
+        note = (
+            f"{len(unresolved)} support system(s) could be decided neither by homotopy "
+            f"continuation nor exactly within reach: {described}"
+            + (" ..." if len(unresolved) > 5 else "")
+            + "; equilibria with these supports may be missing"
+        )
+        notes.append(note)
+        warnings.warn(note, RuntimeWarning, stacklevel=2)
+    if certified:
+        notes.append(
+            f"{len(certified)} equilibri{'um has' if len(certified) == 1 else 'a have'} "
+            "irrational coordinates on a support system too large for exact algebra: "
+            f"given as floats (exact=False), Newton-refined regular roots with regret "
+            f"below the tolerance (rtol={rtol:g})"
+        )
+    if not continua and not unresolved:
         notes.append(
             f"complete: all {len(profiles)} support profiles solved ({pruned} excluded by "
-            f"conditional dominance or a linear-programming test, {systems} polynomial "
-            "systems solved exactly by Groebner bases); every solution set is "
-            "zero-dimensional, so every equilibrium is listed"
+            f"conditional dominance or a linear-programming test, {solved} polynomial "
+            "systems solved: small ones exactly by Groebner bases, larger ones by "
+            "polynomial homotopy continuation from a multi-homogeneous start system, every "
+            "path tracked to its end, every end point regular, rational solutions "
+            "verified exactly and irrational ones solved exactly by Groebner bases"
+            + ("" if exact else " or checked in floats")
+            + "); every solution set is zero-dimensional, so every equilibrium is listed"
         )
     ordered = [results[k] for k in sorted(results)]
     return Equilibria(
@@ -744,7 +938,7 @@ def polynomial_equilibria(
         method=METHOD,
         exact=exact,
         degenerate=True if continua else None,
-        complete=not continua,
+        complete=not continua and not unresolved,
         tolerance=None if exact else rtol,
         notes=notes,
     )

@@ -13,7 +13,7 @@ from fractions import Fraction as F
 
 import numpy as np
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from games import catalog
@@ -185,3 +185,78 @@ def test_every_returned_profile_has_zero_regret(values):
         assert eq.regret == 0
     # a finite game always has an equilibrium; with a continuum a representative is listed
     assert len(eqs) >= 1 or not eqs.complete
+
+
+# --- homotopy continuation for the large support systems (issue 13) ---------------------
+
+#: Gambit catalogue games beyond the old 32-profile limit of the exact method: the count is
+#: the union of pygambit 16.7's enumpoly and gnm (5x4x3: enumpoly 3, gnm's 1 among them;
+#: 2^5: enumpoly 4, gnm 3, 5 together), every equilibrium verified here.
+GAMBIT_LARGER = {"contrib_games_5x4x3.nfg": 3, "contrib_games_2x2x2x2x2.nfg": 5}
+
+
+@pytest.mark.parametrize(("name", "count"), sorted(GAMBIT_LARGER.items()))
+def test_gambit_catalogue_larger_games_by_default(gambit_file, name, count):
+    game = _gambit_game(gambit_file, name)
+    eqs = game.equilibria()
+    assert eqs.method == "polynomial_equilibria"
+    assert eqs.complete and len(eqs) == count
+    assert all(eq.regret == 0 for eq in eqs)
+    assert any("homotopy" in note for note in eqs.notes)
+
+
+def test_gambit_larger_games_contain_what_enumpoly_and_gnm_find(gambit_file):
+    gbt = pytest.importorskip("pygambit")
+    for name in GAMBIT_LARGER:
+        g = gbt.read_nfg(str(gambit_file(name)))
+        theirs = set()
+        for solve in (gbt.nash.enumpoly_solve, gbt.nash.gnm_solve):
+            for e in solve(g).equilibria:
+                theirs.add(tuple(round(float(e[s]), 6) for p in g.players for s in p.strategies))
+        ours = {_key(eq) for eq in _gambit_game(gambit_file, name).equilibria()}
+        assert all(any(np.allclose(t, o, atol=2e-6) for o in ours) for t in theirs)
+
+
+def test_homotopy_agrees_with_groebner_on_the_catalogue_3x3x3(gambit_file):
+    payoffs = _gambit_game(gambit_file, "contrib_games_3x3x3.nfg").payoff_arrays(exact=True)
+    by_homotopy = polynomial_equilibria(payoffs, exact=True, systems="homotopy")
+    by_groebner = polynomial_equilibria(payoffs, exact=True, systems="groebner")
+    assert by_homotopy.complete and by_groebner.complete
+    assert sorted(map(_key, by_homotopy)) == sorted(map(_key, by_groebner))
+    assert len(by_homotopy) == GAMBIT_SLOW["contrib_games_3x3x3.nfg"]
+
+
+@settings(max_examples=15, deadline=None)
+@given(
+    st.integers(0, 2**32 - 1),
+    st.sampled_from([(2, 2, 2), (2, 2, 3), (2, 3, 3), (2, 2, 2, 2)]),
+)
+def test_homotopy_and_groebner_find_the_same_equilibria(seed, shape):
+    payoffs = _random_game(shape, seed, -30, 31)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # degenerate draws: continua
+        by_homotopy = polynomial_equilibria(payoffs, exact=True, systems="homotopy")
+        by_groebner = polynomial_equilibria(payoffs, exact=True, systems="groebner")
+    assert by_homotopy.complete == by_groebner.complete
+    if by_groebner.complete:
+        assert sorted(map(_key, by_homotopy)) == sorted(map(_key, by_groebner))
+    exacts = [u.astype(object) for u in payoffs]
+    for eq in by_homotopy:
+        assert eq.regret == 0
+        if all(isinstance(p, F | int) for s in eq.strategies for p in s):
+            assert max(regret(exacts, list(eq.strategies))) == 0
+
+
+def test_homotopy_float_game_is_certified():
+    # a random float 2^5 game: five players, degree-4 systems, beyond reach of exact algebra
+    rng = np.random.default_rng(5)
+    payoffs = [rng.standard_normal((2,) * 5) for _ in range(5)]
+    eqs = equilibria(payoffs)
+    assert eqs.method == "polynomial_equilibria" and eqs.complete
+    assert len(eqs) >= 1 and len(eqs) % 2 == 1  # generic games: an odd number (Wilson 1971)
+    assert all(eq.regret <= eq.tolerance for eq in eqs)
+
+
+def test_systems_argument_is_checked():
+    with pytest.raises(ValueError, match="systems must be"):
+        polynomial_equilibria([np.eye(2), np.eye(2)], systems="newton")
