@@ -104,8 +104,8 @@ def vertex_bound(d: int, k: int) -> int:
 #: Largest number of pure profiles for which the polynomial method (support enumeration
 #: with conditional-dominance and LP pruning; small systems by exact Groebner bases, large
 #: ones by polynomial homotopy continuation) is the default for three to five players:
-#: 3x3x3, 8x2x2, 2^5 take seconds, 5x4x3 and 4x4x4 tens of seconds; a 2^7 game (1,854
-#: start paths for its full support) takes minutes. Beyond this size, or with more
+#: 3x3x3, 8x2x2, 2^5 take about a second, 5x4x3 about 5 s and 4x4x4 10-14 s; a 2^7 game
+#: (1,854 start paths for its full support) took more than 100 s. Beyond this size, or with more
 #: players, the default is pure equilibria with a warning; ask for
 #: method="polynomial_equilibria" to enumerate anyway.
 POLYNOMIAL_DEFAULT_MAX_PROFILES = 64
