@@ -46,6 +46,7 @@ import numpy as np
 
 from solvers._numbers import fmt as _fmt
 from solvers.finite._input import as_payoff_arrays
+from solvers.finite._snap import nearby_rational_equilibrium
 from solvers.result import Equilibrium
 from solvers.verify import DEFAULT_RTOL, expected_payoffs, regret, tolerance
 
@@ -546,20 +547,9 @@ def _rational_point(
             if res < 1e-11:
                 candidates.append(sol)
     for cand in candidates:
-        for den in (12, 1000, 10**6):
-            prof = profile(cand)
-            q = []
-            for s in prof:
-                fr = [Fraction(float(v)).limit_denominator(den) for v in s]
-                total = sum(fr, Fraction(0))
-                if total == 0:
-                    break
-                q.append(np.array([v / total for v in fr], dtype=object))
-            else:
-                if all(all(v >= 0 for v in s) for s in q) and all(
-                    r == 0 for r in regret(exacts, q)
-                ):
-                    return tuple(q)
+        q = nearby_rational_equilibrium(profile(cand), exacts, (12, 1000, 10**6))
+        if q is not None:
+            return tuple(q)
     return None
 
 

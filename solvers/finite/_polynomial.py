@@ -82,6 +82,7 @@ from sympy.polys.rings import ring
 
 from solvers._numbers import sign_or_numeric
 from solvers.finite._input import as_payoff_arrays
+from solvers.finite._snap import nearby_rational_equilibrium
 from solvers.progress import ProgressArg, track
 from solvers.result import Equilibria, Equilibrium
 from solvers.verify import DEFAULT_RTOL, expected_payoffs, is_nash, regret
@@ -560,7 +561,7 @@ def _homotopy_support(screen, exacts, support, shape, exact: bool, rtol: float, 
             if is_nash(screen, clipped, rtol):
                 found.append((clipped, "float"))
             continue
-        candidate = _rationalize(clipped, exacts)
+        candidate = nearby_rational_equilibrium(clipped, exacts)
         if candidate is not None:
             found.append((candidate, None))
         else:
@@ -691,29 +692,12 @@ def _continuum_points(floats, exacts, support, exact, rtol):
             continue
         profile = unpack(fit.x)
         if exact:
-            candidate = _rationalize(profile, exacts)
+            candidate = nearby_rational_equilibrium(profile, exacts)
             if candidate is not None:
                 points.append(candidate)
         elif is_nash(floats, profile, rtol):
             points.append(profile)
     return points
-
-
-def _rationalize(profile, exacts):
-    """A nearby rational profile with exact regret zero, or ``None``."""
-    for bound in (10, 100, 1000, 10**4, 10**6):
-        candidate = []
-        for sigma in profile:
-            q = [Fraction(float(p)).limit_denominator(bound) for p in sigma]
-            q = [max(p, Fraction(0)) for p in q]
-            total = sum(q, Fraction(0))
-            if total == 0:
-                break
-            candidate.append(np.array([p / total for p in q], dtype=object))
-        else:
-            if max(regret(exacts, candidate)) == 0:
-                return candidate
-    return None
 
 
 def _short_rational(value: Fraction) -> Fraction:

@@ -41,7 +41,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from fractions import Fraction
 from typing import Any
 
 import numpy as np
@@ -49,6 +48,7 @@ import numpy as np
 from solvers._numbers import fmt as _fmt
 from solvers.finite._components import _support_system
 from solvers.finite._input import as_game_arrays, as_payoff_arrays
+from solvers.finite._snap import nearby_rational_equilibrium
 from solvers.progress import ProgressArg
 from solvers.result import Equilibria, Equilibrium, EquilibriumResult
 from solvers.verify import DEFAULT_RTOL, expected_payoffs, regret, tolerance
@@ -498,13 +498,9 @@ def _refine(
         cand = [np.clip(s, 0.0, None) for s in profile(z)]
         cand = [s / s.sum() for s in cand]
         if exacts is not None:
-            for den in (100, 10**4, 10**8):
-                q = [
-                    np.array([Fraction(float(v)).limit_denominator(den) for v in s], dtype=object)
-                    for s in cand
-                ]
-                if all(sum(s) == 1 for s in q) and all(r == 0 for r in regret(exacts, q)):
-                    return Equilibrium.from_profile(exacts, q, METHOD, exact=True)
+            q = nearby_rational_equilibrium(cand, exacts, (100, 10**4, 10**8))
+            if q is not None:
+                return Equilibrium.from_profile(exacts, q, METHOD, exact=True)
         if np.all(regret(floats, cand) <= tol):
             return Equilibrium.from_profile(floats, cand, METHOD, rtol=rtol)
     return None

@@ -260,3 +260,42 @@ def test_homotopy_float_game_is_certified():
 def test_systems_argument_is_checked():
     with pytest.raises(ValueError, match="systems must be"):
         polynomial_equilibria([np.eye(2), np.eye(2)], systems="newton")
+
+
+# A 2x2x3 game (found by hypothesis in CI, seed 161) with a mixed equilibrium whose coarse
+# rounding, (0, 1) and (1, 0, 0), is itself a pure equilibrium: the homotopy's end point
+# was once snapped to the pure profile and the mixed one lost.
+SNAP_TRAP = [
+    np.array([[[30, -2, 6], [14, -6, -16]], [[-15, -15, -16], [5, -4, -20]]]),
+    np.array([[[-18, 18, -1], [-16, -26, -2]], [[4, 2, -1], [28, -13, 10]]]),
+    np.array([[[-23, 26, -21], [4, 2, -16]], [[-23, -3, 27], [15, -7, -27]]]),
+]
+
+
+def _snap_trap_mixed():
+    # player 1 plays her first strategy; player 2's mix q on (0, 1) makes player 3
+    # indifferent between her first two strategies, player 3's mix r on them makes
+    # player 2 indifferent: two linear equations, solved here by hand
+    u2, u3 = SNAP_TRAP[1][0], SNAP_TRAP[2][0]
+    # player 3: q*u3[0,0] + (1-q)*u3[1,0] = q*u3[0,1] + (1-q)*u3[1,1]
+    q = F(int(u3[1, 1] - u3[1, 0]), int(u3[0, 0] - u3[1, 0] - u3[0, 1] + u3[1, 1]))
+    # player 2: r*u2[0,0] + (1-r)*u2[0,1] = r*u2[1,0] + (1-r)*u2[1,1]
+    r = F(int(u2[1, 1] - u2[0, 1]), int(u2[0, 0] - u2[0, 1] - u2[1, 0] + u2[1, 1]))
+    return (F(1), F(0)), (q, 1 - q), (r, 1 - r, F(0))
+
+
+def test_snap_trap_equilibrium_is_an_equilibrium():
+    mixed = _snap_trap_mixed()
+    assert mixed[1] == (F(2, 51), F(49, 51)) and mixed[2] == (F(22, 23), F(1, 23), F(0))
+    exacts = [u.astype(object) for u in SNAP_TRAP]
+    assert max(regret(exacts, [np.array(s, dtype=object) for s in mixed])) == 0
+
+
+@pytest.mark.parametrize("systems", ["auto", "homotopy", "groebner"])
+def test_mixed_equilibrium_is_not_snapped_to_a_nearby_pure_one(systems):
+    result = polynomial_equilibria(SNAP_TRAP, exact=True, systems=systems)
+    assert result.complete
+    profiles = {tuple(tuple(s) for s in eq.strategies) for eq in result}
+    assert _snap_trap_mixed() in profiles
+    assert ((F(1), F(0)), (F(0), F(1)), (F(1), F(0), F(0))) in profiles
+    assert len(profiles) == len(result) == 3
