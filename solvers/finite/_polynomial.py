@@ -36,17 +36,25 @@ supports, then rational reconstruction): e.g. the centre
 :math:`((\tfrac12,\tfrac12), (\tfrac12,\tfrac12), (\tfrac14,\tfrac14,\tfrac14,\tfrac14))`
 of the segment of equilibria of Nau, Gomez Canovas and Hansen (2004).
 
-Large systems (at least 5 unknowns, or 4 players mixing) are first solved **numerically
-by polynomial homotopy continuation** (``solvers.finite._homotopy``: a linear-product
+Before any algebra, each system is solved **numerically**. Systems of up to 4 unknowns
+(8 when every mixing player mixes over two strategies) go to **certified interval
+subdivision** (``solvers.finite._subdivision``): the equations are affine in each free
+probability, so their exact ranges over a box are read at its vertices; boxes where an
+equation cannot vanish, a strategy outside the support is strictly better, or a
+probability is negative are discarded, and the Krawczyk test proves each remaining box
+holds one solution (found by Newton) or none. The search is exhaustive: every real
+solution in the probability box is found, deterministically. Larger systems are solved
+by **polynomial homotopy continuation** (``solvers.finite._homotopy``: a linear-product
 start system with the multi-homogeneous Bézout number of paths, Morgan and Sommese 1987;
 all paths of all supports of one size pattern tracked at once in numpy; random complex
-gamma; Sommese and Wampler 2005). When every path ends (at a regular root or at
-infinity) every isolated solution is found with probability one; real roots inside the
-simplex are rationalised (``Fraction.limit_denominator``) and verified **exactly** (exact
-regret 0), and irrational ones go to the exact Gröbner path above when the system has at
-most 6 unknowns; beyond that they are listed as Newton-refined floats whose regret is
-checked (a note says so). Failed paths are re-tracked with a new gamma; singular end
-points (multiple roots, continua) send the system to the exact path, or, when it is too
+gamma; Sommese and Wampler 2005): when every path ends (at a regular root or at
+infinity) every isolated solution is found with probability one. Real roots inside the
+simplex are rationalised (nearest fractions, accepted only within ``1e-8`` of the float
+root) and verified **exactly** (exact regret 0); irrational ones go to the exact
+Gröbner path above when the system has at most 6 unknowns (with four or more players
+mixing, within ``exact_budget`` seconds in a child process), and are otherwise listed as
+Newton-refined floats whose regret is checked (a note says so). Systems the numerical
+methods cannot settle (singular roots, continua) go to the exact path, or, when too
 large for it, leave the result ``complete=False`` with a warning.
 
 Cost: about a second for 3x3x3, 8x2x2 and 2^5 games, a few seconds for 5x4x3 and ten
@@ -477,30 +485,55 @@ HOMOTOPY_MIN_UNKNOWNS = 5
 #: ... and so do those where at least this many players mix (degree >= 3 systems, whose
 #: Groebner bases grow fast), from 3 unknowns on.
 HOMOTOPY_MIN_MIXING = 4
+#: Default seconds for the exact algebra of large systems in one call (``exact_budget``).
+EXACT_BUDGET = 10.0
 #: Largest system the exact Groebner path takes when the homotopy cannot decide (a
 #: singular end point, failed paths, an irrational solution in exact mode).
 GROEBNER_FALLBACK_MAX_UNKNOWNS = 6
 
 
-def _homotopy_bound(support, systems: str = "auto") -> bool:
-    """Whether a support system goes to the homotopy before the exact path."""
+#: Support systems up to this many unknowns go to certified subdivision first ...
+SUBDIVISION_MAX_UNKNOWNS = 4
+#: ... and so do those of up to this many where every mixing player mixes over two
+#: strategies (binary blocks: subdivision is far cheaper than the homotopy's paths).
+SUBDIVISION_MAX_BINARY = 8
+
+
+def _numeric_route(support, systems: str = "auto") -> str | None:
+    """How a support system is solved before (or instead of) the exact path:
+    ``"subdivision"``, ``"homotopy"`` or ``None`` (Groebner bases directly)."""
     count = sum(len(S) - 1 for S in support)
-    if systems != "auto":
-        return systems.startswith("homotopy") and count >= 1
+    if count == 0 or systems == "groebner":
+        return None
+    if systems in ("subdivision", "homotopy"):
+        return systems
+    binary = all(len(S) <= 2 for S in support)
+    if count <= SUBDIVISION_MAX_UNKNOWNS or (binary and count <= SUBDIVISION_MAX_BINARY):
+        return "subdivision"
     mixing = sum(len(S) > 1 for S in support)
-    return count >= HOMOTOPY_MIN_UNKNOWNS or (mixing >= HOMOTOPY_MIN_MIXING and count >= 3)
+    if systems == "numeric-only" or count >= HOMOTOPY_MIN_UNKNOWNS:
+        return "homotopy"
+    return "homotopy" if mixing >= HOMOTOPY_MIN_MIXING and count >= 3 else None
 
 
 def _track_all(screen, supports, systems: str = "auto") -> dict:
-    """Homotopy verdicts for the supports that go to it, tracked in batches of one size
-    pattern (``{support: (status, points)}``)."""
+    """Numerical verdicts ``{support: (status, points)}`` for the supports that get one:
+    certified subdivision one system at a time (a system it cannot settle goes to the
+    homotopy), homotopy paths in batches of one size pattern."""
     from solvers.finite._homotopy import track_many
+    from solvers.finite._subdivision import solve_support
 
     groups: dict[tuple, list] = {}
-    for support in supports:
-        if _homotopy_bound(support, systems):
-            groups.setdefault(tuple(len(S) for S in support), []).append(support)
     out = {}
+    for support in supports:
+        route = _numeric_route(support, systems)
+        if route == "subdivision":
+            out[support] = solve_support(screen, support)
+            if out[support][0] == "ok" or systems == "subdivision":
+                continue
+            route = "homotopy"
+        if route == "homotopy":
+            groups.setdefault(tuple(len(S) for S in support), []).append(support)
     for pattern, members in groups.items():
         for k in range(0, len(members), 64):  # bounded batches
             chunk = members[k : k + 64]
@@ -567,15 +600,20 @@ def _homotopy_support(screen, exacts, support, shape, exact: bool, rtol: float, 
         else:
             irrational.append(clipped)
     if irrational:
+        # regular real roots certified in floats: the answer when the system is too
+        # large for exact algebra, or when exact algebra runs past its budget
+        certified = [(p, "certified") for p in irrational if is_nash(screen, p, rtol)] + found
         if count <= GROEBNER_FALLBACK_MAX_UNKNOWNS:
-            return None  # algebraic solutions: the exact path writes them down
-        # too large for exact algebra: regular real roots certified in floats
-        return (
-            [(p, "certified") for p in irrational if is_nash(screen, p, rtol)] + found,
-            ("isolated"),
-            0,
-        )
+            return _Fallback(certified)  # algebraic solutions: the exact path writes them
+        return certified, "isolated", 0
     return found, "isolated", 0
+
+
+class _Fallback:
+    """The certified float solutions of a system whose exact solutions are wanted."""
+
+    def __init__(self, found: list) -> None:
+        self.found = found
 
 
 def _solve_support(
@@ -589,6 +627,7 @@ def _solve_support(
     rtol=DEFAULT_RTOL,
     tracked=None,
     systems="auto",
+    exact_budget=None,
 ):
     """Equilibria with exactly this support profile (exact unless ``exact=False``).
 
@@ -607,12 +646,25 @@ def _solve_support(
             for S, m in zip(support, shape, strict=True)
         ]
         return ([(profile, None)] if max(regret(exacts, profile)) == 0 else []), "isolated", 0
-    if screen is not None and _homotopy_bound(support, systems) and equations:
+    fallback = None
+    if screen is not None and _numeric_route(support, systems) and equations:
         done = _homotopy_support(screen, exacts, support, shape, exact, rtol, tracked)
+        if isinstance(done, _Fallback):
+            fallback, done = done.found, None
         if done is not None:
             return done
-        if systems == "homotopy-only":  # binary floats: Groebner bases out of reach
+        if systems == "numeric-only":  # binary floats: Groebner bases out of reach
             return [], "unresolved", len(R.gens)
+    if fallback is not None and sum(len(S) > 1 for S in support) >= HOMOTOPY_MIN_MIXING:
+        # degree >= 3 systems: exact algebra can take minutes; within its time budget,
+        # else the certified float roots already found
+        done = _exact_within_budget(R, equations, sym, exacts, support, shape, exact_budget)
+        return done if done is not None else (fallback, "isolated", 0)
+    return _exact_support(R, equations, sym, exacts, support, shape)
+
+
+def _exact_support(R, equations, sym, exacts, support, shape):
+    """The exact path of :func:`_solve_support`: a lex Groebner basis, then its solutions."""
     count = len(R.gens)
     if not equations:
         return [], "continuum", count
@@ -647,6 +699,55 @@ def _solve_support(
         if _is_equilibrium(sym, profile, support):
             found.append((profile, "sympy"))
     return found, "isolated", 0
+
+
+class _Budget:
+    """Seconds left for exact algebra in one call (``None``: unlimited)."""
+
+    def __init__(self, seconds: float | None) -> None:
+        self.left = seconds
+
+
+def _exact_within_budget(R, equations, sym, exacts, support, shape, budget: _Budget | None):
+    """:func:`_exact_support` in a forked child process, given up (``None``) when the
+    call's budget runs out; it runs here, unbounded, when the budget is unlimited or the
+    platform cannot fork."""
+    import multiprocessing
+    import time
+
+    can_fork = "fork" in multiprocessing.get_all_start_methods()
+    if budget is None or budget.left is None or not can_fork:
+        return _exact_support(R, equations, sym, exacts, support, shape)
+    if budget.left <= 0 or multiprocessing.current_process().daemon:
+        return None  # spent, or a pool's daemonic worker, which may not have children
+    ctx = multiprocessing.get_context("fork")
+    receive, send = ctx.Pipe(duplex=False)
+
+    def work() -> None:  # pragma: no cover - runs in the child process
+        try:
+            send.send(_exact_support(R, equations, sym, exacts, support, shape))
+        except BaseException as error:  # reported to the parent
+            send.send(error)
+
+    started = time.perf_counter()
+    child = ctx.Process(target=work, daemon=True)
+    child.start()
+    send.close()
+    try:
+        if not receive.poll(budget.left):
+            return None
+        result = receive.recv()
+    except EOFError:  # the child died (e.g. out of memory): no exact answer
+        return None
+    finally:
+        budget.left -= time.perf_counter() - started
+        if child.is_alive():
+            child.kill()
+        child.join()
+        receive.close()
+    if isinstance(result, BaseException):
+        raise result
+    return result
 
 
 def _continuum_points(floats, exacts, support, exact, rtol):
@@ -728,6 +829,7 @@ def polynomial_equilibria(
     rtol: float = DEFAULT_RTOL,
     progress: ProgressArg = None,
     systems: str = "auto",
+    exact_budget: float | None = EXACT_BUDGET,
 ) -> Equilibria:
     """Every Nash equilibrium of a small finite game (any number of players), exactly.
 
@@ -746,14 +848,30 @@ def polynomial_equilibria(
         Float results: regret tolerance relative to each player's payoff range.
     progress : bool or callable
         Report progress over the support profiles (see :func:`solvers.progress.track`).
-    systems : {"auto", "groebner", "homotopy"}
+    systems : {"auto", "groebner", "homotopy", "subdivision"}
         How the support systems are solved: ``"groebner"`` exactly by Gröbner bases
-        (slow beyond a few unknowns), ``"homotopy"`` by polynomial homotopy continuation
-        (multi-homogeneous start system, all paths tracked at once in numpy; rational
-        roots verified exactly, irrational
-        ones handed to the exact path when small, certified floats otherwise), ``"auto"``
-        homotopy for systems with at least 5 unknowns or 4 mixing players, Gröbner below
-        (in float mode with payoffs that are not short fractions: homotopy throughout).
+        (slow beyond a few unknowns); ``"subdivision"`` by certified interval
+        subdivision of the probability box (``_subdivision``: exhaustive, every real
+        solution in the box found, each proved unique in its box by the Krawczyk test);
+        ``"homotopy"`` by polynomial homotopy continuation (multi-homogeneous start
+        system, all paths tracked at once in numpy). In both numerical modes rational
+        roots are verified exactly and irrational ones handed to the exact path when
+        small, certified floats otherwise; systems they cannot settle (singular roots,
+        continua) go to the exact path. ``"auto"``: subdivision for systems of at most
+        4 unknowns, or 8 when every mixing player mixes over two strategies; homotopy
+        for the larger ones (in float mode with payoffs that are not short fractions,
+        never Gröbner).
+    exact_budget : float or None
+        Seconds allowed, in all, to the exact algebra (Groebner bases, each in a forked
+        child process) of the support systems with at least four players mixing whose
+        solutions are irrational; once it is spent, those equilibria are given as
+        certified floats (Newton-refined regular roots, regret checked; the notes say
+        so). ``None``: no limit (one such basis can take minutes). Systems with fewer
+        mixing players are always solved exactly (up to six unknowns). In a daemonic
+        worker process (a ``multiprocessing`` pool's), which may not fork, a finite
+        budget counts as spent. Which
+        equilibria come out exact can depend on the machine's speed; which equilibria
+        are listed does not.
 
     Returns
     -------
@@ -777,8 +895,10 @@ def polynomial_equilibria(
     >>> sorted(tuple(str(s[0]) for s in eq.strategies) for eq in eqs)
     [('0', '0', '0'), ('1', '1', '1'), ('1/2', '1/2', '1/2')]
     """
-    if systems not in ("auto", "groebner", "homotopy"):
-        raise ValueError(f"systems must be 'auto', 'groebner' or 'homotopy', got {systems!r}")
+    if systems not in ("auto", "groebner", "homotopy", "subdivision"):
+        raise ValueError(
+            f"systems must be 'auto', 'groebner', 'homotopy' or 'subdivision', got {systems!r}"
+        )
     raw = [np.asarray(u) for u in payoffs]
     floats, exacts = as_payoff_arrays(raw, exact=True)
     assert exacts is not None  # exact=True gives Fractions
@@ -787,7 +907,7 @@ def polynomial_equilibria(
         exacts = [np.vectorize(_short_rational, otypes=[object])(u) for u in exacts]
     if not exact and systems == "auto":  # long binary fractions make Groebner bases slow
         if any(v.denominator > 10**6 for u in exacts for v in u.flat):
-            systems = "homotopy-only"  # internal: no Groebner fallback either
+            systems = "numeric-only"  # internal: no Groebner fallback either
     sym = [
         np.vectorize(lambda v: sp.Rational(v.numerator, v.denominator), otypes=[object])(u)
         for u in exacts
@@ -856,6 +976,7 @@ def polynomial_equilibria(
         key = tuple(round(float(p), 9) + 0.0 for s in eq.strategies for p in s)
         results.setdefault(key, eq)
 
+    budget = _Budget(exact_budget)
     survivors = []
     for support in track(profiles, progress=progress, desc="support profiles"):
         if _dominated(ints, support) or _no_correlated_support(screen, support):
@@ -866,7 +987,17 @@ def polynomial_equilibria(
     for support in survivors:
         solved += 1
         found, status, dimension = _solve_support(
-            qq, sym, exacts, support, shape, screen, exact, rtol, tracked.get(support), systems
+            qq,
+            sym,
+            exacts,
+            support,
+            shape,
+            screen,
+            exact,
+            rtol,
+            tracked.get(support),
+            systems,
+            budget,
         )
         if status == "unresolved":
             unresolved.append((support, dimension))
@@ -901,7 +1032,8 @@ def polynomial_equilibria(
     if certified:
         notes.append(
             f"{len(certified)} equilibri{'um has' if len(certified) == 1 else 'a have'} "
-            "irrational coordinates on a support system too large for exact algebra: "
+            "irrational coordinates on a support system too large for exact algebra (or "
+            f"whose exact algebra ran past exact_budget={exact_budget}s): "
             f"given as floats (exact=False), Newton-refined regular roots with regret "
             f"below the tolerance (rtol={rtol:g})"
         )
@@ -909,10 +1041,12 @@ def polynomial_equilibria(
         notes.append(
             f"complete: all {len(profiles)} support profiles solved ({pruned} excluded by "
             f"conditional dominance or a linear-programming test, {solved} polynomial "
-            "systems solved: small ones exactly by Groebner bases, larger ones by "
-            "polynomial homotopy continuation from a multi-homogeneous start system, every "
-            "path tracked to its end, every end point regular, rational solutions "
-            "verified exactly and irrational ones solved exactly by Groebner bases"
+            "systems solved: by certified interval subdivision of the probability box "
+            "(every real solution in the box found, each proved unique in its box), "
+            "larger ones by polynomial homotopy continuation from a multi-homogeneous "
+            "start system (every path tracked to its end, every end point regular), "
+            "singular ones exactly by Groebner bases; rational solutions verified "
+            "exactly and irrational ones solved exactly by Groebner bases"
             + ("" if exact else " or checked in floats")
             + "); every solution set is zero-dimensional, so every equilibrium is listed"
         )

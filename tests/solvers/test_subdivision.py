@@ -1,0 +1,170 @@
+"""Certified subdivision of support systems, cross-checked against the homotopy and exact
+Groebner bases, and the time budget of exact algebra."""
+
+from __future__ import annotations
+
+import itertools
+import warnings
+from fractions import Fraction as F
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from solvers.finite import polynomial_equilibria
+from solvers.finite._homotopy import track_support
+from solvers.finite._subdivision import solve_support
+from solvers.verify import regret
+
+
+def _random_game(shape, seed, low=-9, high=10):
+    rng = np.random.default_rng(seed)
+    return [rng.integers(low, high, size=shape).astype(float) for _ in shape]
+
+
+def _in_simplex(x, support, margin=1e-7):
+    """Free probabilities of a support system that make a mixed profile."""
+    k = 0
+    for S in support:
+        d = len(S) - 1
+        block = x[k : k + d]
+        if block.size and (block.min() < -margin or block.sum() > 1 + margin):
+            return False
+        k += d
+    return True
+
+
+def _real_roots(points, support):
+    out = []
+    for z in points:
+        z = np.asarray(z)
+        if np.abs(z.imag).max() > 1e-8:
+            continue
+        if _in_simplex(z.real, support):
+            out.append(tuple(np.round(z.real, 6) + 0.0))
+    return sorted(out)
+
+
+def test_the_fair_coin_of_the_cyclic_matching_game():
+    # player i is paid 1 for matching player i+1: the only totally mixed solution is
+    # (1/2, 1/2, 1/2), a root of x_{i+1} = 1/2 for every i
+    u = [np.zeros((2, 2, 2)) for _ in range(3)]
+    for s in np.ndindex(2, 2, 2):
+        for i in range(3):
+            u[i][s] = float(s[i] == s[(i + 1) % 3])
+    status, points = solve_support(u, ((0, 1),) * 3)
+    assert status == "ok"
+    assert [np.round(p, 12).tolist() for p in points] == [[0.5, 0.5, 0.5]]
+
+
+def test_a_system_that_vanishes_identically_is_not_settled():
+    zeros = [np.zeros((2, 2, 2))] * 3
+    assert solve_support(zeros, ((0, 1),) * 3) == ("unsure", [])
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    st.integers(0, 2**32 - 1),
+    st.sampled_from([(2, 2, 2), (2, 3, 3), (3, 3, 3), (2, 2, 2, 2), (3, 2)]),
+)
+def test_subdivision_finds_every_real_root_the_homotopy_finds(seed, shape):
+    # full supports have no strategy outside them, so the subdivision prunes nothing
+    # but negative probabilities: both methods list every solution in the simplex
+    u = _random_game(shape, seed)
+    support = tuple(tuple(range(m)) for m in shape)
+    status, points = solve_support(u, support)
+    by_homotopy, hpoints = track_support(u, support)
+    if status == "ok" and by_homotopy == "ok":
+        ours, theirs = _real_roots(points, support), _real_roots(hpoints, support)
+        assert ours == theirs
+
+
+@settings(max_examples=12, deadline=None)
+@given(
+    st.integers(0, 2**32 - 1),
+    st.sampled_from([(2, 2, 2), (2, 2, 3), (2, 3, 3), (2, 2, 2, 2)]),
+)
+def test_subdivision_and_groebner_find_the_same_equilibria(seed, shape):
+    payoffs = [u.astype(int) for u in _random_game(shape, seed, -30, 31)]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # degenerate draws: continua
+        ours = polynomial_equilibria(payoffs, exact=True, systems="subdivision")
+        exact = polynomial_equilibria(payoffs, exact=True, systems="groebner")
+    assert ours.complete == exact.complete
+    key = lambda eq: tuple(round(float(p), 6) + 0.0 for s in eq.strategies for p in s)  # noqa: E731
+    if exact.complete:
+        assert sorted(map(key, ours)) == sorted(map(key, exact))
+    for eq in ours:
+        assert eq.regret == 0
+
+
+def test_mckelvey_mclennan_nine_by_subdivision():
+    from games import catalog
+
+    payoffs = catalog.load("mckelvey-mclennan1997-2x2x2").payoff_arrays(exact=True)
+    eqs = polynomial_equilibria(payoffs, exact=True, systems="subdivision")
+    assert eqs.complete and len(eqs) == 9
+    exacts = [np.asarray(u, dtype=object) for u in payoffs]
+    for eq in eqs:
+        if all(isinstance(p, F | int) for s in eq.strategies for p in s):
+            assert max(regret(exacts, list(eq.strategies))) == 0
+
+
+# A 2x2x2x2 game whose totally mixed equilibrium is irrational (coordinates are roots of
+# a degree-9 polynomial): four players mix, so exact algebra runs under exact_budget
+BUDGET_GAME = [u.astype(int) for u in _random_game((2, 2, 2, 2), 0)]
+
+
+def _totally_mixed(eqs):
+    return [eq for eq in eqs if all(0 < float(p) < 1 for s in eq.strategies for p in s)]
+
+
+def test_exact_algebra_within_its_budget_is_exact():
+    eqs = polynomial_equilibria(BUDGET_GAME, exact=True, exact_budget=None)
+    (mixed,) = _totally_mixed(eqs)
+    assert mixed.exact and mixed.regret == 0
+    assert not any("exact_budget" in note for note in eqs.notes)
+
+
+def test_past_its_budget_the_equilibrium_is_a_certified_float():
+    exact = polynomial_equilibria(BUDGET_GAME, exact=True, exact_budget=None)
+    eqs = polynomial_equilibria(BUDGET_GAME, exact=True, exact_budget=0.0)
+    assert eqs.complete and len(eqs) == len(exact)
+    (mixed,) = _totally_mixed(eqs)
+    (reference,) = _totally_mixed(exact)
+    assert not mixed.exact and float(mixed.regret) <= 1e-9
+    for s, t in zip(mixed.strategies, reference.strategies, strict=True):
+        assert np.allclose(np.array(s, dtype=float), np.array(t, dtype=float), atol=1e-10)
+    assert any("exact_budget=0.0" in note for note in eqs.notes)
+
+
+@pytest.mark.parametrize("systems", ["subdivision", "homotopy", "groebner"])
+def test_every_route_lists_the_pure_equilibria_of_a_coordination_game(systems):
+    u = np.zeros((2, 2, 2), dtype=int)
+    for s in itertools.product(range(2), repeat=3):
+        u[s] = int(len(set(s)) == 1)
+    eqs = polynomial_equilibria([u, u, u], exact=True, systems=systems)
+    pure = {
+        tuple(int(np.argmax(s)) for s in eq.strategies)
+        for eq in eqs
+        if all(max(s) == 1 for s in eq.strategies)
+    }
+    assert pure == {(0, 0, 0), (1, 1, 1)}
+
+
+def _mixed_is_exact_in_worker(_: int) -> tuple[int, bool]:
+    eqs = polynomial_equilibria(BUDGET_GAME, exact=True, exact_budget=30.0)
+    (mixed,) = _totally_mixed(eqs)
+    return len(eqs), bool(mixed.exact)
+
+
+def test_a_pool_worker_which_cannot_fork_gets_certified_floats():
+    import multiprocessing
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        pytest.skip("this platform cannot fork: exact algebra always runs in-process")
+    with multiprocessing.get_context("fork").Pool(1) as pool:
+        count, exact = pool.map(_mixed_is_exact_in_worker, [0])[0]
+    reference = polynomial_equilibria(BUDGET_GAME, exact=True, exact_budget=None)
+    assert count == len(reference) and not exact
