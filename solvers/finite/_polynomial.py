@@ -57,9 +57,8 @@ Newton-refined floats whose regret is checked (a note says so). Systems the nume
 methods cannot settle (singular roots, continua) go to the exact path, or, when too
 large for it, leave the result ``complete=False`` with a warning.
 
-Cost: about a second for 3x3x3, 8x2x2 and 2^5 games, a few seconds for 5x4x3 and ten
-for 4x4x4 (see ``benchmarks/bench_nplayer.py``); a system with full supports in a 3x3x3
-game would take ~4 s of Gröbner basis, one of a 2^5 game minutes.
+Cost: about a second for 3x3x3, 8x2x2 and 2^5 games, 5-7 s for 5x4x3, 13 s for 4x4x4,
+20-30 s for 3^4 and 20-65 s for 2^7 (see ``benchmarks/bench_nplayer.py``).
 
 Examples
 --------

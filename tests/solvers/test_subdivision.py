@@ -42,8 +42,14 @@ def _real_roots(points, support):
         if np.abs(z.imag).max() > 1e-8:
             continue
         if _in_simplex(z.real, support):
-            out.append(tuple(np.round(z.real, 6) + 0.0))
-    return sorted(out)
+            out.append(z.real)
+    return out
+
+
+def _same_points(ours, theirs, atol=1e-6):
+    return len(ours) == len(theirs) and all(
+        any(np.allclose(p, q, atol=atol) for q in theirs) for p in ours
+    )
 
 
 def test_the_fair_coin_of_the_cyclic_matching_game():
@@ -77,7 +83,7 @@ def test_subdivision_finds_every_real_root_the_homotopy_finds(seed, shape):
     by_homotopy, hpoints = track_support(u, support)
     if status == "ok" and by_homotopy == "ok":
         ours, theirs = _real_roots(points, support), _real_roots(hpoints, support)
-        assert ours == theirs
+        assert _same_points(ours, theirs)
 
 
 @settings(max_examples=12, deadline=None)
