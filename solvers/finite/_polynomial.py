@@ -875,9 +875,11 @@ def polynomial_equilibria(
     Returns
     -------
     Equilibria
-        Sorted by the (numerical) profile; ``complete=True`` iff every support system
-        was zero-dimensional or inconsistent (all isolated solutions found); otherwise
-        a ``RuntimeWarning`` lists the supports with a continuum of solutions.
+        Sorted by the (numerical) profile; ``complete=True`` when every support system
+        was shown to have finitely many solutions (all found) or no solution that is an
+        equilibrium (subdivision proves this even for a system with a continuum of
+        solutions outside the equilibrium region); otherwise a ``RuntimeWarning`` lists
+        the supports with a continuum of solutions (or that could not be decided).
 
     Examples
     --------
@@ -1047,7 +1049,8 @@ def polynomial_equilibria(
             "singular ones exactly by Groebner bases; rational solutions verified "
             "exactly and irrational ones solved exactly by Groebner bases"
             + ("" if exact else " or checked in floats")
-            + "); every solution set is zero-dimensional, so every equilibrium is listed"
+            + "); every support's equilibria are isolated points, all found (or the support "
+            "provably holds none), so every equilibrium is listed"
         )
     ordered = [results[k] for k in sorted(results)]
     return Equilibria(

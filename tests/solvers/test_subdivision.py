@@ -97,9 +97,15 @@ def test_subdivision_and_groebner_find_the_same_equilibria(seed, shape):
         warnings.simplefilter("ignore", RuntimeWarning)  # degenerate draws: continua
         ours = polynomial_equilibria(payoffs, exact=True, systems="subdivision")
         exact = polynomial_equilibria(payoffs, exact=True, systems="groebner")
-    assert ours.complete == exact.complete
     key = lambda eq: tuple(round(float(p), 6) + 0.0 for s in eq.strategies for p in s)  # noqa: E731
+    # Groebner flags every positive-dimensional solution set; subdivision proves a support
+    # has no equilibrium even when its system has a continuum of solutions away from the
+    # equilibrium region (negative probabilities, a better outside strategy). So ours may
+    # be complete where Groebner is not, never the other way, and then the sets agree
+    # (a continuum holding equilibria would have kept subdivision from being complete).
     if exact.complete:
+        assert ours.complete
+    if ours.complete:
         assert sorted(map(key, ours)) == sorted(map(key, exact))
     for eq in ours:
         assert eq.regret == 0
