@@ -55,7 +55,7 @@ def main() -> None:
         import distributed
 
         cluster = distributed.LocalCluster(
-            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
         )
         client = distributed.Client(cluster)
         backends["dask LocalCluster (2 processes)"] = client

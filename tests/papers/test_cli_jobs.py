@@ -54,7 +54,7 @@ def test_dask_cluster_gives_the_same_bytes_and_text(in_process, tmp_path, capsys
     distributed = pytest.importorskip("distributed", reason="dask is an optional extra")
     # one worker with two threads: figures drawn concurrently in one process
     with distributed.LocalCluster(
-        n_workers=1, threads_per_worker=2, processes=False, dashboard_address=None
+        n_workers=1, threads_per_worker=2, processes=False, dashboard_address=":0"
     ) as cluster:
         got = _build(capsys, tmp_path, "--scheduler", cluster.scheduler_address)
     assert got == in_process
