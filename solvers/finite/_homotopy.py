@@ -70,6 +70,7 @@ class _System:
         self.tensors = []  # per player: (systems, *sizes)
         for u in payoffs:
             u = np.asarray(u, dtype=float)
+            u = u - u.min()  # a large common offset would cost accuracy after scaling
             scale = float(np.ptp(u)) or 1.0
             subs = [u[np.ix_(*[list(S) for S in T])] / scale for T in supports]
             self.tensors.append(np.stack(subs))

@@ -593,7 +593,7 @@ def _homotopy_support(screen, exacts, support, shape, exact: bool, rtol: float, 
             if is_nash(screen, clipped, rtol):
                 found.append((clipped, "float"))
             continue
-        candidate = nearby_rational_equilibrium(clipped, exacts)
+        candidate = nearby_rational_equilibrium(clipped, exacts, support=support)
         if candidate is not None:
             found.append((candidate, None))
         else:
@@ -896,6 +896,11 @@ def polynomial_equilibria(
     >>> sorted(tuple(str(s[0]) for s in eq.strategies) for eq in eqs)
     [('0', '0', '0'), ('1', '1', '1'), ('1/2', '1/2', '1/2')]
     """
+    if exact_budget is not None:
+        if exact_budget != exact_budget:  # NaN
+            raise ValueError("exact_budget must be a number of seconds or None, got nan")
+        if exact_budget == float("inf"):
+            exact_budget = None
     if systems not in ("auto", "groebner", "homotopy", "subdivision"):
         raise ValueError(
             f"systems must be 'auto', 'groebner', 'homotopy' or 'subdivision', got {systems!r}"
@@ -913,7 +918,9 @@ def polynomial_equilibria(
         np.vectorize(lambda v: sp.Rational(v.numerator, v.denominator), otypes=[object])(u)
         for u in exacts
     ]
-    screen = [np.asarray(u, dtype=float) for u in exacts]
+    # the numerical screens work on each player's payoffs minus her least one (exact
+    # shift, same best responses): a large common offset would cost float accuracy
+    screen = [np.asarray(u - min(u.flat), dtype=float) for u in exacts]
     ints = _integer_arrays(exacts)
     # the systems use each player's payoffs as coprime integers (a positive rescaling,
     # which changes no best response): smaller coefficients in the Groebner bases

@@ -41,9 +41,12 @@ def nearby_rational_equilibrium(
     exacts: Sequence[np.ndarray],
     denominators: Iterable[int] = (10, 100, 1000, 10**4, 10**6),
     atol: float = SNAP_ATOL,
+    support: Sequence[Sequence[int]] | None = None,
 ) -> list[np.ndarray] | None:
     """The simplest rational profile within ``atol`` of ``profile`` (per entry) whose exact
-    regret is zero, trying each denominator bound in turn; ``None`` if there is none."""
+    regret is zero, trying each denominator bound in turn; ``None`` if there is none.
+    With ``support``, the rational profile must also be positive on every strategy of it
+    (a root of that support's system must not snap to an equilibrium of a smaller one)."""
     floats = [np.asarray(s, dtype=float) for s in profile]
     for bound in denominators:
         candidate = []
@@ -57,6 +60,10 @@ def nearby_rational_equilibrium(
                 break
             candidate.append(np.array(q, dtype=object))
         else:
+            if support is not None and any(
+                q[t] <= 0 for q, S in zip(candidate, support, strict=True) for t in S
+            ):
+                continue
             if max(regret(exacts, candidate)) == 0:
                 return candidate
     return None

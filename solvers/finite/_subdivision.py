@@ -97,6 +97,7 @@ class _Multiaffine:
         self.jac: dict[tuple[int, int], np.ndarray] = {}  # (i, j) -> (d_i d_j, rest)
         for i in range(n):
             u = np.asarray(payoffs[i], dtype=float)
+            u = u - u.min()  # a large common offset would cost accuracy after scaling
             scale = float(np.ptp(u)) or 1.0
             index = [list(S) for S in support]
             index[i] = list(range(u.shape[i]))
@@ -186,6 +187,9 @@ def solve_support(
     ('ok', [array([0.5, 0.5])])
     """
     system = _Multiaffine(payoffs, support)
+    if system.count == 0:  # a pure profile: the one point, if no deviation gains
+        _, _, dev = system.bounds(np.zeros((1, 0)))
+        return "ok", ([np.zeros(0)] if dev[0] <= SLACK else [])
     if any(not np.any(system.eq[i]) for i in system.mixing):
         return "unsure", []  # an equation that vanishes identically: never isolated
     d = system.count

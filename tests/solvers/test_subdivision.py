@@ -180,3 +180,39 @@ def test_a_pool_worker_which_cannot_fork_gets_certified_floats():
         count, exact = pool.map(_mixed_is_exact_in_worker, [0])[0]
     reference = polynomial_equilibria(BUDGET_GAME, exact=True, exact_budget=None)
     assert count == len(reference) and not exact
+
+
+def test_a_nearly_pure_mixed_equilibrium_is_not_snapped_to_a_pure_one():
+    # coordination with payoffs a and 1: the mixed equilibrium puts 1/(a+1) on the first
+    # strategy (indifference a*q = 1 - q), within 1e-8 of the pure profile (0, 1)
+    a = 2 * 10**8
+    A = np.array([[a, 0], [0, 1]])
+    eqs = polynomial_equilibria([A, A.T], exact=True)
+    mixed = ((F(1, a + 1), F(a, a + 1)), (F(1, a + 1), F(a, a + 1)))
+    assert eqs.complete and len(eqs) == 3
+    assert mixed in {tuple(tuple(s) for s in eq.strategies) for eq in eqs}
+
+
+@pytest.mark.parametrize("seed", [3, 50])
+def test_a_large_common_offset_changes_no_equilibrium(seed):
+    rng = np.random.default_rng(seed)
+    small = [rng.integers(-3, 4, size=(2, 2, 2)) for _ in range(3)]
+    shifted = [u.astype(np.int64) + 10**12 for u in small]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        base = polynomial_equilibria(small, exact=True, systems="groebner")
+        moved = polynomial_equilibria(shifted, exact=True)
+
+    def key(eq):
+        return tuple(
+            F(p) if isinstance(p, int | F) else float(p) for s in eq.strategies for p in s
+        )
+
+    assert sorted(map(str, map(key, moved))) == sorted(map(str, map(key, base)))
+
+
+def test_exact_budget_infinite_is_unlimited_and_nan_is_refused():
+    eqs = polynomial_equilibria(BUDGET_GAME, exact=True, exact_budget=float("inf"))
+    assert all(eq.exact for eq in _totally_mixed(eqs))
+    with pytest.raises(ValueError, match="exact_budget"):
+        polynomial_equilibria(BUDGET_GAME, exact=True, exact_budget=float("nan"))
