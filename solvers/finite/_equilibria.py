@@ -11,6 +11,8 @@ method (= function name)       players  finds                                   
 ``polynomial_equilibria``      any      all equilibria of small games (default, n > 2)  yes
 ``zero_sum_lp``                2        every extreme equilibrium of a zero-sum game    yes
                                         (default when ``A + B`` is constant)
+``path_following_equilibrium`` any      one equilibrium, by logit-QRE tracing (games    yes
+                                        too large to enumerate)
 =============================  =======  ==============================================  =====
 
 Each method is the function of the same name in :mod:`solvers.finite`, and the result's
@@ -23,11 +25,12 @@ game is zero-sum (given as one matrix, nashpy's ``Game(A)`` convention, or detec
 included) after a size check: when the upper bound theorem allows more than
 :data:`VERTEX_BOUND_LIMIT` vertices per best-response polytope the default refuses with a
 message naming the alternatives rather than exhausting memory. Games of three to five
-players with up to ``POLYNOMIAL_DEFAULT_MAX_PROFILES`` (64) pure profiles (3x3x3, 8x2x2,
-2^5, 5x4x3, 4x4x4) get the complete polynomial support method, larger ones pure equilibria only,
-with a ``RuntimeWarning`` and ``complete=False`` on the result. A one-player game (a decision
-problem) gets its optimal pure strategies; its optimal mixed strategies are their convex
-hull.
+players with up to ``POLYNOMIAL_DEFAULT_MAX_PROFILES`` (64) pure profiles, or up to
+``POLYNOMIAL_DEFAULT_MAX_SUPPORTS`` (3,500) support profiles and at most seven players (3x3x3,
+8x2x2, 2^5, 5x4x3, 4x4x4, 3^4, 2^7), get the complete polynomial support method, larger ones
+pure equilibria only, with a ``RuntimeWarning`` and ``complete=False`` on the result. A
+one-player game (a decision problem) gets its optimal pure strategies; its optimal mixed
+strategies are their convex hull.
 
 Examples
 --------
@@ -52,6 +55,7 @@ from solvers.finite._input import as_game_arrays, as_payoff_arrays
 from solvers.finite._lemke_howson import lemke_howson, lemke_howson_all_labels
 from solvers.finite._polynomial import polynomial_equilibria
 from solvers.finite._pure import pure_equilibria
+from solvers.finite._qre import path_following_equilibrium
 from solvers.finite._support import support_enumeration
 from solvers.finite._vertex import vertex_enumeration
 from solvers.finite._zero_sum import is_zero_sum, zero_sum_lp
@@ -70,6 +74,7 @@ METHODS: dict[str, tuple[Callable[..., Equilibria], int | None]] = {
     "pure_equilibria": (pure_equilibria, None),
     "polynomial_equilibria": (polynomial_equilibria, None),
     "zero_sum_lp": (zero_sum_lp, 2),
+    "path_following_equilibrium": (path_following_equilibrium, None),
 }
 
 #: Largest upper-bound-theorem count of vertices of a best-response polytope for which the
@@ -101,16 +106,42 @@ def vertex_bound(d: int, k: int) -> int:
     return comb(k - (d + 1) // 2, k - d) + comb(k - (d + 2) // 2, k - d)
 
 
-#: Largest number of pure profiles for which the polynomial method (support enumeration
-#: with conditional-dominance and LP pruning; small systems by exact Groebner bases, large
-#: ones by polynomial homotopy continuation) is the default for three to five players:
-#: 3x3x3, 8x2x2, 2^5 take about a second, 5x4x3 about 5 s and 4x4x4 10-14 s; a 2^7 game
-#: (1,854 start paths for its full support) took more than 100 s. Beyond this size, or with more
-#: players, the default is pure equilibria with a warning; ask for
-#: method="polynomial_equilibria" to enumerate anyway.
+#: The polynomial method (support enumeration with conditional-dominance and LP pruning,
+#: each remaining system solved by certified subdivision, homotopy continuation or exact
+#: Groebner bases) is the default for three to seven players when the game has at most
+#: this many pure profiles ...
 POLYNOMIAL_DEFAULT_MAX_PROFILES = 64
+#: ... or at most this many support profiles (the product over players of ``2**m - 1``):
+#: 3^4 (2,401), 2^7 (2,187), 4x4x4 (3,375) and 5x4x3 (3,255) qualify, 6x6x5 (123,039)
+#: does not. Measured (benchmarks/bench_nplayer.py): random float 3^4, 4x4x4, 5x4x3 and
+#: 2^7 games in 4-8 s, exact ones of integer games in 4-35 s. Beyond both, the default is
+#: pure equilibria with a warning; ask for method="polynomial_equilibria" to enumerate
+#: anyway.
+POLYNOMIAL_DEFAULT_MAX_SUPPORTS = 3_500
 #: Most players for which the polynomial method is the default.
-POLYNOMIAL_DEFAULT_MAX_PLAYERS = 5
+POLYNOMIAL_DEFAULT_MAX_PLAYERS = 7
+
+
+def support_profile_count(shape: Sequence[int]) -> int:
+    """The number of support profiles of a game of this shape: one non-empty set of
+    strategies per player.
+
+    Examples
+    --------
+    >>> support_profile_count((3, 3, 3, 3)), support_profile_count((6, 6, 5))
+    (2401, 123039)
+    """
+    return prod(2 ** int(m) - 1 for m in shape)
+
+
+def _polynomial_by_default(shape: Sequence[int]) -> bool:
+    """Whether the default method of a game with three or more players is the complete
+    polynomial method (else pure equilibria, flagged incomplete)."""
+    if len(shape) > POLYNOMIAL_DEFAULT_MAX_PLAYERS:
+        return False
+    if prod(shape) <= POLYNOMIAL_DEFAULT_MAX_PROFILES:
+        return True
+    return support_profile_count(shape) <= POLYNOMIAL_DEFAULT_MAX_SUPPORTS
 
 
 def equilibria(
@@ -174,18 +205,18 @@ def equilibria(
         elif n_players == 2:
             _check_size(floats[0].shape)
             method = "vertex_enumeration"
-        elif (
-            prod(np.shape(payoffs[0])) <= POLYNOMIAL_DEFAULT_MAX_PROFILES
-            and n_players <= POLYNOMIAL_DEFAULT_MAX_PLAYERS
-        ):
+        elif _polynomial_by_default(np.shape(payoffs[0])):
             method = "polynomial_equilibria"
         else:
             result = _call("pure_equilibria", arrays, exact, rtol, progress)
             warnings.warn(
                 f"only pure equilibria are computed for this {n_players}-player game "
                 f"(shape {np.shape(payoffs[0])}); mixed equilibria may exist: "
-                "method='polynomial_equilibria' enumerates all of them (slower beyond "
-                f"{POLYNOMIAL_DEFAULT_MAX_PROFILES} pure profiles)",
+                "method='polynomial_equilibria' enumerates all of them (this game has "
+                f"{support_profile_count(np.shape(payoffs[0])):,} support profiles; the default "
+                f"enumerates up to {POLYNOMIAL_DEFAULT_MAX_SUPPORTS:,}), and "
+                "method='path_following_equilibrium' traces the logit QRE branch to one "
+                "equilibrium",
                 RuntimeWarning,
                 stacklevel=2,
             )
@@ -204,7 +235,12 @@ def equilibria(
 
 
 #: Methods that report progress step by step (they take ``progress=``).
-STEPWISE = ("vertex_enumeration", "support_enumeration", "pure_equilibria")
+STEPWISE = (
+    "vertex_enumeration",
+    "support_enumeration",
+    "pure_equilibria",
+    "path_following_equilibrium",
+)
 
 
 def _call(

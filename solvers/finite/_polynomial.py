@@ -207,6 +207,19 @@ def _no_correlated_support(floats: Sequence[np.ndarray], support: tuple) -> bool
     return False
 
 
+#: Support systems with fewer unknowns that go to the certified subdivision skip the
+#: linear-programming screen: the subdivision, which discards every box where a strategy
+#: outside the support is strictly better, settles them faster than the LP.
+LP_MIN_UNKNOWNS = 5
+
+
+def _worth_a_linear_program(support: tuple, systems: str) -> bool:
+    """Whether the LP screen (:func:`_no_correlated_support`) is run on a support."""
+    if _numeric_route(support, systems) != "subdivision":
+        return True
+    return sum(len(S) - 1 for S in support) >= LP_MIN_UNKNOWNS
+
+
 def _ring_for(count: int):
     names = [f"z{k}" for k in range(count)]
     return ring(",".join(names), QQ, lex) if count else (None,)
@@ -492,7 +505,7 @@ GROEBNER_FALLBACK_MAX_UNKNOWNS = 6
 
 
 #: Support systems up to this many unknowns go to certified subdivision first ...
-SUBDIVISION_MAX_UNKNOWNS = 4
+SUBDIVISION_MAX_UNKNOWNS = 6
 #: ... and so do those of up to this many where every mixing player mixes over two
 #: strategies (binary blocks: subdivision is far cheaper than the homotopy's paths).
 SUBDIVISION_MAX_BINARY = 8
@@ -520,14 +533,16 @@ def _track_all(screen, supports, systems: str = "auto") -> dict:
     certified subdivision one system at a time (a system it cannot settle goes to the
     homotopy), homotopy paths in batches of one size pattern."""
     from solvers.finite._homotopy import track_many
-    from solvers.finite._subdivision import solve_support
+    from solvers.finite._subdivision import solve_supports
 
     groups: dict[tuple, list] = {}
     out = {}
+    routes = {support: _numeric_route(support, systems) for support in supports}
+    boxed = [support for support in supports if routes[support] == "subdivision"]
+    out.update(zip(boxed, solve_supports(screen, boxed), strict=True))
     for support in supports:
-        route = _numeric_route(support, systems)
+        route = routes[support]
         if route == "subdivision":
-            out[support] = solve_support(screen, support)
             if out[support][0] == "ok" or systems == "subdivision":
                 continue
             route = "homotopy"
@@ -987,7 +1002,9 @@ def polynomial_equilibria(
     budget = _Budget(exact_budget)
     survivors = []
     for support in track(profiles, progress=progress, desc="support profiles"):
-        if _dominated(ints, support) or _no_correlated_support(screen, support):
+        if _dominated(ints, support) or (
+            _worth_a_linear_program(support, systems) and _no_correlated_support(screen, support)
+        ):
             pruned += 1
         else:
             survivors.append(support)

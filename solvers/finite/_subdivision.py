@@ -43,7 +43,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-__all__ = ["MAX_BOXES", "solve_support"]
+__all__ = ["MAX_BOXES", "box_limit", "solve_support", "solve_supports"]
 
 #: The probability box is enlarged by this much on each side.
 MARGIN = 1e-3
@@ -60,14 +60,15 @@ SLACK = 1e-10
 
 
 def _contract(T: np.ndarray, vertices: list[np.ndarray], B: int) -> np.ndarray:
-    """``T`` ``(rows, s_1, ..., s_k)`` contracted with each block's points ``(B, v_k, s_k)``:
-    the values at every combination of points, ``(B, rows, v_1 * ... * v_k)`` (in some
-    order of the combinations), by one batched matrix product per block, last first."""
-    rows = T.shape[0]
+    """``T`` ``(1 or B, rows, s_1, ..., s_k)`` (one tensor for every box, or one per box)
+    contracted with each block's points ``(B, v_k, s_k)``: the values at every
+    combination of points, ``(B, rows, v_1 * ... * v_k)`` (in some order of the
+    combinations), by one batched matrix product per block, last first."""
+    rows = T.shape[1]
     if not vertices:
-        return np.broadcast_to(T.reshape(1, rows, 1), (B, rows, 1))
-    tail = list(T.shape)  # X is (B or 1, combos, *tail)
-    X = T.reshape(1, 1, -1)
+        return np.broadcast_to(T.reshape(T.shape[0], rows, 1), (B, rows, 1))
+    tail = list(T.shape[1:])  # X is (B or 1, combos, *tail)
+    X = T.reshape(T.shape[0], 1, -1)
     combos = 1
     for V in reversed(vertices):
         s, v = tail.pop(), V.shape[1]
@@ -79,41 +80,54 @@ def _contract(T: np.ndarray, vertices: list[np.ndarray], B: int) -> np.ndarray:
 
 
 class _Multiaffine:
-    """One support system over many boxes. Every equation, deviation gain and Jacobian
-    entry is affine in each free probability separately, so its range over a box is
-    attained at the box's vertices: the bounds below are exact (no interval
-    overestimation), computed block by block."""
+    """Support systems of one size pattern over many boxes, each box tagged with its
+    system. Every equation, deviation gain and Jacobian entry is affine in each free
+    probability separately, so its range over a box is attained at the box's vertices:
+    the bounds below are exact (no interval overestimation), computed block by block."""
 
-    def __init__(self, payoffs: Sequence[np.ndarray], support: tuple) -> None:
-        n = len(support)
+    def __init__(self, payoffs: Sequence[np.ndarray], supports: Sequence[tuple]) -> None:
+        first = supports[0]
+        n = len(first)
         self.n = n
-        self.sizes = [len(S) for S in support]
+        self.sizes = [len(S) for S in first]
         self.dims = [m - 1 for m in self.sizes]
         self.offsets = np.concatenate([[0], np.cumsum(self.dims)]).astype(int)
         self.count = int(self.offsets[-1])
         self.mixing = [i for i in range(n) if self.dims[i] > 0]
-        self.eq: dict[int, np.ndarray] = {}  # player -> (d_i, |S_j| for j != i)
-        self.dev: dict[int, np.ndarray] = {}  # player -> (outside, |S_j| for j != i)
-        self.jac: dict[tuple[int, int], np.ndarray] = {}  # (i, j) -> (d_i d_j, rest)
+        eq: dict[int, list] = {i: [] for i in range(n)}
+        dev: dict[int, list] = {i: [] for i in range(n)}
+        jac: dict[tuple[int, int], list] = {}
+        scaled = []
         for i in range(n):
             u = np.asarray(payoffs[i], dtype=float)
             u = u - u.min()  # a large common offset would cost accuracy after scaling
-            scale = float(np.ptp(u)) or 1.0
-            index = [list(S) for S in support]
-            index[i] = list(range(u.shape[i]))
-            sub = np.moveaxis(u[np.ix_(*index)], i, 0) / scale  # (m_i, |S_j| ...)
-            base = sub[support[i][0]]
-            rows = sub[list(support[i][1:])] - base
-            self.eq[i] = rows
-            outside = [t for t in range(u.shape[i]) if t not in support[i]]
-            self.dev[i] = sub[outside] - base
-            others = [j for j in range(n) if j != i]
-            for pos, j in enumerate(others):
-                if self.dims[i] == 0 or self.dims[j] == 0:
-                    continue
-                moved = np.moveaxis(rows, pos + 1, 1)  # (d_i, |S_j|, rest...)
-                diff = moved[:, :-1] - moved[:, -1:]  # d/dx_{j,l}: strategy l minus last
-                self.jac[(i, j)] = diff.reshape(-1, *diff.shape[2:])
+            scaled.append(u / (float(np.ptp(u)) or 1.0))
+        for support in supports:
+            for i in range(n):
+                u = scaled[i]
+                index = [list(S) for S in support]
+                index[i] = list(range(u.shape[i]))
+                sub = np.moveaxis(u[np.ix_(*index)], i, 0)  # (m_i, |S_j| ...)
+                base = sub[support[i][0]]
+                rows = sub[list(support[i][1:])] - base
+                eq[i].append(rows)
+                outside = [t for t in range(u.shape[i]) if t not in support[i]]
+                dev[i].append(sub[outside] - base)
+                others = [j for j in range(n) if j != i]
+                for pos, j in enumerate(others):
+                    if self.dims[i] == 0 or self.dims[j] == 0:
+                        continue
+                    moved = np.moveaxis(rows, pos + 1, 1)  # (d_i, |S_j|, rest...)
+                    diff = moved[:, :-1] - moved[:, -1:]  # d/dx_{j,l}: l minus last
+                    jac.setdefault((i, j), []).append(diff.reshape(-1, *diff.shape[2:]))
+        # (systems, rows, |S_j| for j != i) each
+        self.eq = {i: np.stack(v) for i, v in eq.items()}
+        self.dev = {i: np.stack(v) for i, v in dev.items()}
+        self.jac = {k: np.stack(v) for k, v in jac.items()}
+        self.single = len(supports) == 1
+
+    def _rows(self, T: np.ndarray, sid: np.ndarray) -> np.ndarray:
+        return T if self.single else T[sid]
 
     def points(self, lo: np.ndarray, hi: np.ndarray | None = None) -> list[np.ndarray]:
         """Each block's probability vectors at the vertices of its box ``(B, 2^d_j,
@@ -131,7 +145,7 @@ class _Multiaffine:
             out.append(np.concatenate([free, last], axis=2))
         return out
 
-    def bounds(self, lo, hi=None):
+    def bounds(self, sid, lo, hi=None):
         """Bounds of the equations ``(B, d)`` each, and the least value over the box of
         the best deviation gain, per box ``(B,)``."""
         pts = self.points(lo, hi)
@@ -141,43 +155,66 @@ class _Multiaffine:
         for i in range(self.n):
             vs = [pts[j] for j in range(self.n) if j != i]
             if self.dims[i]:
-                X = _contract(self.eq[i], vs, B)
+                X = _contract(self._rows(self.eq[i], sid), vs, B)
                 Flo[:, self.offsets[i] : self.offsets[i + 1]] = X.min(axis=2)
                 Fhi[:, self.offsets[i] : self.offsets[i + 1]] = X.max(axis=2)
-            if self.dev[i].shape[0]:
-                X = _contract(self.dev[i], vs, B)
+            if self.dev[i].shape[1]:
+                X = _contract(self._rows(self.dev[i], sid), vs, B)
                 dev = np.maximum(dev, X.min(axis=2).max(axis=1))
         return Flo, Fhi, dev
 
-    def jacobian(self, lo, hi=None):
+    def jacobian(self, sid, lo, hi=None):
         """Bounds of the Jacobian ``(B, d, d)`` each (the Jacobian twice at points)."""
         pts = self.points(lo, hi)
         B = lo.shape[0]
         Jlo, Jhi = np.zeros((B, self.count, self.count)), np.zeros((B, self.count, self.count))
         for (i, j), T in self.jac.items():
-            X = _contract(T, [pts[k] for k in range(self.n) if k not in (i, j)], B)
+            X = _contract(
+                self._rows(T, sid), [pts[k] for k in range(self.n) if k not in (i, j)], B
+            )
             rows = slice(self.offsets[i], self.offsets[i + 1])
             cols = slice(self.offsets[j], self.offsets[j + 1])
             Jlo[:, rows, cols] = X.min(axis=2).reshape(B, self.dims[i], self.dims[j])
             Jhi[:, rows, cols] = X.max(axis=2).reshape(B, self.dims[i], self.dims[j])
         return Jlo, Jhi
 
-    def point(self, x):
+    def point(self, sid, x):
         """``F`` and its Jacobian at points ``x`` ``(B, d)``."""
-        F, _, _ = self.bounds(x)
-        J, _ = self.jacobian(x)
+        F, _, _ = self.bounds(sid, x)
+        J, _ = self.jacobian(sid, x)
         return F, J
 
 
+def _solve_or_zero(J: np.ndarray, F: np.ndarray) -> np.ndarray:
+    """``J^-1 F`` for each of a stack of systems; zero where ``J`` is singular."""
+    try:
+        return np.linalg.solve(J, F[..., None])[..., 0]
+    except np.linalg.LinAlgError:
+        out = np.zeros_like(F)
+        for b in range(F.shape[0]):
+            try:
+                out[b] = np.linalg.solve(J[b], F[b])
+            except np.linalg.LinAlgError:
+                pass  # a singular Jacobian: the step stops here (checked afterwards)
+        return out
+
+
+def box_limit(count: int) -> int:
+    """Most boxes examined for one system of ``count`` unknowns: :data:`MAX_BOXES`, doubled
+    for each unknown beyond six (the boxes a regular system needs grow with dimension)."""
+    return MAX_BOXES * 2 ** max(0, count - 6)
+
+
 def solve_support(
-    payoffs: Sequence[np.ndarray], support: tuple, max_boxes: int = MAX_BOXES
+    payoffs: Sequence[np.ndarray], support: tuple, max_boxes: int | None = None
 ) -> tuple[str, list[np.ndarray]]:
     """All real solutions of a support system with probabilities in ``[0, 1]``.
 
     Returns ``("ok", points)`` (each point the free probabilities, block by block,
     Newton-refined, every solution in the box certified unique in its own box and none
     missed) or ``("unsure", [])`` when some box could be neither discarded nor certified
-    (a singular solution or a continuum) within the limits.
+    (a singular solution or a continuum) within the limits (``max_boxes`` boxes
+    examined, by default :func:`box_limit`).
 
     Examples
     --------
@@ -186,51 +223,105 @@ def solve_support(
     >>> solve_support([A, -A], ((0, 1), (0, 1)))
     ('ok', [array([0.5, 0.5])])
     """
-    system = _Multiaffine(payoffs, support)
-    if system.count == 0:  # a pure profile: the one point, if no deviation gains
-        _, _, dev = system.bounds(np.zeros((1, 0)))
-        return "ok", ([np.zeros(0)] if dev[0] <= SLACK else [])
-    if any(not np.any(system.eq[i]) for i in system.mixing):
-        return "unsure", []  # an equation that vanishes identically: never isolated
+    return solve_supports(payoffs, [support], max_boxes)[0]
+
+
+def solve_supports(
+    payoffs: Sequence[np.ndarray], supports: Sequence[tuple], max_boxes: int | None = None
+) -> list[tuple[str, list[np.ndarray]]]:
+    """:func:`solve_support` for many support profiles at once: the systems of one size
+    pattern share every array operation (their boxes are searched side by side), which
+    saves most of the interpreter's overhead on small systems. Each system's verdict is
+    the one :func:`solve_support` gives it alone.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> A = np.array([[3.0, 0.0], [0.0, 2.0]]); B = np.array([[2.0, 0.0], [0.0, 3.0]])
+    >>> [(status, [np.round(p, 9).tolist() for p in points])
+    ...  for status, points in solve_supports([A, B], [((0, 1), (0, 1)), ((0,), (0,))])]
+    [('ok', [[0.6, 0.4]]), ('ok', [[]])]
+    """
+    out: list[tuple[str, list[np.ndarray]] | None] = [None] * len(supports)
+    groups: dict[tuple, list[int]] = {}
+    for k, support in enumerate(supports):
+        groups.setdefault(tuple(len(S) for S in support), []).append(k)
+    for pattern, members in groups.items():
+        count = sum(pattern) - len(pattern)
+        limit = box_limit(count) if max_boxes is None else max_boxes
+        chunk = max(1, 2 ** max(0, 12 - count))  # systems searched side by side
+        for start in range(0, len(members), chunk):
+            part = members[start : start + chunk]
+            verdicts = _solve_group(payoffs, [supports[k] for k in part], limit)
+            for k, verdict in zip(part, verdicts, strict=True):
+                out[k] = verdict
+    return [v for v in out if v is not None]
+
+
+def _solve_group(payoffs, supports, max_boxes):
+    """The verdicts of systems with one size pattern, their boxes searched together."""
+    system = _Multiaffine(payoffs, supports)
+    G = len(supports)
+    if system.count == 0:  # pure profiles: the one point, if no deviation gains
+        _, _, dev = system.bounds(np.arange(G), np.zeros((G, 0)))
+        return [("ok", [np.zeros(0)] if gain <= SLACK else []) for gain in dev]
     d = system.count
-    lo = np.full((1, d), -MARGIN)
-    hi = np.full((1, d), 1.0 + MARGIN)
-    roots: list[np.ndarray] = []
-    seen = 0
+    unsure = np.zeros(G, dtype=bool)
+    for i in system.mixing:  # an equation that vanishes identically: never isolated
+        unsure |= ~np.any(system.eq[i].reshape(G, -1), axis=1)
+    sid = np.flatnonzero(~unsure)
+    lo = np.full((sid.size, d), -MARGIN)
+    hi = np.full((sid.size, d), 1.0 + MARGIN)
+    roots: list[list[np.ndarray]] = [[] for _ in range(G)]
+    seen = np.zeros(G, dtype=np.int64)
     eye = np.eye(d)
-    while lo.shape[0]:
-        seen += lo.shape[0]
-        if seen > max_boxes or lo.shape[0] > MAX_LIVE:
-            return "unsure", []
+
+    def drop(bad: np.ndarray) -> None:  # systems given up on: their boxes go
+        nonlocal sid, lo, hi
+        unsure[bad] = True
+        keep = ~unsure[sid]
+        sid, lo, hi = sid[keep], lo[keep], hi[keep]
+
+    while sid.size:
+        live = np.bincount(sid, minlength=G)
+        seen += live
+        over = (seen > max_boxes) | (live > MAX_LIVE)
+        if over.any():
+            drop(over)
+            if not sid.size:
+                break
         # each block's probabilities sum to at most one (its last one is not negative):
         # x_k <= 1 - (sum of the others' lower ends)
-        keep = np.ones(lo.shape[0], dtype=bool)
+        keep = np.ones(sid.size, dtype=bool)
         for j in system.mixing:
             cols = slice(system.offsets[j], system.offsets[j + 1])
             total = lo[:, cols].sum(axis=1)
             keep &= total <= 1.0 + MARGIN
             hi[:, cols] = np.minimum(hi[:, cols], 1.0 + MARGIN - (total[:, None] - lo[:, cols]))
         keep &= np.all(hi >= lo, axis=1)
-        Flo, Fhi, dev = system.bounds(lo, hi)
+        Flo, Fhi, dev = system.bounds(sid, lo, hi)
         keep &= np.all((Flo <= SLACK) & (Fhi >= -SLACK), axis=1)
         keep &= dev <= SLACK
-        lo, hi = lo[keep], hi[keep]
-        if not lo.shape[0]:
+        sid, lo, hi = sid[keep], lo[keep], hi[keep]
+        if not sid.size:
             break
         # Krawczyk: K = y - C F(y) + (I - C J(X)) (X - y)
         # on the box inflated by INFLATE (a solution on the face shared by two boxes is
         # inside both inflated boxes; found twice, kept once)
+        # (any preconditioner C is valid; the inverse of the interval Jacobian's midpoint
+        # costs no second pass over the box)
         y = 0.5 * (lo + hi)
         r = 0.5 * (hi - lo) * INFLATE
-        Fy, Jy = system.point(y)
-        Jlo, Jhi = system.jacobian(y - r, y + r)
+        Fy, _, _ = system.bounds(sid, y)
+        Jlo, Jhi = system.jacobian(sid, y - r, y + r)
+        Jy = 0.5 * (Jlo + Jhi)
         try:
             C = np.linalg.inv(Jy)
             ok_inv = np.all(np.isfinite(C), axis=(1, 2))
         except np.linalg.LinAlgError:
             C = np.zeros_like(Jy)
-            ok_inv = np.zeros(lo.shape[0], dtype=bool)
-            for b in range(lo.shape[0]):
+            ok_inv = np.zeros(sid.size, dtype=bool)
+            for b in range(sid.size):
                 try:
                     C[b] = np.linalg.inv(Jy[b])
                     ok_inv[b] = True
@@ -244,18 +335,21 @@ def solve_support(
         spread = np.einsum("bij,bj->bi", Mabs, r) * (1 + 1e-9) + 1e-15
         inside = ok_inv & np.all(np.abs(centre - y) + spread < r, axis=1)
         disjoint = ok_inv & np.any((centre + spread < y - r) | (centre - spread > y + r), axis=1)
-        for k in np.flatnonzero(inside):
-            x = centre[k].copy()
+        failed: list[int] = []
+        found = np.flatnonzero(inside)
+        if found.size:  # Newton's method from the Krawczyk centres, all boxes at once
+            g, x = sid[found], centre[found].copy()
             for _ in range(6):
-                F, J = system.point(x[None, :])
-                try:
-                    x = x - np.linalg.solve(J[0], F[0])
-                except np.linalg.LinAlgError:
-                    break
-            F, _ = system.point(x[None, :])
-            if not (np.all(np.abs(x - y[k]) <= r[k] * (1 + 1e-6)) and np.abs(F).max() < 1e-9):
-                return "unsure", []  # Newton did not reach the certified root
-            roots.append(x)
+                F, J = system.point(g, x)
+                x = x - _solve_or_zero(J, F)
+            F, _ = system.point(g, x)
+            good = np.all(np.abs(x - y[found]) <= r[found] * (1 + 1e-6), axis=1)
+            good &= np.abs(F).max(axis=1) < 1e-9
+            for k in range(found.size):
+                if good[k]:
+                    roots[int(g[k])].append(x[k])
+                else:
+                    failed.append(int(g[k]))  # Newton did not reach the certified root
         split = ~inside & ~disjoint
         # interval Newton: every solution in the box lies in K, so the box shrinks to
         # its intersection with K; boxes that shrank well are examined again unsplit
@@ -265,23 +359,35 @@ def solve_support(
         again = split & shrunk
         split &= ~shrunk
         weight = (hi - lo) * (np.abs(Jy).sum(axis=1) + 1e-300)
-        lo_a, hi_a = newlo[again], newhi[again]
-        lo, hi, weight = newlo[split], newhi[split], weight[split]
-        if lo.shape[0]:
-            width = hi - lo
-            if np.any(width.max(axis=1) < MIN_WIDTH):
-                return "unsure", []
-            rows = np.arange(lo.shape[0])
+        sid_a, lo_a, hi_a = sid[again], newlo[again], newhi[again]
+        sid, lo, hi, weight = sid[split], newlo[split], newhi[split], weight[split]
+        if sid.size:
+            # a box this narrow that is neither discarded nor certified: singular
+            narrow = sid[(hi - lo).max(axis=1) < MIN_WIDTH]
+            rows = np.arange(sid.size)
             axis = np.argmax(weight, axis=1)
             mid = 0.5 * (lo[rows, axis] + hi[rows, axis])
             lo2, hi2 = lo.copy(), hi.copy()
             hi[rows, axis] = mid
             lo2[rows, axis] = mid
+            sid = np.concatenate([sid, sid, sid_a])
             lo, hi = np.concatenate([lo, lo2, lo_a]), np.concatenate([hi, hi2, hi_a])
         else:
-            lo, hi = lo_a, hi_a
-    out: list[np.ndarray] = []
-    for x in roots:
-        if not any(np.max(np.abs(x - z)) < 1e-9 for z in out):
-            out.append(x)
-    return "ok", out
+            narrow = sid[:0]
+            sid, lo, hi = sid_a, lo_a, hi_a
+        bad = np.zeros(G, dtype=bool)
+        bad[narrow] = True
+        bad[failed] = True
+        if bad.any():
+            drop(bad)
+    verdicts: list[tuple[str, list[np.ndarray]]] = []
+    for g in range(G):
+        if unsure[g]:
+            verdicts.append(("unsure", []))
+            continue
+        points: list[np.ndarray] = []
+        for x in roots[g]:
+            if not any(np.max(np.abs(x - z)) < 1e-9 for z in points):
+                points.append(x)
+        verdicts.append(("ok", points))
+    return verdicts
