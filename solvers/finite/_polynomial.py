@@ -536,7 +536,7 @@ def _track_all(screen, supports, systems: str = "auto") -> dict:
     from solvers.finite._subdivision import solve_supports
 
     groups: dict[tuple, list] = {}
-    out = {}
+    out: dict[tuple, tuple] = {}
     routes = {support: _numeric_route(support, systems) for support in supports}
     boxed = [support for support in supports if routes[support] == "subdivision"]
     out.update(zip(boxed, solve_supports(screen, boxed), strict=True))

@@ -381,12 +381,12 @@ def _solve_group(payoffs, supports, max_boxes):
         if bad.any():
             drop(bad)
     verdicts: list[tuple[str, list[np.ndarray]]] = []
-    for g in range(G):
-        if unsure[g]:
+    for system_index in range(G):
+        if unsure[system_index]:
             verdicts.append(("unsure", []))
             continue
         points: list[np.ndarray] = []
-        for x in roots[g]:
+        for x in roots[system_index]:
             if not any(np.max(np.abs(x - z)) < 1e-9 for z in points):
                 points.append(x)
         verdicts.append(("ok", points))
