@@ -36,9 +36,10 @@ supports, then rational reconstruction): e.g. the centre
 :math:`((\tfrac12,\tfrac12), (\tfrac12,\tfrac12), (\tfrac14,\tfrac14,\tfrac14,\tfrac14))`
 of the segment of equilibria of Nau, Gomez Canovas and Hansen (2004).
 
-Before any algebra, each system is solved **numerically**. Systems of up to 4 unknowns
+Before any algebra, each system is solved **numerically**. Systems of up to 6 unknowns
 (8 when every mixing player mixes over two strategies) go to **certified interval
-subdivision** (``solvers.finite._subdivision``): the equations are affine in each free
+subdivision** (``solvers.finite._subdivision``; the systems of one size pattern searched
+side by side): the equations are affine in each free
 probability, so their exact ranges over a box are read at its vertices; boxes where an
 equation cannot vanish, a strategy outside the support is strictly better, or a
 probability is negative are discarded, and the Krawczyk test proves each remaining box
@@ -253,6 +254,20 @@ def _support_polys(payoffs_qq: Sequence[np.ndarray], support: tuple):
             if e != 0:
                 equations.append(e)
     return R, equations, strategies
+
+
+def _has_equations(exacts: Sequence[np.ndarray], support: tuple) -> bool:
+    """Whether a support system has an equation that is not identically zero (as
+    :func:`_support_polys` builds them): some mixing player's payoffs differ between two
+    strategies of her support at some pure profile of the others' supports."""
+    for i, S in enumerate(support):
+        if len(S) == 1:
+            continue
+        index = [list(T) for T in support]
+        sub = np.moveaxis(exacts[i][np.ix_(*index)], i, 0)
+        if any(np.any(sub[k] != sub[0]) for k in range(1, len(S))):
+            return True
+    return False
 
 
 def _zero_dimensional(basis, count: int) -> bool:
@@ -642,6 +657,7 @@ def _solve_support(
     tracked=None,
     systems="auto",
     exact_budget=None,
+    singular_budget=None,
 ):
     """Equilibria with exactly this support profile (exact unless ``exact=False``).
 
@@ -653,27 +669,37 @@ def _solve_support(
     of :data:`HOMOTOPY_MIN_UNKNOWNS` unknowns or more are solved by homotopy
     continuation first; rational solutions are reconstructed and verified exactly.
     """
-    R, equations, _ = _support_polys(payoffs_qq, support)
-    if R is None:  # a pure profile
+    count = sum(len(S) - 1 for S in support)
+    if count == 0:  # a pure profile
         profile = [
             np.array([Fraction(int(k == S[0])) for k in range(m)], dtype=object)
             for S, m in zip(support, shape, strict=True)
         ]
         return ([(profile, None)] if max(regret(exacts, profile)) == 0 else []), "isolated", 0
     fallback = None
-    if screen is not None and _numeric_route(support, systems) and equations:
+    if screen is not None and _numeric_route(support, systems) and _has_equations(exacts, support):
         done = _homotopy_support(screen, exacts, support, shape, exact, rtol, tracked)
         if isinstance(done, _Fallback):
             fallback, done = done.found, None
         if done is not None:
             return done
         if systems == "numeric-only":  # binary floats: Groebner bases out of reach
-            return [], "unresolved", len(R.gens)
+            return [], "unresolved", count
+    # the exact path (the polynomials are built only now: most systems never need them)
+    R, equations, _ = _support_polys(payoffs_qq, support)
     if fallback is not None and sum(len(S) > 1 for S in support) >= HOMOTOPY_MIN_MIXING:
         # degree >= 3 systems: exact algebra can take minutes; within its time budget,
         # else the certified float roots already found
         done = _exact_within_budget(R, equations, sym, exacts, support, shape, exact_budget)
         return done if done is not None else (fallback, "isolated", 0)
+    if singular_budget is not None and sum(len(S) > 1 for S in support) >= HOMOTOPY_MIN_MIXING:
+        # a system the numerical methods could not settle (singular roots, a continuum)
+        # with four or more players mixing: its Groebner basis can take hours; within
+        # its own time budget, else reported undecided (never a silent gap)
+        done = _exact_within_budget(
+            R, equations, sym, exacts, support, shape, singular_budget, daemon_spent=False
+        )
+        return done if done is not None else ([], "unresolved", count)
     return _exact_support(R, equations, sym, exacts, support, shape)
 
 
@@ -722,18 +748,22 @@ class _Budget:
         self.left = seconds
 
 
-def _exact_within_budget(R, equations, sym, exacts, support, shape, budget: _Budget | None):
+def _exact_within_budget(
+    R, equations, sym, exacts, support, shape, budget: _Budget | None, daemon_spent=True
+):
     """:func:`_exact_support` in a forked child process, given up (``None``) when the
     call's budget runs out; it runs here, unbounded, when the budget is unlimited or the
-    platform cannot fork."""
+    platform cannot fork. In a pool's daemonic worker, which may not have children, the
+    budget counts as spent (``daemon_spent``) or the work runs here, unbounded."""
     import multiprocessing
     import time
 
     can_fork = "fork" in multiprocessing.get_all_start_methods()
-    if budget is None or budget.left is None or not can_fork:
+    daemon = multiprocessing.current_process().daemon
+    if budget is None or budget.left is None or not can_fork or (daemon and not daemon_spent):
         return _exact_support(R, equations, sym, exacts, support, shape)
-    if budget.left <= 0 or multiprocessing.current_process().daemon:
-        return None  # spent, or a pool's daemonic worker, which may not have children
+    if budget.left <= 0 or daemon:
+        return None  # spent, or a pool's daemonic worker
     ctx = multiprocessing.get_context("fork")
     receive, send = ctx.Pipe(duplex=False)
 
@@ -872,7 +902,7 @@ def polynomial_equilibria(
         roots are verified exactly and irrational ones handed to the exact path when
         small, certified floats otherwise; systems they cannot settle (singular roots,
         continua) go to the exact path. ``"auto"``: subdivision for systems of at most
-        4 unknowns, or 8 when every mixing player mixes over two strategies; homotopy
+        6 unknowns, or 8 when every mixing player mixes over two strategies; homotopy
         for the larger ones (in float mode with payoffs that are not short fractions,
         never Gröbner).
     exact_budget : float or None
@@ -883,9 +913,13 @@ def polynomial_equilibria(
         so). ``None``: no limit (one such basis can take minutes). Systems with fewer
         mixing players are always solved exactly (up to six unknowns). In a daemonic
         worker process (a ``multiprocessing`` pool's), which may not fork, a finite
-        budget counts as spent. Which
-        equilibria come out exact can depend on the machine's speed; which equilibria
-        are listed does not.
+        budget counts as spent. Which equilibria come out exact can depend on the
+        machine's speed; which equilibria are listed does not. The same number of
+        seconds, on a separate account, bounds the exact algebra of systems with at least
+        four players mixing that the numerical methods cannot settle (singular roots,
+        continua; degenerate games): such a system not decided in time is reported
+        (``complete=False``, a warning naming its support) instead of running for hours
+        (in a daemonic worker it runs unbounded, as with ``None``).
 
     Returns
     -------
@@ -1000,6 +1034,7 @@ def polynomial_equilibria(
         results.setdefault(key, eq)
 
     budget = _Budget(exact_budget)
+    singular_budget = _Budget(exact_budget)  # a separate account: no float fallback there
     survivors = []
     for support in track(profiles, progress=progress, desc="support profiles"):
         if _dominated(ints, support) or (
@@ -1023,6 +1058,7 @@ def polynomial_equilibria(
             tracked.get(support),
             systems,
             budget,
+            singular_budget,
         )
         if status == "unresolved":
             unresolved.append((support, dimension))

@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from games import catalog
 from games.normal_form import NormalFormGame
 from solvers.finite import equilibria, polynomial_equilibria
+from solvers.finite._equilibria import _polynomial_by_default, support_profile_count
 from solvers.verify import regret
 
 #: file -> equilibria found by the union of Gambit's enumpoly and gnm (pygambit 16.7)
@@ -299,3 +300,56 @@ def test_mixed_equilibrium_is_not_snapped_to_a_nearby_pure_one(systems):
     assert _snap_trap_mixed() in profiles
     assert ((F(1), F(0)), (F(0), F(1)), (F(1), F(0), F(0))) in profiles
     assert len(profiles) == len(result) == 3
+
+
+# --- the default's reach: up to 3,500 support profiles ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("shape", "count", "by_default"),
+    [
+        ((3, 3, 3, 3), 2401, True),
+        ((2,) * 7, 2187, True),
+        ((4, 4, 4), 3375, True),
+        ((5, 4, 3), 3255, True),
+        ((16, 2, 2), 589_815, True),  # 64 pure profiles: the old rule still holds
+        ((6, 6, 5), 123_039, False),
+        ((2,) * 8, 6561, False),
+    ],
+)
+def test_which_games_the_default_enumerates(shape, count, by_default):
+    # (2^m - 1) non-empty supports per player, multiplied
+    assert support_profile_count(shape) == count
+    assert _polynomial_by_default(shape) is by_default
+
+
+def test_beyond_its_reach_the_default_says_what_to_do():
+    rng = np.random.default_rng(5)
+    payoffs = [rng.standard_normal((6, 6, 5)) for _ in range(3)]
+    with pytest.warns(RuntimeWarning, match="123,039 support profiles") as caught:
+        eqs = equilibria(payoffs)
+    message = str(caught[0].message)
+    assert "polynomial_equilibria" in message and "path_following_equilibrium" in message
+    assert eqs.method == "pure_equilibria" and not eqs.complete
+    one = equilibria(payoffs, method="path_following_equilibrium")
+    assert len(one) == 1 and not one.complete
+    assert max(regret(payoffs, list(one[0].strategies))) <= one[0].tolerance * 10
+
+
+def test_a_random_3x3x3x3_game_is_enumerated_by_default_and_contains_gambits_equilibria():
+    # 81 pure profiles (beyond the old 64): complete by default; every equilibrium
+    # Gambit's enumpoly and gnm find (different methods, both may miss some) is listed
+    gbt = pytest.importorskip("pygambit")
+    rng = np.random.default_rng(2)
+    payoffs = [rng.integers(-50, 51, size=(3, 3, 3, 3)) for _ in range(4)]
+    floats = [u.astype(float) for u in payoffs]
+    eqs = equilibria(floats)
+    assert eqs.method == "polynomial_equilibria" and eqs.complete
+    assert all(max(regret(floats, list(eq.strategies))) <= 1e-6 for eq in eqs)
+    g = gbt.Game.from_arrays(*[u.astype(int) for u in payoffs])
+    theirs = set()
+    for solve in (gbt.nash.enumpoly_solve, gbt.nash.gnm_solve):
+        for e in solve(g).equilibria:
+            theirs.add(tuple(round(float(e[s]), 6) for p in g.players for s in p.strategies))
+    ours = {_key(eq) for eq in eqs}
+    assert theirs and all(any(np.allclose(t, o, atol=1e-5) for o in ours) for t in theirs)

@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 
 from solvers.finite import polynomial_equilibria
 from solvers.finite._homotopy import track_support
-from solvers.finite._subdivision import solve_support
+from solvers.finite._polynomial import support_profiles
+from solvers.finite._subdivision import MAX_BOXES, box_limit, solve_support, solve_supports
 from solvers.verify import regret
 
 
@@ -216,3 +217,65 @@ def test_exact_budget_infinite_is_unlimited_and_nan_is_refused():
     assert all(eq.exact for eq in _totally_mixed(eqs))
     with pytest.raises(ValueError, match="exact_budget"):
         polynomial_equilibria(BUDGET_GAME, exact=True, exact_budget=float("nan"))
+
+
+# --- many systems searched side by side ----------------------------------------------------
+
+
+@settings(max_examples=12, deadline=None)
+@given(
+    st.integers(0, 2**32 - 1),
+    st.sampled_from([(2, 2, 2), (2, 2, 3), (2, 3, 3), (2, 2, 2, 2)]),
+    st.sampled_from([(-9, 10), (0, 2), (0, 4)]),
+)
+def test_batched_search_gives_each_system_its_own_verdict(seed, shape, payoff_range):
+    # degenerate draws (0/1, 0..3) included: "unsure" verdicts must not leak between the
+    # systems searched together, and the certified roots must be the same
+    u = _random_game(shape, seed, *payoff_range)
+    screen = [v - v.min() for v in u]
+    supports = [s for s in support_profiles(shape) if sum(len(S) - 1 for S in s) >= 1]
+    together = solve_supports(screen, supports, max_boxes=5_000)  # the same limit for
+    for support, (status, points) in zip(supports, together, strict=True):  # both
+        alone_status, alone_points = solve_support(screen, support, max_boxes=5_000)
+        assert status == alone_status, support
+        assert _same_points(points, alone_points, atol=1e-9), support
+
+
+def test_batched_search_keeps_the_order_of_the_supports():
+    A = np.array([[3.0, 0.0], [0.0, 2.0]])
+    B = np.array([[2.0, 0.0], [0.0, 3.0]])
+    supports = [((0, 1), (0, 1)), ((0,), (0,)), ((0,), (1,)), ((1,), (1,))]
+    verdicts = solve_supports([A, B], supports)
+    # battle of the sexes: the mixed equilibrium (3/5, 2/5) against (2/5, 3/5) -- the
+    # free probabilities are the first of each block -- and the two pure equilibria;
+    # ((0,), (1,)) is no equilibrium
+    assert [status for status, _ in verdicts] == ["ok"] * 4
+    assert np.allclose(verdicts[0][1][0], [0.6, 0.4])
+    assert [len(points) for _, points in verdicts] == [1, 1, 0, 1]
+
+
+def test_the_box_limit_grows_with_the_number_of_unknowns():
+    assert box_limit(3) == box_limit(6) == MAX_BOXES
+    assert box_limit(7) == 2 * MAX_BOXES and box_limit(8) == 4 * MAX_BOXES
+
+
+def test_a_singular_system_past_its_budget_is_reported_not_run_for_hours():
+    # a degenerate 2x2x2x3 game with 0/1 payoffs: its full-support system (four players
+    # mixing) is singular for both numerical methods, and its exact Groebner basis ran
+    # for more than five minutes; within exact_budget it is reported undecided instead
+    from solvers.finite import pure_equilibria
+
+    rng = np.random.default_rng(0)
+    payoffs = [rng.integers(0, 2, size=(2, 2, 2, 3)) for _ in range(4)]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        eqs = polynomial_equilibria(payoffs, exact=True, exact_budget=1.0)
+    assert not eqs.complete
+    undecided = [note for note in eqs.notes if "could be decided neither" in note]
+    assert undecided and "((0, 1), (0, 1), (0, 1), (0, 1, 2))" in undecided[0]
+    exacts = [u.astype(object) for u in payoffs]
+    for eq in eqs:
+        assert max(regret(exacts, list(eq.strategies))) == 0
+    ours = {tuple(tuple(s) for s in eq.strategies) for eq in eqs}
+    pure = pure_equilibria(payoffs, exact=True)
+    assert pure and all(tuple(tuple(s) for s in eq.strategies) in ours for eq in pure)
