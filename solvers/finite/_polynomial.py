@@ -58,8 +58,9 @@ Newton-refined floats whose regret is checked (a note says so). Systems the nume
 methods cannot settle (singular roots, continua) go to the exact path, or, when too
 large for it, leave the result ``complete=False`` with a warning.
 
-Cost: about a second for 3x3x3, 8x2x2 and 2^5 games, 5-7 s for 5x4x3, 13 s for 4x4x4,
-20-30 s for 3^4 and 20-65 s for 2^7 (see ``benchmarks/bench_nplayer.py``).
+Cost (random games, float / exact integer): under a second for 3x3x3, 8x2x2 and 2^5
+games, 3-4 s for 5x4x3, 5-9 s for 4x4x4, 7-18 s for 3^4 and 6-25 s for 2^7 (see
+``benchmarks/bench_nplayer.py``).
 
 Examples
 --------
