@@ -1045,6 +1045,9 @@ def polynomial_equilibria(
         else:
             survivors.append(support)
     tracked = _track_all(screen, survivors, systems)
+    # smaller systems first: the exact algebra's time budget goes to the systems it can
+    # finish (the list of equilibria does not depend on the order)
+    survivors.sort(key=lambda support: sum(len(S) - 1 for S in support))
     for support in survivors:
         solved += 1
         found, status, dimension = _solve_support(
