@@ -51,6 +51,11 @@ MARGIN = 1e-3
 MAX_BOXES = 150_000
 #: Most boxes alive at once (more: a solution set of positive dimension, or too costly).
 MAX_LIVE = 20_000
+#: Most boxes alive at once in a group of systems searched side by side (memory); past
+#: it, the systems with the most boxes are set aside and searched alone afterwards.
+GROUP_LIVE = 200_000
+#: Least half-width of a box in the Krawczyk test.
+MIN_RADIUS = 1e-12
 #: Boxes narrower than this that are neither discarded nor certified: a singular solution.
 MIN_WIDTH = 1e-6
 #: Each box is inflated by this factor for the Krawczyk test.
@@ -276,14 +281,27 @@ def _solve_group(payoffs, supports, max_boxes):
     seen = np.zeros(G, dtype=np.int64)
     eye = np.eye(d)
 
+    deferred = np.zeros(G, dtype=bool)
+
     def drop(bad: np.ndarray) -> None:  # systems given up on: their boxes go
         nonlocal sid, lo, hi
         unsure[bad] = True
-        keep = ~unsure[sid]
+        keep = ~(unsure | deferred)[sid]
         sid, lo, hi = sid[keep], lo[keep], hi[keep]
 
     while sid.size:
         live = np.bincount(sid, minlength=G)
+        if sid.size > GROUP_LIVE and np.count_nonzero(live) > 1:
+            # too many boxes at once (memory): the systems with the most are searched
+            # again later, each alone, so that every verdict stays its own
+            left = sid.size
+            for g in np.argsort(-live, kind="stable"):
+                if left <= GROUP_LIVE // 2 or np.count_nonzero(live[~deferred]) <= 1:
+                    break
+                deferred[g] = True
+                left -= int(live[g])
+            drop(np.zeros(G, dtype=bool))
+            live[deferred] = 0
         seen += live
         over = (seen > max_boxes) | (live > MAX_LIVE)
         if over.any():
@@ -311,7 +329,9 @@ def _solve_group(payoffs, supports, max_boxes):
         # (any preconditioner C is valid; the inverse of the interval Jacobian's midpoint
         # costs no second pass over the box)
         y = 0.5 * (lo + hi)
-        r = 0.5 * (hi - lo) * INFLATE
+        # (a floor on the radius: a side pinned by contraction to a few ulps would
+        # otherwise never pass the strict inclusion test)
+        r = np.maximum(0.5 * (hi - lo) * INFLATE, MIN_RADIUS)
         Fy, _, _ = system.bounds(sid, y)
         Jlo, Jhi = system.jacobian(sid, y - r, y + r)
         Jy = 0.5 * (Jlo + Jhi)
@@ -358,7 +378,8 @@ def _solve_group(payoffs, supports, max_boxes):
         shrunk = (newhi - newlo).max(axis=1) < 0.7 * (hi - lo).max(axis=1)
         again = split & shrunk
         split &= ~shrunk
-        weight = (hi - lo) * (np.abs(Jy).sum(axis=1) + 1e-300)
+        # split the contracted box along its widest side, weighted by the Jacobian
+        weight = (newhi - newlo) * (np.abs(Jy).sum(axis=1) + 1e-300)
         sid_a, lo_a, hi_a = sid[again], newlo[again], newhi[again]
         sid, lo, hi, weight = sid[split], newlo[split], newhi[split], weight[split]
         if sid.size:
@@ -382,6 +403,9 @@ def _solve_group(payoffs, supports, max_boxes):
             drop(bad)
     verdicts: list[tuple[str, list[np.ndarray]]] = []
     for system_index in range(G):
+        if deferred[system_index]:
+            verdicts.append(_solve_group(payoffs, [supports[system_index]], max_boxes)[0])
+            continue
         if unsure[system_index]:
             verdicts.append(("unsure", []))
             continue
