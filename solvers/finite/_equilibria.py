@@ -53,7 +53,7 @@ import numpy as np
 
 from solvers.finite._input import as_game_arrays, as_payoff_arrays
 from solvers.finite._lemke_howson import lemke_howson, lemke_howson_all_labels
-from solvers.finite._polynomial import polynomial_equilibria
+from solvers.finite._polynomial import polynomial_equilibria, support_profile_count
 from solvers.finite._pure import pure_equilibria
 from solvers.finite._qre import path_following_equilibrium
 from solvers.finite._support import support_enumeration
@@ -120,18 +120,6 @@ POLYNOMIAL_DEFAULT_MAX_PROFILES = 64
 POLYNOMIAL_DEFAULT_MAX_SUPPORTS = 3_500
 #: Most players for which the polynomial method is the default.
 POLYNOMIAL_DEFAULT_MAX_PLAYERS = 7
-
-
-def support_profile_count(shape: Sequence[int]) -> int:
-    """The number of support profiles of a game of this shape: one non-empty set of
-    strategies per player.
-
-    Examples
-    --------
-    >>> support_profile_count((3, 3, 3, 3)), support_profile_count((6, 6, 5))
-    (2401, 123039)
-    """
-    return prod(2 ** int(m) - 1 for m in shape)
 
 
 def _polynomial_by_default(shape: Sequence[int]) -> bool:

@@ -79,7 +79,7 @@ import warnings
 from collections.abc import Sequence
 from dataclasses import replace
 from fractions import Fraction
-from math import gcd
+from math import gcd, prod
 from typing import Any
 
 import numpy as np
@@ -115,6 +115,18 @@ def support_profiles(shape: Sequence[int]) -> itertools.product:
         [c for k in range(1, m + 1) for c in itertools.combinations(range(m), k)] for m in shape
     ]
     return itertools.product(*per_player)
+
+
+def support_profile_count(shape: Sequence[int]) -> int:
+    """The number of support profiles of a game of this shape: one non-empty set of
+    strategies per player.
+
+    Examples
+    --------
+    >>> support_profile_count((3, 3, 3, 3)), support_profile_count((6, 6, 5))
+    (2401, 123039)
+    """
+    return prod(2 ** int(m) - 1 for m in shape)
 
 
 def _real(value: sp.Expr) -> bool:

@@ -190,18 +190,21 @@ class _Multiaffine:
         return F, J
 
 
-def _solve_or_zero(J: np.ndarray, F: np.ndarray) -> np.ndarray:
-    """``J^-1 F`` for each of a stack of systems; zero where ``J`` is singular."""
+def _invert(J: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The inverse of each of a stack of matrices and whether it exists (zero where the
+    matrix is singular or the inverse is not finite)."""
     try:
-        return np.linalg.solve(J, F[..., None])[..., 0]
-    except np.linalg.LinAlgError:
-        out = np.zeros_like(F)
-        for b in range(F.shape[0]):
+        C = np.linalg.inv(J)
+    except np.linalg.LinAlgError:  # some matrix singular: one at a time
+        C = np.zeros_like(J)
+        for b in range(J.shape[0]):
             try:
-                out[b] = np.linalg.solve(J[b], F[b])
+                C[b] = np.linalg.inv(J[b])
             except np.linalg.LinAlgError:
-                pass  # a singular Jacobian: the step stops here (checked afterwards)
-        return out
+                pass
+    ok = np.all(np.isfinite(C), axis=(1, 2)) & np.any(C != 0, axis=(1, 2))
+    C[~ok] = 0.0
+    return C, ok
 
 
 def box_limit(count: int) -> int:
@@ -283,9 +286,8 @@ def _solve_group(payoffs, supports, max_boxes):
 
     deferred = np.zeros(G, dtype=bool)
 
-    def drop(bad: np.ndarray) -> None:  # systems given up on: their boxes go
+    def prune() -> None:  # the boxes of systems given up on or set aside go
         nonlocal sid, lo, hi
-        unsure[bad] = True
         keep = ~(unsure | deferred)[sid]
         sid, lo, hi = sid[keep], lo[keep], hi[keep]
 
@@ -300,12 +302,13 @@ def _solve_group(payoffs, supports, max_boxes):
                     break
                 deferred[g] = True
                 left -= int(live[g])
-            drop(np.zeros(G, dtype=bool))
+            prune()
             live[deferred] = 0
         seen += live
         over = (seen > max_boxes) | (live > MAX_LIVE)
         if over.any():
-            drop(over)
+            unsure |= over
+            prune()
             if not sid.size:
                 break
         # each block's probabilities sum to at most one (its last one is not negative):
@@ -323,30 +326,17 @@ def _solve_group(payoffs, supports, max_boxes):
         sid, lo, hi = sid[keep], lo[keep], hi[keep]
         if not sid.size:
             break
-        # Krawczyk: K = y - C F(y) + (I - C J(X)) (X - y)
-        # on the box inflated by INFLATE (a solution on the face shared by two boxes is
-        # inside both inflated boxes; found twice, kept once)
-        # (any preconditioner C is valid; the inverse of the interval Jacobian's midpoint
-        # costs no second pass over the box)
+        # Krawczyk: K = y - C F(y) + (I - C J(X)) (X - y) on the box inflated by INFLATE
+        # (a solution on the face shared by two boxes is inside both inflated boxes;
+        # found twice, kept once), its radius at least MIN_RADIUS (a side pinned by
+        # contraction to a few ulps would never pass the strict inclusion test). Any
+        # preconditioner C is valid: the inverse of the interval Jacobian's midpoint.
         y = 0.5 * (lo + hi)
-        # (a floor on the radius: a side pinned by contraction to a few ulps would
-        # otherwise never pass the strict inclusion test)
         r = np.maximum(0.5 * (hi - lo) * INFLATE, MIN_RADIUS)
         Fy, _, _ = system.bounds(sid, y)
         Jlo, Jhi = system.jacobian(sid, y - r, y + r)
         Jy = 0.5 * (Jlo + Jhi)
-        try:
-            C = np.linalg.inv(Jy)
-            ok_inv = np.all(np.isfinite(C), axis=(1, 2))
-        except np.linalg.LinAlgError:
-            C = np.zeros_like(Jy)
-            ok_inv = np.zeros(sid.size, dtype=bool)
-            for b in range(sid.size):
-                try:
-                    C[b] = np.linalg.inv(Jy[b])
-                    ok_inv[b] = True
-                except np.linalg.LinAlgError:
-                    pass
+        C, ok_inv = _invert(Jy)
         Cp, Cn = np.maximum(C, 0.0), np.minimum(C, 0.0)
         CJlo = Cp @ Jlo + Cn @ Jhi
         CJhi = Cp @ Jhi + Cn @ Jlo
@@ -361,7 +351,7 @@ def _solve_group(payoffs, supports, max_boxes):
             g, x = sid[found], centre[found].copy()
             for _ in range(6):
                 F, J = system.point(g, x)
-                x = x - _solve_or_zero(J, F)
+                x = x - np.einsum("bij,bj->bi", _invert(J)[0], F)  # singular: no step
             F, _ = system.point(g, x)
             good = np.all(np.abs(x - y[found]) <= r[found] * (1 + 1e-6), axis=1)
             good &= np.abs(F).max(axis=1) < 1e-9
@@ -400,7 +390,8 @@ def _solve_group(payoffs, supports, max_boxes):
         bad[narrow] = True
         bad[failed] = True
         if bad.any():
-            drop(bad)
+            unsure |= bad
+            prune()
     verdicts: list[tuple[str, list[np.ndarray]]] = []
     for system_index in range(G):
         if deferred[system_index]:

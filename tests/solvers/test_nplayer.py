@@ -19,7 +19,8 @@ from hypothesis import strategies as st
 from games import catalog
 from games.normal_form import NormalFormGame
 from solvers.finite import equilibria, polynomial_equilibria
-from solvers.finite._equilibria import _polynomial_by_default, support_profile_count
+from solvers.finite._equilibria import _polynomial_by_default
+from solvers.finite._polynomial import support_profile_count
 from solvers.verify import regret
 
 #: file -> equilibria found by the union of Gambit's enumpoly and gnm (pygambit 16.7)
