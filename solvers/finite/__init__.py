@@ -86,6 +86,7 @@ from solvers.finite._regions_space import (
 )
 from solvers.finite._support import support_enumeration
 from solvers.finite._symbolic import UndecidedConditionError, symbolic_equilibria
+from solvers.finite._tracing import path_following_equilibria
 from solvers.finite._vertex import is_degenerate, vertex_enumeration
 from solvers.finite._zero_sum import is_zero_sum, zero_sum_lp
 
@@ -125,6 +126,7 @@ __all__ = [
     "logit_qre",
     "logit_qre_path",
     "normalize_assumptions",
+    "path_following_equilibria",
     "path_following_equilibrium",
     "piecewise_max",
     "polynomial_equilibria",

@@ -13,6 +13,9 @@ method (= function name)       players  finds                                   
                                         (default when ``A + B`` is constant)
 ``path_following_equilibrium`` any      one equilibrium, by logit-QRE tracing (games    yes
                                         too large to enumerate)
+``path_following_equilibria``  any      several equilibria: logit branches traced from  yes
+                                        several priors (default, n > 2, beyond the
+                                        polynomial method's reach, with every pure one)
 =============================  =======  ==============================================  =====
 
 Each method is the function of the same name in :mod:`solvers.finite`, and the result's
@@ -26,9 +29,12 @@ included) after a size check: when the upper bound theorem allows more than
 :data:`VERTEX_BOUND_LIMIT` vertices per best-response polytope the default refuses with a
 message naming the alternatives rather than exhausting memory. Games of three to five
 players with up to ``POLYNOMIAL_DEFAULT_MAX_PROFILES`` (64) pure profiles, or up to
-``POLYNOMIAL_DEFAULT_MAX_SUPPORTS`` (3,500) support profiles and at most seven players (3x3x3,
-8x2x2, 2^5, 5x4x3, 4x4x4, 3^4, 2^7), get the complete polynomial support method, larger ones
-pure equilibria only, with a ``RuntimeWarning`` and ``complete=False`` on the result. A
+``POLYNOMIAL_DEFAULT_MAX_SUPPORTS`` (3,500) support profiles and at most seven players
+(3x3x3, 8x2x2, 2^5, 5x4x3, 4x4x4, 3^4, 2^7), get the complete polynomial support method;
+for larger ones the default lists every pure equilibrium and the equilibria at the ends
+of ``DEFAULT_STARTS`` (16) logit branches traced from seeded priors
+(``path_following_equilibria``), with a ``RuntimeWarning`` and
+``complete=False`` on the result. A
 one-player game (a decision problem) gets its optimal pure strategies; its optimal mixed
 strategies are their convex hull.
 
@@ -57,6 +63,7 @@ from solvers.finite._polynomial import polynomial_equilibria, support_profile_co
 from solvers.finite._pure import pure_equilibria
 from solvers.finite._qre import path_following_equilibrium
 from solvers.finite._support import support_enumeration
+from solvers.finite._tracing import DEFAULT_STARTS, path_following_equilibria
 from solvers.finite._vertex import vertex_enumeration
 from solvers.finite._zero_sum import is_zero_sum, zero_sum_lp
 from solvers.progress import ProgressArg, track
@@ -75,6 +82,7 @@ METHODS: dict[str, tuple[Callable[..., Equilibria], int | None]] = {
     "polynomial_equilibria": (polynomial_equilibria, None),
     "zero_sum_lp": (zero_sum_lp, 2),
     "path_following_equilibrium": (path_following_equilibrium, None),
+    "path_following_equilibria": (path_following_equilibria, None),
 }
 
 #: Largest upper-bound-theorem count of vertices of a best-response polytope for which the
@@ -196,21 +204,22 @@ def equilibria(
         elif _polynomial_by_default(np.shape(payoffs[0])):
             method = "polynomial_equilibria"
         else:
-            result = _call("pure_equilibria", arrays, exact, rtol, progress)
+            shape = np.shape(payoffs[0])
             warnings.warn(
-                f"only pure equilibria are computed for this {n_players}-player game "
-                f"(shape {np.shape(payoffs[0])}); mixed equilibria may exist: "
-                "method='polynomial_equilibria' enumerates all of them (this game has "
-                f"{support_profile_count(np.shape(payoffs[0])):,} support profiles; the default "
-                f"enumerates up to {POLYNOMIAL_DEFAULT_MAX_SUPPORTS:,}), and "
-                "method='path_following_equilibrium' traces the logit QRE branch to one "
-                "equilibrium",
+                f"this {n_players}-player game (shape {shape}) is too large to enumerate "
+                f"every equilibrium by default ({support_profile_count(shape):,} support "
+                f"profiles; the default enumerates up to {POLYNOMIAL_DEFAULT_MAX_SUPPORTS:,}): "
+                "listed are every pure equilibrium and those found by "
+                f"{DEFAULT_STARTS} logit branches (method='path_following_equilibria'; "
+                "complete=False, other mixed equilibria may exist); "
+                "method='polynomial_equilibria' enumerates all of them (it may take hours), "
+                "method='path_following_equilibrium' traces the principal branch only",
                 RuntimeWarning,
                 stacklevel=2,
             )
-            result.complete = False
-            result.notes = (*result.notes, "pure equilibria only: mixed equilibria may exist")
-            return result
+            return path_following_equilibria(
+                arrays, exact=exact, rtol=rtol, progress=progress, include_pure=True
+            )
     if method not in METHODS:
         raise ValueError(f"method must be one of {sorted(METHODS)}, got {method!r}")
     players = METHODS[method][1]
@@ -228,6 +237,7 @@ STEPWISE = (
     "support_enumeration",
     "pure_equilibria",
     "path_following_equilibrium",
+    "path_following_equilibria",
 )
 
 

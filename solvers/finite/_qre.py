@@ -67,12 +67,19 @@ METHOD = "path_following_equilibrium"
 class _Game:
     """Float payoff tensors and the logit homotopy's residual and Jacobian."""
 
-    def __init__(self, payoffs: Sequence[np.ndarray]) -> None:
+    def __init__(
+        self, payoffs: Sequence[np.ndarray], prior: Sequence[np.ndarray] | None = None
+    ) -> None:
         self.u = [np.asarray(u, dtype=float) for u in payoffs]
         self.shape = tuple(self.u[0].shape)
         self.n = len(self.shape)
         self.offsets = np.cumsum([0, *self.shape])
         self.size = int(self.offsets[-1])
+        if prior is None:  # the uniform prior: the principal branch
+            prior = [np.full(m, 1.0 / m) for m in self.shape]
+        #: log of the prior, the branch's start at lambda = 0 (p_ia proportional to
+        #: prior_ia * exp(lambda u_ia): the logit response biased by a prior)
+        self.log_prior = np.log(np.concatenate([np.asarray(q, dtype=float) for q in prior]))
 
     def split(self, p: np.ndarray) -> list[np.ndarray]:
         return [p[self.offsets[i] : self.offsets[i + 1]] for i in range(self.n)]
@@ -102,8 +109,9 @@ class _Game:
         res = []
         for i in range(self.n):
             lp = logp[self.offsets[i] : self.offsets[i + 1]]
+            lq = self.log_prior[self.offsets[i] : self.offsets[i + 1]]
             res.append([float(np.sum(prof[i])) - 1.0])
-            res.append(lp[1:] - lp[0] - lam * (vals[i][1:] - vals[i][0]))
+            res.append(lp[1:] - lp[0] - (lq[1:] - lq[0]) - lam * (vals[i][1:] - vals[i][0]))
         return np.concatenate(res)
 
     def jacobian(self, w: np.ndarray) -> np.ndarray:
@@ -295,7 +303,7 @@ def _trace(
     progress: ProgressArg,
     target: float | None = None,
 ) -> tuple[list[float], list[np.ndarray], list[float], bool, list[str]]:
-    w = np.concatenate([np.log(np.concatenate([np.full(m, 1.0 / m) for m in g.shape])), [0.0]])
+    w = np.concatenate([g.log_prior, [0.0]])
     lams, pts, regs = (
         [0.0],
         [np.exp(w[:-1])],

@@ -324,17 +324,23 @@ def test_which_games_the_default_enumerates(shape, count, by_default):
     assert _polynomial_by_default(shape) is by_default
 
 
-def test_beyond_its_reach_the_default_says_what_to_do():
+def test_beyond_its_reach_the_default_lists_pure_and_traced_equilibria():
     rng = np.random.default_rng(5)
     payoffs = [rng.standard_normal((6, 6, 5)) for _ in range(3)]
     with pytest.warns(RuntimeWarning, match="123,039 support profiles") as caught:
         eqs = equilibria(payoffs)
     message = str(caught[0].message)
-    assert "polynomial_equilibria" in message and "path_following_equilibrium" in message
-    assert eqs.method == "pure_equilibria" and not eqs.complete
+    assert "polynomial_equilibria" in message and "path_following_equilibria" in message
+    assert eqs.method == "path_following_equilibria" and not eqs.complete
+    for eq in eqs:  # each listed profile is an equilibrium, checked here afresh
+        assert max(regret(payoffs, list(eq.strategies))) <= eq.tolerance * 10
+    keys = {_key(eq) for eq in eqs}
+    pure = equilibria(payoffs, method="pure_equilibria")
+    assert {_key(eq) for eq in pure} <= keys  # every pure equilibrium
     one = equilibria(payoffs, method="path_following_equilibrium")
     assert len(one) == 1 and not one.complete
-    assert max(regret(payoffs, list(one[0].strategies))) <= one[0].tolerance * 10
+    assert _key(one[0]) in keys  # and the principal branch's
+    assert len(eqs) > len(pure) + 1  # the other branches find more
 
 
 def test_a_random_3x3x3x3_game_is_enumerated_by_default_and_contains_gambits_equilibria():
