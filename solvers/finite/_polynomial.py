@@ -36,8 +36,8 @@ supports, then rational reconstruction): e.g. the centre
 :math:`((\tfrac12,\tfrac12), (\tfrac12,\tfrac12), (\tfrac14,\tfrac14,\tfrac14,\tfrac14))`
 of the segment of equilibria of Nau, Gomez Canovas and Hansen (2004).
 
-Before any algebra, each system is solved **numerically**. Systems of up to 6 unknowns
-(7 when at most three players mix, 8 when every mixing player mixes over two strategies)
+Before any algebra, each system is solved **numerically**. Systems of up to 7 unknowns
+(8 when at most three players mix or every mixing player mixes over two strategies)
 go to **certified interval subdivision** (``solvers.finite._subdivision``; the systems of
 one size pattern searched side by side): the equations are affine in each free
 probability, so their exact ranges over a box are read at its vertices; boxes where an
@@ -503,10 +503,10 @@ GROEBNER_FALLBACK_MAX_UNKNOWNS = 6
 
 
 #: Support systems up to this many unknowns go to certified subdivision first ...
-SUBDIVISION_MAX_UNKNOWNS = 6
-#: ... up to this many when at most three players mix (bilinear equations: subdivision
-#: beats the homotopy there; 4x4x4 and 5x4x3 random games 10-17% faster in all) ...
-SUBDIVISION_MAX_UNKNOWNS_3_MIXING = 7
+SUBDIVISION_MAX_UNKNOWNS = 7
+#: ... up to this many when at most three players mix (bilinear equations: subdivision,
+#: with its preconditioned exclusion test, beats the homotopy there) ...
+SUBDIVISION_MAX_UNKNOWNS_3_MIXING = 8
 #: ... and so do those of up to this many where every mixing player mixes over two
 #: strategies (binary blocks: subdivision is far cheaper than the homotopy's paths).
 SUBDIVISION_MAX_BINARY = 8
@@ -890,8 +890,8 @@ def polynomial_equilibria(
         roots are verified exactly and irrational ones handed to the exact path when
         small, certified floats otherwise; systems they cannot settle (singular roots,
         continua) go to the exact path. ``"auto"``: subdivision for systems of at most
-        6 unknowns (7 when at most three players mix, 8 when every mixing player mixes
-        over two strategies); homotopy for the larger ones (in float mode with payoffs
+        7 unknowns (8 when at most three players mix or every mixing player mixes over
+        two strategies); homotopy for the larger ones (in float mode with payoffs
         that are not short fractions, never Gröbner).
     exact_budget : float or None
         Seconds allowed, in all, to the exact algebra (Groebner bases, each in a forked

@@ -306,3 +306,48 @@ def test_systems_set_aside_for_memory_keep_their_own_verdicts(monkeypatch):
     got = solve_supports(screen, supports)
     for (status, points), (want_status, want_points) in zip(got, expected, strict=True):
         assert status == want_status and _same_points(points, want_points, atol=1e-12)
+
+
+@settings(max_examples=15, deadline=None)
+@given(
+    st.integers(0, 2**32 - 1),
+    st.sampled_from([(2, 2, 2), (2, 3, 3), (3, 3, 3), (2, 2, 2, 2), (4, 3, 2)]),
+)
+def test_the_preconditioned_exclusion_only_discards_empty_boxes(seed, shape):
+    # the same systems with and without the test: the same certified roots (the test
+    # only ever removes boxes that hold no solution), and no "ok" turns "unsure"
+    import solvers.finite._subdivision as subdivision
+
+    u = _random_game(shape, seed)
+    screen = [v - v.min() for v in u]
+    supports = [s for s in support_profiles(shape) if 2 <= sum(len(S) - 1 for S in s) <= 7]
+    with_test = solve_supports(screen, supports, max_boxes=20_000)
+    with pytest.MonkeyPatch.context() as m:
+        m.setattr(subdivision, "PRECONDITIONED_MAX_UNKNOWNS", 0)
+        without = solve_supports(screen, supports, max_boxes=20_000)
+    for support, (status, points), (status0, points0) in zip(
+        supports, with_test, without, strict=True
+    ):
+        if status == status0 == "ok":
+            assert _same_points(points, points0, atol=1e-9), support
+        else:
+            assert status0 == "unsure", support  # the test can only settle more
+
+
+def test_vertex_values_are_the_equations_at_the_vertices():
+    from solvers.finite._subdivision import _Multiaffine
+
+    rng = np.random.default_rng(3)
+    shape = (3, 2, 3)
+    u = [rng.standard_normal(shape) for _ in shape]
+    support = ((0, 1, 2), (0, 1), (1, 2))
+    system = _Multiaffine(u, [support])
+    lo = np.array([[0.1, 0.2, 0.3, 0.4]])
+    hi = np.array([[0.3, 0.5, 0.6, 0.9]])
+    values = system.vertex_values(np.zeros(1, dtype=int), lo, hi)[0]  # (d, V)
+    corners = [np.where(np.array(c, dtype=bool), hi[0], lo[0]) for c in np.ndindex(2, 2, 2, 2)]
+    direct = np.array([system.bounds(np.zeros(1, dtype=int), c[None])[0][0] for c in corners])
+    # the same set of value vectors (the vertex order is internal)
+    assert values.shape == (4, 16)
+    got = sorted(map(tuple, np.round(values.T, 12)))
+    assert got == sorted(map(tuple, np.round(direct, 12)))
