@@ -29,8 +29,9 @@ included) after a size check: when the upper bound theorem allows more than
 :data:`VERTEX_BOUND_LIMIT` vertices per best-response polytope the default refuses with a
 message naming the alternatives rather than exhausting memory. Games of three to five
 players with up to ``POLYNOMIAL_DEFAULT_MAX_PROFILES`` (64) pure profiles, or up to
-``POLYNOMIAL_DEFAULT_MAX_SUPPORTS`` (3,500) support profiles and at most seven players
-(3x3x3, 8x2x2, 2^5, 5x4x3, 4x4x4, 3^4, 2^7), get the complete polynomial support method;
+``POLYNOMIAL_DEFAULT_MAX_SUPPORTS`` (3,500; 15,000 for three players) support profiles
+and at most seven players (3x3x3, 8x2x2, 2^5, 5x4x3, 4x4x4, 3^4, 2^7, 6x4x4, 5x5x4), get
+the complete polynomial support method;
 for larger ones the default lists every pure equilibrium and the equilibria at the ends
 of ``DEFAULT_STARTS`` (16) logit branches traced from seeded priors
 (``path_following_equilibria``), with a ``RuntimeWarning`` and
@@ -120,12 +121,16 @@ def vertex_bound(d: int, k: int) -> int:
 #: this many pure profiles ...
 POLYNOMIAL_DEFAULT_MAX_PROFILES = 64
 #: ... or at most this many support profiles (the product over players of ``2**m - 1``):
-#: 3^4 (2,401), 2^7 (2,187), 4x4x4 (3,375) and 5x4x3 (3,255) qualify, 6x6x5 (123,039)
-#: does not. Measured (benchmarks/bench_nplayer.py): random float 3^4, 4x4x4, 5x4x3 and
-#: 2^7 games in 4-8 s, exact ones of integer games in 4-35 s. Beyond both, the default is
-#: pure equilibria with a warning; ask for method="polynomial_equilibria" to enumerate
-#: anyway.
+#: 3^4 (2,401), 2^7 (2,187), 4x4x4 (3,375) and 5x4x3 (3,255) qualify, 2^8 (6,561) does
+#: not ...
 POLYNOMIAL_DEFAULT_MAX_SUPPORTS = 3_500
+#: ... or, for three players (bilinear systems, cheaper per support), at most this many:
+#: 4x4x5 (6,975), 6x4x4 (14,175), 5x5x4 (14,415) and 6x5x3 (13,671) qualify, 6x6x5
+#: (123,039) does not. Measured (benchmarks/bench_nplayer.py and random games): float
+#: games in 1-17 s, exact ones of integer games in 1-26 s. Beyond, the default lists every
+#: pure equilibrium and those of logit branches from several priors, with a warning; ask
+#: for method="polynomial_equilibria" to enumerate anyway.
+POLYNOMIAL_DEFAULT_MAX_SUPPORTS_3_PLAYERS = 15_000
 #: Most players for which the polynomial method is the default.
 POLYNOMIAL_DEFAULT_MAX_PLAYERS = 7
 
@@ -137,6 +142,8 @@ def _polynomial_by_default(shape: Sequence[int]) -> bool:
         return False
     if prod(shape) <= POLYNOMIAL_DEFAULT_MAX_PROFILES:
         return True
+    if len(shape) == 3:
+        return support_profile_count(shape) <= POLYNOMIAL_DEFAULT_MAX_SUPPORTS_3_PLAYERS
     return support_profile_count(shape) <= POLYNOMIAL_DEFAULT_MAX_SUPPORTS
 
 
@@ -208,7 +215,8 @@ def equilibria(
             warnings.warn(
                 f"this {n_players}-player game (shape {shape}) is too large to enumerate "
                 f"every equilibrium by default ({support_profile_count(shape):,} support "
-                f"profiles; the default enumerates up to {POLYNOMIAL_DEFAULT_MAX_SUPPORTS:,}): "
+                f"profiles; the default enumerates up to {POLYNOMIAL_DEFAULT_MAX_SUPPORTS:,}, "
+                f"{POLYNOMIAL_DEFAULT_MAX_SUPPORTS_3_PLAYERS:,} for three players): "
                 "listed are every pure equilibrium and those found by "
                 f"{DEFAULT_STARTS} logit branches (method='path_following_equilibria'; "
                 "complete=False, other mixed equilibria may exist); "

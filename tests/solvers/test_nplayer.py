@@ -314,14 +314,34 @@ def test_mixed_equilibrium_is_not_snapped_to_a_nearby_pure_one(systems):
         ((4, 4, 4), 3375, True),
         ((5, 4, 3), 3255, True),
         ((16, 2, 2), 589_815, True),  # 64 pure profiles: the old rule still holds
+        ((6, 4, 4), 14_175, True),  # three players: up to 15,000 support profiles
+        ((5, 5, 4), 14_415, True),
+        ((6, 6, 3), 27_783, False),
         ((6, 6, 5), 123_039, False),
         ((2,) * 8, 6561, False),
+        ((4, 4, 4, 2), 10_125, False),  # four players: up to 3,500
     ],
 )
 def test_which_games_the_default_enumerates(shape, count, by_default):
     # (2^m - 1) non-empty supports per player, multiplied
     assert support_profile_count(shape) == count
     assert _polynomial_by_default(shape) is by_default
+
+
+def test_a_three_player_game_beyond_3500_supports_is_enumerated_by_default():
+    # 5x5x3: 6,727 support profiles, within the three-player reach; complete, and every
+    # equilibrium another method (logit branches from 8 priors) finds is listed
+    from solvers.finite import path_following_equilibria
+
+    rng = np.random.default_rng(8)
+    payoffs = [rng.standard_normal((5, 5, 3)) for _ in range(3)]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no "beyond reach" warning
+        eqs = equilibria(payoffs)
+    assert eqs.method == "polynomial_equilibria" and eqs.complete
+    keys = {_key(eq) for eq in eqs}
+    traced = path_following_equilibria(payoffs, starts=8)
+    assert len(traced) >= 1 and {_key(eq) for eq in traced} <= keys
 
 
 def test_beyond_its_reach_the_default_lists_pure_and_traced_equilibria():
