@@ -379,6 +379,19 @@ def track_many(
     return [r if r is not None else ("unsure", []) for r in results]
 
 
+def _condition(J: np.ndarray) -> np.ndarray:
+    """Condition numbers of a stack of matrices, ``inf`` where a matrix is not finite or
+    its singular values cannot be computed (such an end point is not regular)."""
+    cond = np.full(J.shape[0], np.inf)
+    finite = np.all(np.isfinite(J), axis=(1, 2))
+    for p in np.flatnonzero(finite):
+        try:
+            cond[p] = np.linalg.cond(J[p])
+        except np.linalg.LinAlgError:  # SVD did not converge
+            pass
+    return cond
+
+
 def _endpoints(system: _System, x: np.ndarray, status: np.ndarray, k: int):
     """The verdict on one system's paths, ``None`` to re-track with a new gamma."""
     if np.any(status == 3):
@@ -392,7 +405,7 @@ def _endpoints(system: _System, x: np.ndarray, status: np.ndarray, k: int):
         ends = ends + _solve(J, -F)
     F, J = system.evaluate(ends, which)
     residual = np.abs(F).max(axis=1)
-    cond = np.linalg.cond(J)
+    cond = _condition(J)
     regular = np.isfinite(cond) & (cond < 1e9) & (residual < 1e-9)
     if not np.all(regular[np.isfinite(residual)]):
         # far from the simplex (norm > 10: probabilities lie in [0, 1]): stragglers on

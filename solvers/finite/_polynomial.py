@@ -824,6 +824,10 @@ def _continuum_points(floats, exacts, support, exact, rtol):
         if fit.cost > 1e-16:
             continue
         profile = unpack(fit.x)
+        if min(s.min() for s in profile) < -1e-7:  # not a point of the simplex
+            continue
+        # a last probability a rounding below zero: clipped, the strategy renormalised
+        profile = [np.clip(s, 0.0, None) / np.clip(s, 0.0, None).sum() for s in profile]
         if exact:
             candidate = nearby_rational_equilibrium(profile, exacts)
             if candidate is not None:

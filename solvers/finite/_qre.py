@@ -146,18 +146,34 @@ def _tangent(J: np.ndarray) -> np.ndarray:
 def _correct(
     g: _Game, w: np.ndarray, fixed_lambda: bool = False, steps: int = 8, tol: float = 1e-11
 ) -> tuple[np.ndarray, bool, int]:
+    # a predictor step too long can overflow exp(log p): caught below as "not converged"
+    # (the caller shortens the step), so numpy's warnings about it are noise
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+        return _newton(g, w, fixed_lambda, steps, tol)
+
+
+def _newton(
+    g: _Game, w: np.ndarray, fixed_lambda: bool, steps: int, tol: float
+) -> tuple[np.ndarray, bool, int]:
     for k in range(steps):
         F = g.residual(w)
+        if not np.all(np.isfinite(F)):  # overflow (a step too long): not converged
+            return w, False, k
         if float(np.max(np.abs(F))) < tol:
             return w, True, k
         J = g.jacobian(w)
-        if fixed_lambda:
-            dw = np.linalg.lstsq(J[:, :-1], -F, rcond=None)[0]
-            w = w + np.append(dw, 0.0)
-        else:
-            w = w + np.linalg.lstsq(J, -F, rcond=None)[0]
+        if not np.all(np.isfinite(J)):
+            return w, False, k
+        try:
+            if fixed_lambda:
+                dw = np.linalg.lstsq(J[:, :-1], -F, rcond=None)[0]
+                w = w + np.append(dw, 0.0)
+            else:
+                w = w + np.linalg.lstsq(J, -F, rcond=None)[0]
+        except np.linalg.LinAlgError:  # no least-squares step: not converged
+            return w, False, k
     F = g.residual(w)
-    return w, bool(np.max(np.abs(F)) < tol), steps
+    return w, bool(np.all(np.isfinite(F)) and np.max(np.abs(F)) < tol), steps
 
 
 @dataclass(frozen=True, eq=False)
@@ -303,6 +319,39 @@ def _trace(
     progress: ProgressArg,
     target: float | None = None,
 ) -> tuple[list[float], list[np.ndarray], list[float], bool, list[str]]:
+    """The branch of ``g`` from its prior: precisions, points, regrets, whether it ended
+    as asked, notes. Traced on the payoffs divided by their largest range ``S`` (the
+    branch of ``u / S`` at precision ``S * lambda`` is the branch of ``u`` at ``lambda``),
+    so that step lengths do not depend on the payoffs' units (2**60 or 1e-12)."""
+    scale = max(float(np.ptp(u)) for u in g.u)
+    if not (np.isfinite(scale) and scale > 0):
+        scale = 1.0
+    if scale != 1.0:
+        g = _Game([u / scale for u in g.u], g.split(np.exp(g.log_prior)))
+    lams, pts, regs, done, notes = _trace_unit(
+        g,
+        lam_max * scale,
+        None if stop_regret is None else stop_regret / scale,
+        max_steps,
+        progress,
+        None if target is None else target * scale,
+        scale,
+    )
+    lams = [lam / scale for lam in lams]
+    if target is not None and abs(lams[-1] - target) <= 1e-12 * max(abs(target), 1.0):
+        lams[-1] = target  # landed on it (up to the rescaling's rounding)
+    return lams, pts, [r * scale for r in regs], done, notes
+
+
+def _trace_unit(
+    g: _Game,
+    lam_max: float,
+    stop_regret: float | None,
+    max_steps: int,
+    progress: ProgressArg,
+    target: float | None = None,
+    scale: float = 1.0,
+) -> tuple[list[float], list[np.ndarray], list[float], bool, list[str]]:
     w = np.concatenate([g.log_prior, [0.0]])
     lams, pts, regs = (
         [0.0],
@@ -327,7 +376,7 @@ def _trace(
                 break
             h /= 2.0
             if h < 1e-12:
-                notes.append(f"step length underflow at lambda={w[-1]:.6g}: trace stopped")
+                notes.append(f"step length underflow at lambda={w[-1] / scale:.6g}: trace stopped")
                 return lams, pts, regs, False, notes
         if target is not None and corr[-1] >= target:
             # land on lambda = target exactly
@@ -352,7 +401,7 @@ def _trace(
             h *= 1.6
         elif iters >= 5:
             h /= 1.5
-    notes.append(f"step limit {max_steps} reached at lambda={w[-1]:.6g}")
+    notes.append(f"step limit {max_steps} reached at lambda={w[-1] / scale:.6g}")
     return lams, pts, regs, False, notes
 
 
@@ -496,12 +545,16 @@ def _refine(
         seen.add(supports)
         residual, jacobian, profile = _support_system(floats, supports, shape)
         z = np.concatenate([np.asarray(prof[i])[list(supports[i])] for i in range(len(shape))])
-        for _ in range(50):
-            F = residual(z)
-            if float(np.max(np.abs(F))) < 1e-15:
-                break
-            z = z + np.linalg.lstsq(jacobian(z), -F, rcond=None)[0]
-        if np.any(z < -1e-12):
+        try:
+            with np.errstate(over="ignore", invalid="ignore"):  # checked just below
+                for _ in range(50):
+                    F = residual(z)
+                    if not np.all(np.isfinite(F)) or float(np.max(np.abs(F))) < 1e-15:
+                        break
+                    z = z + np.linalg.lstsq(jacobian(z), -F, rcond=None)[0]
+        except np.linalg.LinAlgError:  # a singular or non-finite Newton system
+            continue
+        if not np.all(np.isfinite(z)) or np.any(z < -1e-12):
             continue
         cand = [np.clip(s, 0.0, None) for s in profile(z)]
         cand = [s / s.sum() for s in cand]

@@ -54,26 +54,27 @@ def _membership(m: int) -> np.ndarray:
 
 def _dominated_by_context(u: np.ndarray, i: int, members: list[np.ndarray]) -> np.ndarray:
     """``(G, m_i)``: strategy ``s`` of player ``i`` is conditionally dominated given the
-    ``g``-th profile of the others' supports (C order over the other players)."""
+    ``g``-th profile of the others' supports (C order over the other players).
+
+    For each pair ``(t, s)`` it counts the others' pure profiles within the supports
+    where ``t`` does worse than ``s``, and where better: the indicator tensors contracted
+    with each other player's support membership matrix in turn (never the full
+    supports x pure profiles matrix)."""
     m = u.shape[i]
-    rows = np.moveaxis(u, i, 0).reshape(m, -1)  # columns: the others' pure profiles
-    worse = np.zeros((m, m, rows.shape[1]), dtype=bool)  # t does worse than s there
-    better = np.zeros_like(worse)
-    for t in range(m):
-        worse[t] = np.asarray(rows[t] < rows, dtype=bool)
-        better[t] = np.asarray(rows[t] > rows, dtype=bool)
-    # the others' pure profiles within each profile of their supports (G, C)
-    within = np.ones((1, 1), dtype=bool)
-    for j, member in enumerate(members):
-        if j != i:
-            within = (within[:, None, :, None] & member[None, :, None, :]).reshape(
-                within.shape[0] * member.shape[0], -1
-            )
-    within_f = within.astype(np.float64)  # counts <= 2^53: exact in floats
-    worse_count = within_f @ worse.reshape(m * m, -1).T.astype(np.float64)
-    better_count = within_f @ better.reshape(m * m, -1).T.astype(np.float64)
-    dominates = ((worse_count == 0) & (better_count > 0)).reshape(-1, m, m)  # (G, t, s)
-    return dominates.any(axis=1)
+    rows = np.moveaxis(u, i, 0)  # (m, m_j for j != i)
+    worse = np.stack([np.asarray(rows[t] < rows, dtype=bool) for t in range(m)])
+    better = np.stack([np.asarray(rows[t] > rows, dtype=bool) for t in range(m)])
+    # (m_j for j != i ..., 2 m m): indicator of t worse / better than s, per pure profile
+    counts = np.concatenate(
+        [worse.reshape(m * m, *rows.shape[1:]), better.reshape(m * m, *rows.shape[1:])]
+    ).astype(np.float64)  # counts <= 2^53: exact in floats
+    counts = np.moveaxis(counts, 0, -1)
+    others = [member.astype(np.float64) for j, member in enumerate(members) if j != i]
+    for pos, member in enumerate(others):  # pure strategies -> supports, one player at a time
+        counts = np.moveaxis(np.tensordot(member, counts, axes=([1], [pos])), 0, pos)
+    counts = counts.reshape(-1, 2, m, m)  # (G, worse/better, t, s)
+    dominates = (counts[:, 0] == 0) & (counts[:, 1] > 0)
+    return dominates.any(axis=1)  # by any t, per s
 
 
 def undominated_supports(ints: Sequence[np.ndarray], shape: Sequence[int]) -> list[tuple]:
@@ -82,7 +83,8 @@ def undominated_supports(ints: Sequence[np.ndarray], shape: Sequence[int]) -> li
 
     ``ints`` are the players' payoff arrays as exact integers (or any exactly comparable
     numbers). Work and memory grow with the number of support profiles,
-    :math:`\\prod_i (2^{m_i} - 1)`.
+    :math:`\\prod_i (2^{m_i} - 1)` (for each player, :math:`2 m_i^2` counts per profile of
+    the others' supports).
 
     Examples
     --------

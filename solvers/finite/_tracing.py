@@ -43,7 +43,7 @@ from solvers.finite._input import as_payoff_arrays
 from solvers.finite._qre import _floats, _Game, _refine, _trace
 from solvers.progress import ProgressArg, track
 from solvers.result import Equilibria, Equilibrium
-from solvers.verify import DEFAULT_RTOL, tolerance
+from solvers.verify import DEFAULT_RTOL
 
 __all__ = ["path_following_equilibria"]
 
@@ -101,7 +101,9 @@ def path_following_equilibria(
         One payoff array per player.
     starts : int
         Number of branches traced: the principal one (uniform prior) and ``starts - 1``
-        from seeded random priors (Dirichlet(1, ..., 1) per player).
+        from seeded random priors (Dirichlet(1, ..., 1) per player). The branches are
+        traced on the game with each player's payoffs rescaled to range 1 (the same
+        Nash equilibria; the trace does not depend on the players' payoff units).
     seed : int
         Seed of the priors' ``numpy.random.Generator``.
     exact : bool, optional
@@ -110,8 +112,10 @@ def path_following_equilibria(
         verified float profile.
     rtol : float
         Relative regret tolerance of float equilibria.
-    lam_max, max_steps
-        As for :func:`solvers.finite.logit_qre_path`, per branch.
+    lam_max : float, optional
+        The largest precision traced on the rescaled game (payoff ranges 1); default 1e4.
+    max_steps : int
+        Most continuation steps per branch.
     progress : bool, callable or None
         Report progress over the branches (see :func:`solvers.progress.track`).
     include_pure : bool
@@ -128,7 +132,7 @@ def path_following_equilibria(
     Raises
     ------
     ValueError
-        If ``starts`` is not a positive integer.
+        If ``starts`` is not a positive integer or ``seed`` not a non-negative one.
 
     Examples
     --------
@@ -144,15 +148,25 @@ def path_following_equilibria(
     """
     if isinstance(starts, bool) or not isinstance(starts, int | np.integer) or starts < 1:
         raise ValueError(f"starts must be a positive integer (branches to trace), got {starts!r}")
+    if isinstance(seed, bool) or not isinstance(seed, int | np.integer) or seed < 0:
+        raise ValueError(
+            f"seed must be a non-negative integer (it seeds the priors), got {seed!r}"
+        )
     floats, exacts = _floats(payoffs)
     if exact is None:
         exact = exacts is not None
     if exact and exacts is None:
         exacts = as_payoff_arrays(floats, exact=True)[1]
     shape = tuple(floats[0].shape)
-    span = min(max(float(np.ptp(u)), 1e-300) for u in floats)
-    lam_max = 1e4 / span if lam_max is None else lam_max
-    stop = float(np.min(tolerance(floats, 1e-6)))
+    # traced on each player's payoffs rescaled to range 1 (the same Nash equilibria):
+    # branches do not depend on the players' units, and none is much slower than another
+    spans = [float(np.ptp(u)) for u in floats]
+    unit = [
+        (u - u.min()) / span if span > 0 else np.zeros_like(u)
+        for u, span in zip(floats, spans, strict=True)
+    ]
+    lam_max = 1e4 if lam_max is None else float(lam_max)
+    stop = 1e-6
     found: dict[tuple, Equilibrium] = {}
 
     def key(eq: Equilibrium) -> tuple:
@@ -169,7 +183,7 @@ def path_following_equilibria(
     ended = 0
     priors = tracing_priors(shape, int(starts), seed)
     for prior in track(priors, progress=progress, desc="logit branches"):
-        g = _Game(floats, prior)
+        g = _Game(unit, prior)
         _, pts, _, _, _ = _trace(g, float(lam_max), stop, max_steps, None)
         eq = None
         for k in (len(pts) - 1, *range(len(pts) - 2, max(len(pts) - 6, 0), -1)):

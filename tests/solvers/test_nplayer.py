@@ -380,3 +380,16 @@ def test_a_random_3x3x3x3_game_is_enumerated_by_default_and_contains_gambits_equ
             theirs.add(tuple(round(float(e[s]), 6) for p in g.players for s in p.strategies))
     ours = {_key(eq) for eq in eqs}
     assert theirs and all(any(np.allclose(t, o, atol=1e-5) for o in ours) for t in theirs)
+
+
+@pytest.mark.parametrize(("seed", "shape"), [(5, (3, 3, 3)), (29, (3, 3, 3)), (7, (4, 4, 3))])
+def test_degenerate_games_with_continua_do_not_raise(seed, shape):
+    # payoffs 0..2: continua of equilibria; a least-squares point whose last probability
+    # was -3e-9 and a homotopy end point with a non-finite Jacobian used to raise
+    rng = np.random.default_rng(seed)
+    payoffs = [rng.integers(0, 3, size=shape) for _ in range(3)]
+    with pytest.warns(RuntimeWarning, match="positive-dimensional"):
+        eqs = polynomial_equilibria(payoffs)
+    assert not eqs.complete and eqs.degenerate and len(eqs) > 0
+    for eq in eqs:
+        assert max(regret(payoffs, [np.asarray(s, dtype=float) for s in eq.strategies])) <= 1e-9

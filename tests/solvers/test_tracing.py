@@ -59,11 +59,41 @@ def test_include_pure_lists_every_pure_equilibrium():
     assert "every pure equilibrium (8)" in eqs.notes[0]
 
 
-@pytest.mark.parametrize("starts", [0, -1, 1.5, True, "8"])
+@pytest.mark.parametrize("starts", [0, -1, 1.5, True, "8", None])
 def test_bad_starts_are_named(starts):
     A = np.eye(2)
     with pytest.raises(ValueError, match="starts must be a positive integer"):
         path_following_equilibria([A, A], starts=starts)
+
+
+@pytest.mark.parametrize("seed", [-1, 1.5, None, "0"])
+def test_bad_seeds_are_named(seed):
+    A = np.eye(2)
+    with pytest.raises(ValueError, match="seed must be a non-negative integer"):
+        path_following_equilibria([A, A], seed=seed)
+
+
+def test_payoff_units_do_not_matter():
+    # each player's payoffs rescaled (2**60, 1e-9): the same equilibria, found as fast;
+    # exact arithmetic on the huge integers
+    rng = np.random.default_rng(4)
+    u = [rng.integers(0, 10, size=(3, 3, 3)) for _ in range(3)]
+    base = path_following_equilibria(u, starts=6, exact=True)
+    huge = [u[0].astype(object) * 2**60, u[1], u[2].astype(object) * 3]
+    tiny = [u[0] * 1e-9, u[1].astype(float), u[2] * 1e6]
+    assert [_key(e) for e in path_following_equilibria(huge, starts=6, exact=True)] == [
+        _key(e) for e in base
+    ]
+    assert [_key(e) for e in path_following_equilibria(tiny, starts=6)] == [_key(e) for e in base]
+
+
+def test_a_failing_branch_is_skipped_not_raised():
+    # a 6x6x5 game whose 11th prior's branch once overflowed (LinAlgError): every branch
+    # now ends or is dropped, and the call returns verified equilibria
+    rng = np.random.default_rng(0)
+    u = [rng.integers(0, 10, size=(6, 6, 5)) for _ in range(3)]
+    eqs = path_following_equilibria(u, starts=12)
+    assert len(eqs) >= 1 and all(eq.verified for eq in eqs)
 
 
 @settings(max_examples=25, deadline=None)
