@@ -64,7 +64,11 @@ from solvers.finite._polynomial import polynomial_equilibria, support_profile_co
 from solvers.finite._pure import pure_equilibria
 from solvers.finite._qre import path_following_equilibrium
 from solvers.finite._support import support_enumeration
-from solvers.finite._tracing import DEFAULT_STARTS, path_following_equilibria
+from solvers.finite._tracing import (
+    DEFAULT_BRANCH_STEPS,
+    DEFAULT_STARTS,
+    path_following_equilibria,
+)
 from solvers.finite._vertex import vertex_enumeration
 from solvers.finite._zero_sum import is_zero_sum, zero_sum_lp
 from solvers.progress import ProgressArg, track
@@ -226,7 +230,12 @@ def equilibria(
                 stacklevel=2,
             )
             return path_following_equilibria(
-                arrays, exact=exact, rtol=rtol, progress=progress, include_pure=True
+                arrays,
+                exact=exact,
+                rtol=rtol,
+                progress=progress,
+                include_pure=True,
+                max_steps=DEFAULT_BRANCH_STEPS,
             )
     if method not in METHODS:
         raise ValueError(f"method must be one of {sorted(METHODS)}, got {method!r}")

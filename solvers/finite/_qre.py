@@ -385,6 +385,14 @@ def _trace_unit(
             end, ok, _ = _correct(g, end, fixed_lambda=True, steps=30)
             corr = end if ok else corr
             done = True
+        if corr[-1] < 0:
+            # the branch from lambda = 0 never comes back to it (the only solution there is
+            # the prior): a continuation step jumped to another branch
+            notes.append(
+                f"the trace turned back below lambda = 0 after lambda={w[-1] / scale:.6g} "
+                "(a jump between branches): trace stopped"
+            )
+            return lams, pts, regs, False, notes
         w, t_prev = corr, t
         p = np.exp(w[:-1])
         r = float(np.max(regret(g.u, g.split(p))))

@@ -50,6 +50,8 @@ __all__ = ["path_following_equilibria"]
 METHOD = "path_following_equilibria"
 #: Traces the default runs for a game it cannot enumerate.
 DEFAULT_STARTS = 16
+#: Most continuation steps per branch the default takes (most branches end in < 300).
+DEFAULT_BRANCH_STEPS = 1000
 #: Least prior probability (a prior with a zero would start at log 0).
 PRIOR_FLOOR = 1e-6
 
