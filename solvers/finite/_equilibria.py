@@ -29,8 +29,8 @@ included) after a size check: when the upper bound theorem allows more than
 :data:`VERTEX_BOUND_LIMIT` vertices per best-response polytope the default refuses with a
 message naming the alternatives rather than exhausting memory. Games of three to five
 players with up to ``POLYNOMIAL_DEFAULT_MAX_PROFILES`` (64) pure profiles, or up to
-``POLYNOMIAL_DEFAULT_MAX_SUPPORTS`` (3,500; 15,000 for three players) support profiles
-and at most seven players (3x3x3, 8x2x2, 2^5, 5x4x3, 4x4x4, 3^4, 2^7, 6x4x4, 5x5x4), get
+``POLYNOMIAL_DEFAULT_MAX_SUPPORTS`` (3,500; 7,000 for three players) support profiles
+and at most seven players (3x3x3, 8x2x2, 2^5, 5x4x3, 4x4x4, 3^4, 2^7, 4x4x5, 5x5x3), get
 the complete polynomial support method;
 for larger ones the default lists every pure equilibrium and the equilibria at the ends
 of ``DEFAULT_STARTS`` (16) logit branches traced from seeded priors
@@ -129,12 +129,12 @@ POLYNOMIAL_DEFAULT_MAX_PROFILES = 64
 #: not ...
 POLYNOMIAL_DEFAULT_MAX_SUPPORTS = 3_500
 #: ... or, for three players (bilinear systems, cheaper per support), at most this many:
-#: 4x4x5 (6,975), 6x4x4 (14,175), 5x5x4 (14,415) and 6x5x3 (13,671) qualify, 6x6x5
-#: (123,039) does not. Measured (benchmarks/bench_nplayer.py and random games): float
-#: games in 1-17 s, exact ones of integer games in 1-26 s. Beyond, the default lists every
-#: pure equilibrium and those of logit branches from several priors, with a warning; ask
-#: for method="polynomial_equilibria" to enumerate anyway.
-POLYNOMIAL_DEFAULT_MAX_SUPPORTS_3_PLAYERS = 15_000
+#: 4x4x5 (6,975) and 5x5x3 (6,727) qualify; 6x4x4 (14,175: a random integer game takes
+#: 57 s, 33 of them exact algebra) and 6x6x5 (123,039) do not. Measured (random games):
+#: float games in 1-5 s, exact ones of integer games in 1-11 s. Beyond, the default lists
+#: every pure equilibrium and those of logit branches from several priors, with a
+#: warning; ask for method="polynomial_equilibria" to enumerate anyway.
+POLYNOMIAL_DEFAULT_MAX_SUPPORTS_3_PLAYERS = 7_000
 #: Most players for which the polynomial method is the default.
 POLYNOMIAL_DEFAULT_MAX_PLAYERS = 7
 

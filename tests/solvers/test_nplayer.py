@@ -314,9 +314,9 @@ def test_mixed_equilibrium_is_not_snapped_to_a_nearby_pure_one(systems):
         ((4, 4, 4), 3375, True),
         ((5, 4, 3), 3255, True),
         ((16, 2, 2), 589_815, True),  # 64 pure profiles: the old rule still holds
-        ((6, 4, 4), 14_175, True),  # three players: up to 15,000 support profiles
-        ((5, 5, 4), 14_415, True),
-        ((6, 6, 3), 27_783, False),
+        ((4, 4, 5), 6_975, True),  # three players: up to 7,000 support profiles
+        ((5, 5, 3), 6_727, True),
+        ((6, 4, 4), 14_175, False),
         ((6, 6, 5), 123_039, False),
         ((2,) * 8, 6561, False),
         ((4, 4, 4, 2), 10_125, False),  # four players: up to 3,500
