@@ -27,17 +27,15 @@ game is zero-sum (given as one matrix, nashpy's ``Game(A)`` convention, or detec
 ``A + B`` constant), else vertex enumeration (every extreme equilibrium, degenerate games
 included) after a size check: when the upper bound theorem allows more than
 :data:`VERTEX_BOUND_LIMIT` vertices per best-response polytope the default refuses with a
-message naming the alternatives rather than exhausting memory. Games of three to five
+message naming the alternatives rather than exhausting memory. Games of three to seven
 players with up to ``POLYNOMIAL_DEFAULT_MAX_PROFILES`` (64) pure profiles, or up to
 ``POLYNOMIAL_DEFAULT_MAX_SUPPORTS`` (3,500; 7,000 for three players) support profiles
-and at most seven players (3x3x3, 8x2x2, 2^5, 5x4x3, 4x4x4, 3^4, 2^7, 4x4x5, 5x5x3), get
-the complete polynomial support method;
-for larger ones the default lists every pure equilibrium and the equilibria at the ends
-of ``DEFAULT_STARTS`` (16) logit branches traced from seeded priors
-(``path_following_equilibria``), with a ``RuntimeWarning`` and
-``complete=False`` on the result. A
-one-player game (a decision problem) gets its optimal pure strategies; its optimal mixed
-strategies are their convex hull.
+(3x3x3, 8x2x2, 2^5, 5x4x3, 4x4x4, 3^4, 2^7, 4x4x5, 5x5x3), get the complete polynomial
+support method; for larger ones the default lists every pure equilibrium and the
+equilibria at the ends of ``DEFAULT_STARTS`` (16) logit branches traced from seeded
+priors (``path_following_equilibria``), with a ``RuntimeWarning`` and ``complete=False``
+on the result. A one-player game (a decision problem) gets its optimal pure strategies;
+its optimal mixed strategies are their convex hull.
 
 Examples
 --------
@@ -141,7 +139,7 @@ POLYNOMIAL_DEFAULT_MAX_PLAYERS = 7
 
 def _polynomial_by_default(shape: Sequence[int]) -> bool:
     """Whether the default method of a game with three or more players is the complete
-    polynomial method (else pure equilibria, flagged incomplete)."""
+    polynomial method (else pure equilibria and logit branches, flagged incomplete)."""
     if len(shape) > POLYNOMIAL_DEFAULT_MAX_PLAYERS:
         return False
     if prod(shape) <= POLYNOMIAL_DEFAULT_MAX_PROFILES:
