@@ -69,6 +69,9 @@ INFLATE = 1.0625
 PRECONDITIONED_MAX_UNKNOWNS = 9
 #: Most floats of vertex values held at once by that test (``d * 2^d`` per box).
 PRECONDITIONED_FLOATS = 2**22
+#: Rounding allowance per unit of a preconditioner row's absolute sum (the equations'
+#: vertex values are scaled payoffs, computed to about 1e-15).
+ROUNDING = 1e-12
 #: Relative slack on every bound (rounding in the interval arithmetic).
 SLACK = 1e-10
 
@@ -393,7 +396,10 @@ def _solve_group(payoffs, supports, max_boxes):
         for start in range(0, undecided.size, chunk):
             part = undecided[start : start + chunk]
             CF = np.matmul(C[part], system.vertex_values(sid[part], lo[part], hi[part]))
-            excluded = np.any((CF.min(axis=2) > SLACK) | (CF.max(axis=2) < -SLACK), axis=1)
+            # rounding grows with C: near a singular Jacobian (a continuum of solutions)
+            # C is huge, and so is the error of C F; the slack grows with it
+            slack = SLACK + ROUNDING * np.abs(C[part]).sum(axis=2)
+            excluded = np.any((CF.min(axis=2) > slack) | (CF.max(axis=2) < -slack), axis=1)
             disjoint[part[excluded]] = True
         split = ~inside & ~disjoint
         # interval Newton: every solution in the box lies in K, so the box shrinks to

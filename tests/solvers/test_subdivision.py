@@ -351,3 +351,23 @@ def test_vertex_values_are_the_equations_at_the_vertices():
     assert values.shape == (4, 16)
     got = sorted(map(tuple, np.round(values.T, 12)))
     assert got == sorted(map(tuple, np.round(direct, 12)))
+
+
+def test_a_continuum_is_never_excluded_by_the_preconditioned_test():
+    # a degenerate 2x3x4 game (payoffs 0..5): on the support below the solutions form a
+    # segment (player 3's mixtures with (1/2, 1/2), (1/2, 0, 1/2)); near it the Jacobian
+    # is singular, the preconditioner huge, and rounding in C F once excluded every box
+    # ("ok" with no solution). The system must stay undecided, for the exact path.
+    rng = np.random.default_rng(2 * 977 + 13)
+    u = [rng.integers(0, 6, size=(2, 3, 4)) for _ in range(3)]
+    screen = [(v - v.min()).astype(float) for v in u]
+    support = ((0, 1), (0, 2), (0, 1, 2, 3))
+    half, third = F(1, 2), F(1, 3)
+    on_segment = [
+        np.array([half, half], dtype=object),
+        np.array([half, F(0), half], dtype=object),
+        np.array([F(0), third, third, third], dtype=object),
+    ]
+    exact = [v.astype(object) for v in u]
+    assert max(regret(exact, on_segment)) == 0  # an equilibrium, in the segment's closure
+    assert solve_support(screen, support) == ("unsure", [])
