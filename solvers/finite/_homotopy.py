@@ -383,12 +383,15 @@ def _condition(J: np.ndarray) -> np.ndarray:
     """Condition numbers of a stack of matrices, ``inf`` where a matrix is not finite or
     its singular values cannot be computed (such an end point is not regular)."""
     cond = np.full(J.shape[0], np.inf)
-    finite = np.all(np.isfinite(J), axis=(1, 2))
-    for p in np.flatnonzero(finite):
-        try:
-            cond[p] = np.linalg.cond(J[p])
-        except np.linalg.LinAlgError:  # SVD did not converge
-            pass
+    finite = np.flatnonzero(np.all(np.isfinite(J), axis=(1, 2)))
+    try:
+        cond[finite] = np.linalg.cond(J[finite])
+    except np.linalg.LinAlgError:  # some SVD did not converge: one matrix at a time
+        for p in finite:
+            try:
+                cond[p] = np.linalg.cond(J[p])
+            except np.linalg.LinAlgError:
+                pass
     return cond
 
 

@@ -304,11 +304,35 @@ class LogitPath:
         return len(self.lambdas)
 
 
-def _floats(payoffs: Sequence[Any]) -> tuple[list[np.ndarray], list[np.ndarray] | None]:
+def _floats(
+    payoffs: Sequence[Any], exact: bool | None = None
+) -> tuple[list[np.ndarray], list[np.ndarray] | None]:
+    """Float payoffs, and exact ones when ``exact`` (``None``: when the payoffs are
+    integers or exact numbers; ``False``: never)."""
     payoffs, _ = as_game_arrays(payoffs)
-    exact = all(np.asarray(u).dtype.kind in "iuO" for u in payoffs)
-    floats, exacts = as_payoff_arrays(payoffs, exact=exact)
+    rational = all(np.asarray(u).dtype.kind in "iuO" for u in payoffs)
+    floats, exacts = as_payoff_arrays(payoffs, exact=rational)
+    if exact is False:
+        return floats, None
+    if exact and exacts is None:
+        exacts = as_payoff_arrays(floats, exact=True)[1]
     return floats, exacts
+
+
+def _refine_branch_end(
+    floats: list[np.ndarray],
+    exacts: list[np.ndarray] | None,
+    g: _Game,
+    pts: list[np.ndarray],
+    rtol: float,
+) -> Equilibrium | None:
+    """A verified equilibrium refined from the end of a traced branch, else from one of
+    its last few points (``None`` if none refines)."""
+    for k in (len(pts) - 1, *range(len(pts) - 2, max(len(pts) - 6, 0), -1)):
+        found = _refine(floats, exacts, g.split(pts[k]), rtol)
+        if found is not None:
+            return found
+    return None
 
 
 def _trace(
@@ -620,23 +644,14 @@ def path_following_equilibrium(
     >>> eqs[0].supports, eqs[0].exact, eqs.complete
     (((1,), (1,)), True, False)
     """
-    floats, exacts = _floats(payoffs)
-    if exact is None:
-        exact = exacts is not None
-    if exact and exacts is None:
-        exacts = as_payoff_arrays(floats, exact=True)[1]
+    floats, exacts = _floats(payoffs, exact)
     g = _Game(floats)
     span = min(max(float(np.ptp(u)), 1e-300) for u in g.u)
     if lam_max is None:
         lam_max = 1e4 / span
     stop = float(np.min(tolerance(floats, 1e-6)))
     lams, pts, regs, _, notes = _trace(g, float(lam_max), stop, max_steps, progress)
-    found = None
-    # refine from the end of the branch, then from earlier points if needed
-    for k in (len(pts) - 1, *range(len(pts) - 2, max(len(pts) - 6, 0), -1)):
-        found = _refine(floats, exacts if exact else None, g.split(pts[k]), rtol)
-        if found is not None:
-            break
+    found = _refine_branch_end(floats, exacts, g, pts, rtol)
     notes = [
         *notes,
         f"logit QRE branch traced to lambda={lams[-1]:.6g} in {len(lams) - 1} steps "

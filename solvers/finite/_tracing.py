@@ -39,8 +39,7 @@ from typing import Any
 
 import numpy as np
 
-from solvers.finite._input import as_payoff_arrays
-from solvers.finite._qre import _floats, _Game, _refine, _trace
+from solvers.finite._qre import _floats, _Game, _refine_branch_end, _trace
 from solvers.progress import ProgressArg, track
 from solvers.result import Equilibria, Equilibrium
 from solvers.verify import DEFAULT_RTOL
@@ -154,11 +153,7 @@ def path_following_equilibria(
         raise ValueError(
             f"seed must be a non-negative integer (it seeds the priors), got {seed!r}"
         )
-    floats, exacts = _floats(payoffs)
-    if exact is None:
-        exact = exacts is not None
-    if exact and exacts is None:
-        exacts = as_payoff_arrays(floats, exact=True)[1]
+    floats, exacts = _floats(payoffs, exact)
     shape = tuple(floats[0].shape)
     # traced on each player's payoffs rescaled to range 1 (the same Nash equilibria):
     # branches do not depend on the players' units, and none is much slower than another
@@ -178,8 +173,8 @@ def path_following_equilibria(
     if include_pure:
         from solvers.finite._pure import pure_equilibria
 
-        arrays = exacts if exact and exacts is not None else floats
-        pure = pure_equilibria(arrays, rtol=rtol, exact=arrays is exacts)
+        arrays = exacts if exacts is not None else floats
+        pure = pure_equilibria(arrays, rtol=rtol, exact=exacts is not None)
         pure_count = len(pure)
         found.update((key(eq), eq) for eq in pure)
     ended = 0
@@ -187,17 +182,13 @@ def path_following_equilibria(
     for prior in track(priors, progress=progress, desc="logit branches"):
         g = _Game(unit, prior)
         _, pts, _, _, _ = _trace(g, float(lam_max), stop, max_steps, None)
-        eq = None
-        for k in (len(pts) - 1, *range(len(pts) - 2, max(len(pts) - 6, 0), -1)):
-            eq = _refine(floats, exacts if exact else None, g.split(pts[k]), rtol)
-            if eq is not None:
-                break
+        eq = _refine_branch_end(floats, exacts, g, pts, rtol)
         if eq is None:
             continue
         ended += 1
         found.setdefault(key(eq), eq)
     ordered = [found[k] for k in sorted(found)]
-    all_exact = bool(exact) and all(eq.exact for eq in ordered)
+    all_exact = exacts is not None and all(eq.exact for eq in ordered)
     notes = [
         f"{len(priors)} logit branches traced (the principal one and {len(priors) - 1} from "
         f"random priors, seed={seed}); {ended} ended in a verified equilibrium"
