@@ -603,7 +603,11 @@ def _homotopy_support(screen, exacts, support, shape, exact: bool, rtol: float, 
             profile.append(sigma)
         if min(s[list(S)].min() for s, S in zip(profile, support, strict=True)) < -1e-9:
             continue
-        clipped = [np.clip(s, 0.0, None) / np.clip(s, 0.0, None).sum() for s in profile]
+        clipped = _onto_simplex(profile)
+        # a root with a probability at rounding level lies on the boundary: a point of a
+        # smaller support's solution set, reported with that support (never as a mixed
+        # strategy over a strategy played with probability 1e-75)
+        boundary = any(s[t] == 0 for s, S in zip(clipped, support, strict=True) for t in S)
         gaps = regret(screen, clipped)
         if any(g > 1e-6 * _scale(u) for g, u in zip(gaps, screen, strict=True)):
             continue
@@ -611,7 +615,9 @@ def _homotopy_support(screen, exacts, support, shape, exact: bool, rtol: float, 
             if is_nash(screen, clipped, rtol):
                 found.append((clipped, "float"))
             continue
-        candidate = nearby_rational_equilibrium(clipped, exacts, support=support)
+        candidate = nearby_rational_equilibrium(
+            clipped, exacts, support=None if boundary else support
+        )
         if candidate is not None:
             found.append((candidate, None))
         else:
@@ -782,6 +788,28 @@ def _exact_within_budget(
     return result
 
 
+#: Probabilities below this in a numerical root are rounding noise about a boundary
+#: root (probability 0); the equilibrium tolerances (rtol) are far coarser.
+ROUNDING_PROBABILITY = 1e-10
+
+
+def _onto_simplex(profile: Sequence[np.ndarray]) -> list[np.ndarray]:
+    """A numerical root's profile with probabilities below :data:`ROUNDING_PROBABILITY`
+    (rounding noise, or a last probability a rounding below zero) set to exactly zero and
+    each strategy renormalised.
+
+    Examples
+    --------
+    >>> [s.tolist() for s in _onto_simplex([np.array([3e-75, 1.0]), np.array([0.5, 0.5])])]
+    [[0.0, 1.0], [0.5, 0.5]]
+    """
+    out = []
+    for s in profile:
+        kept = np.where(s < ROUNDING_PROBABILITY, 0.0, s)
+        out.append(kept / kept.sum())
+    return out
+
+
 def _continuum_points(floats, exacts, support, exact, rtol):
     """Points of a positive-dimensional solution set that are equilibria, found by least
     squares from the barycentre of the supports and from seeded random points, then made
@@ -826,8 +854,7 @@ def _continuum_points(floats, exacts, support, exact, rtol):
         profile = unpack(fit.x)
         if min(s.min() for s in profile) < -1e-7:  # not a point of the simplex
             continue
-        # a last probability a rounding below zero: clipped, the strategy renormalised
-        profile = [np.clip(s, 0.0, None) / np.clip(s, 0.0, None).sum() for s in profile]
+        profile = _onto_simplex(profile)
         if exact:
             candidate = nearby_rational_equilibrium(profile, exacts)
             if candidate is not None:

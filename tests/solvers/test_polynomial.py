@@ -194,3 +194,33 @@ def test_two_player_games_agree_with_vertex_enumeration(m, n, seed, spread):
         # enumeration; the polynomial method may flag a continuum of solutions of the
         # indifference equations that holds no equilibrium, and then lists a subset
         assert poly_set <= vertex_set
+
+
+def test_boundary_roots_are_reported_with_their_true_support():
+    # a degenerate 3x2x3x2 game (0..2 payoffs) whose support system for
+    # ((1,), (0, 1), (0,), (0, 1)) has a root on the face where player 3's first strategy
+    # has probability 0; with no time for exact algebra the numerical root (3e-75 there)
+    # used to come back as an equilibrium mixing over that strategy, a support that
+    # conditional dominance rules out. Every returned probability in a support must be a
+    # real one and every support must survive the screen.
+    from solvers.finite._support_screen import undominated_supports
+
+    flat = [  # each player's payoffs, row-major over the 3x2x3x2 profiles
+        "002222122212212202121201110002221002",
+        "121211220120212120110222020111200110",
+        "102101200222100011020020120212011110",
+        "202102021202001211112121112002112202",
+    ]
+    shape = (3, 2, 3, 2)
+    u = [np.array([int(c) for c in f]).reshape(shape) for f in flat]
+    survivors = set(undominated_supports(u, shape))
+    for exact, budget in ((True, 0.0), (False, None)):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            eqs = polynomial_equilibria(u, exact=exact, exact_budget=budget)
+        assert len(eqs) > 0
+        for eq in eqs:
+            assert eq.supports in survivors
+            pairs = zip(eq.strategies, eq.supports, strict=True)
+            assert min(float(s[k]) for s, S in pairs for k in S) > 1e-6
+            assert is_nash(u, [np.array(s, dtype=float) for s in eq.strategies])
