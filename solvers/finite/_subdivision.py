@@ -20,7 +20,13 @@ Moore, Kearfott and Cloud 2009, ch. 8):
   decoupled near a solution and still affine in each block, so its exact range is read
   at the box's vertices; a row that cannot vanish proves the box empty (2-3x fewer
   boxes on systems of 5-7 unknowns);
-* other boxes are halved along their widest side.
+* **block contraction** (three players, whose equations are linear in each player's
+  block once the others are fixed): the equations of the other players pin a block
+  down given the rest of the box (an interval Krawczyk step for that linear system),
+  so the search branches on the smallest set of blocks from which the others follow
+  (:func:`_branch_blocks`; one block of three players) and the other blocks shrink
+  with it: 2-3x less time on 3-player systems of 7-10 unknowns, 10-100x fewer boxes;
+* other boxes are halved along their widest side (a branching side first).
 
 Every solution in the box is in a box that is never discarded, so when every box is
 either discarded or certified, the solutions returned are **all** the solutions (no
@@ -44,7 +50,9 @@ Examples
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
+from functools import lru_cache
 
 import numpy as np
 
@@ -74,6 +82,13 @@ PRECONDITIONED_FLOATS = 2**22
 ROUNDING = 1e-12
 #: Relative slack on every bound (rounding in the interval arithmetic).
 SLACK = 1e-10
+#: Block contraction runs on systems where at most this many players mix (measured: on
+#: four or more mixing players it cost more than it saved, 3^4 random games 2x slower).
+CONTRACTION_MAX_MIXING = 3
+#: Rounds of block contraction per box (each block in turn).
+CONTRACTION_PASSES = 2
+#: Weight of a non-branching side when the widest side is chosen for a split.
+NON_BRANCHING_WEIGHT = 0.03
 
 
 def _contract(T: np.ndarray, vertices: list[np.ndarray], B: int) -> np.ndarray:
@@ -234,6 +249,114 @@ def _invert(J: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return C, ok
 
 
+@lru_cache(maxsize=256)
+def _branch_blocks(dims: tuple[int, ...]) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """The cheapest set of blocks (least total unknowns) from whose values every other
+    block follows by linear equations, and the order in which the others follow.
+
+    Player ``i``'s equations do not involve her own block and are affine in each other
+    block, so they are linear in block ``j`` once every block but ``i`` and ``j`` is known;
+    block ``j`` follows when such equations number at least its unknowns.
+
+    Examples
+    --------
+    >>> _branch_blocks((5, 5, 4))  # a 6x6x5 game's full support: branch on 4 unknowns
+    ((2,), (0, 1))
+    >>> _branch_blocks((4, 3, 2))
+    ((2,), (1, 0))
+    """
+    n = len(dims)
+    mixing = [j for j in range(n) if dims[j] > 0]
+    best: tuple[int, tuple[int, ...], tuple[int, ...]] | None = None
+    for size in range(len(mixing) + 1):
+        for branch in itertools.combinations(mixing, size):
+            known = set(branch) | {j for j in range(n) if dims[j] == 0}
+            order: list[int] = []
+            grew = True
+            while grew:
+                grew = False
+                for j in mixing:
+                    if j in known:
+                        continue
+                    rows = sum(
+                        dims[i]
+                        for i in mixing
+                        if i != j and all(k in known for k in range(n) if k not in (i, j))
+                    )
+                    if rows >= dims[j]:
+                        known.add(j)
+                        order.append(j)
+                        grew = True
+            cost = sum(dims[j] for j in branch)
+            if len(known) == n and (best is None or cost < best[0]):
+                best = (cost, branch, tuple(order))
+    assert best is not None  # branching on every block always works
+    return best[1], best[2]
+
+
+def _contract_block(system: _Multiaffine, sid, lo, hi, j: int):
+    """The box with block ``j``'s sides shrunk to the solutions of the other players'
+    equations, linear in block ``j`` (``lo > hi`` on a side: no solution in the box).
+
+    With the other blocks' vertices ``v``, those equations read ``M(v) x + m(v) = 0``
+    (``x`` block ``j``'s free probabilities; ``M``, ``m`` affine in each other block,
+    so their ranges are read at the vertices). For any matrix ``C`` (here a weighted
+    pseudo-inverse of the midpoint ``M``, rows with narrow coefficients weighted up), a
+    solution satisfies ``x = c - C (M(v) c + m(v)) + (I - C M(v)) (x - c)`` (``c`` the
+    side's centre): the range of the right side over the box bounds ``x`` (Krawczyk's
+    operator for a linear system with interval coefficients).
+    """
+    n = system.n
+    pts = system.points(lo, hi)
+    B = lo.shape[0]
+    dj = system.dims[j]
+    cols = slice(system.offsets[j], system.offsets[j + 1])
+    xlo, xhi = lo[:, cols], hi[:, cols]
+    centre = 0.5 * (xlo + xhi)
+    radius = 0.5 * (xhi - xlo)
+    coefficients, constants = [], []
+    for i in system.mixing:
+        if i == j:
+            continue
+        T = system.eq[i]  # (systems, d_i, |S_k| for k != i)
+        axis = 2 + [k for k in range(n) if k != i].index(j)
+        T = np.moveaxis(T, axis, 2)
+        size = T.shape[2]
+        T = T.reshape(T.shape[0], T.shape[1] * size, *T.shape[3:])
+        X = _contract(system._rows(T, sid), [pts[k] for k in range(n) if k not in (i, j)], B)
+        X = X.reshape(B, system.dims[i], size, -1)  # (B, d_i, |S_j|, vertices)
+        coefficients.append(X[:, :, :-1, :] - X[:, :, -1:, :])
+        constants.append(X[:, :, -1, :])
+    low = np.concatenate([M.min(axis=3) for M in coefficients], axis=1)
+    high = np.concatenate([M.max(axis=3) for M in coefficients], axis=1)
+    mid, rad = 0.5 * (low + high), 0.5 * (high - low)
+    weight = 1.0 / (rad.max(axis=2) + 1e-9)
+    try:
+        C = np.linalg.pinv(weight[:, :, None] * mid) * weight[:, None, :]  # (B, d_j, rows)
+    except np.linalg.LinAlgError:  # an SVD that does not converge: no contraction
+        return lo, hi
+    C[~np.isfinite(C)] = 0.0  # any C is valid
+    shift_lo, shift_hi = np.zeros((B, dj)), np.zeros((B, dj))
+    CM_lo, CM_hi = np.zeros((B, dj, dj)), np.zeros((B, dj, dj))
+    row = 0
+    for M, m in zip(coefficients, constants, strict=True):
+        Ci = C[:, :, row : row + M.shape[1]]
+        row += M.shape[1]
+        CG = np.matmul(Ci, np.einsum("bilv,bl->biv", M, centre) + m)  # (B, d_j, vertices)
+        shift_lo += CG.min(axis=2)
+        shift_hi += CG.max(axis=2)
+        CM = np.einsum("bki,bilv->bklv", Ci, M)
+        CM_lo += CM.min(axis=3)
+        CM_hi += CM.max(axis=3)
+    eye = np.eye(dj)
+    spread = np.einsum("bkl,bl->bk", np.maximum(np.abs(eye - CM_lo), np.abs(eye - CM_hi)), radius)
+    spread += SLACK * (1.0 + np.abs(C).sum(axis=2))  # rounding grows with C
+    lo, hi = lo.copy(), hi.copy()
+    lo[:, cols] = np.maximum(xlo, centre - shift_hi - spread)
+    hi[:, cols] = np.minimum(xhi, centre - shift_lo + spread)
+    return lo, hi
+
+
 def box_limit(count: int) -> int:
     """Most boxes examined for one system of ``count`` unknowns: :data:`MAX_BOXES`, doubled
     for each unknown beyond six (the boxes a regular system needs grow with dimension)."""
@@ -301,6 +424,16 @@ def _solve_group(payoffs, supports, max_boxes):
         _, _, dev = system.bounds(np.arange(G), np.zeros((G, 0)))
         return [("ok", [np.zeros(0)] if gain <= SLACK else []) for gain in dev]
     d = system.count
+    branch, order = _branch_blocks(tuple(system.dims))
+    contracting = (
+        2 * sum(system.dims[j] for j in branch) < d
+        and len(system.mixing) <= CONTRACTION_MAX_MIXING
+    )
+    side_weight = np.ones(d)  # splits go to the branching blocks first
+    if contracting:
+        side_weight[:] = NON_BRANCHING_WEIGHT
+        for j in branch:
+            side_weight[system.offsets[j] : system.offsets[j + 1]] = 1.0
     unsure = np.zeros(G, dtype=bool)
     for i in system.mixing:  # an equation that vanishes identically: never isolated
         unsure |= ~np.any(system.eq[i].reshape(G, -1), axis=1)
@@ -347,6 +480,14 @@ def _solve_group(payoffs, supports, max_boxes):
             keep &= total <= 1.0 + MARGIN
             hi[:, cols] = np.minimum(hi[:, cols], 1.0 + MARGIN - (total[:, None] - lo[:, cols]))
         keep &= np.all(hi >= lo, axis=1)
+        if contracting:
+            sid, lo, hi = sid[keep], lo[keep], hi[keep]
+            if not sid.size:
+                break
+            for _ in range(CONTRACTION_PASSES):
+                for j in order:
+                    lo, hi = _contract_block(system, sid, lo, hi, j)
+            keep = np.all(hi >= lo, axis=1)
         Flo, Fhi, dev = system.bounds(sid, lo, hi)
         keep &= np.all((Flo <= SLACK) & (Fhi >= -SLACK), axis=1)
         keep &= dev <= SLACK
@@ -410,7 +551,7 @@ def _solve_group(payoffs, supports, max_boxes):
         again = split & shrunk
         split &= ~shrunk
         # split the contracted box along its widest side, weighted by the Jacobian
-        weight = (newhi - newlo) * (np.abs(Jy).sum(axis=1) + 1e-300)
+        weight = (newhi - newlo) * (np.abs(Jy).sum(axis=1) + 1e-300) * side_weight
         sid_a, lo_a, hi_a = sid[again], newlo[again], newhi[again]
         sid, lo, hi, weight = sid[split], newlo[split], newhi[split], weight[split]
         if sid.size:

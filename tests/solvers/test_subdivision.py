@@ -371,3 +371,138 @@ def test_a_continuum_is_never_excluded_by_the_preconditioned_test():
     exact = [v.astype(object) for v in u]
     assert max(regret(exact, on_segment)) == 0  # an equilibrium, in the segment's closure
     assert solve_support(screen, support) == ("unsure", [])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.integers(0, 6), min_size=3, max_size=3))
+def test_three_players_branch_on_one_block(dims):
+    # three players: given block k, player i's equations are linear in block j and
+    # player j's in block i, so blocks i, j follow from k alone when the larger of them
+    # is covered by the smaller plus block k's equations: |d_i - d_j| <= d_k
+    from solvers.finite._subdivision import _branch_blocks
+
+    # (a pure player, d_k = 0, is known from the start: two mixing players are a
+    # bimatrix game, each block fixed by the other player's equations when d_i = d_j)
+    branch, order = _branch_blocks(tuple(dims))
+    mixing = [j for j in range(3) if dims[j]]
+    single = [dims[k] for k in range(3) if abs(dims[(k + 1) % 3] - dims[(k + 2) % 3]) <= dims[k]]
+    assert sum(dims[j] for j in branch) == min(single)
+    assert sorted(branch + order) == mixing
+
+
+def test_four_binary_players_branch_on_two():
+    # with blocks a, b known, player d's single equation is linear in c, then player c's
+    # in d; one block known leaves every equation bilinear
+    from solvers.finite._subdivision import _branch_blocks
+
+    branch, order = _branch_blocks((1, 1, 1, 1))
+    assert len(branch) == 2 and len(order) == 2
+
+
+def _equilibrium_roots(screen, support, points, tol=1e-9):
+    """The roots that make an equilibrium profile (in the simplex, no better strategy)."""
+    shape = screen[0].shape
+    out = []
+    for x in points:
+        profile, k = [], 0
+        for S, m in zip(support, shape, strict=True):
+            sigma = np.zeros(m)
+            d = len(S) - 1
+            sigma[list(S[:-1])] = x[k : k + d]
+            sigma[S[-1]] = 1.0 - x[k : k + d].sum()
+            k += d
+            profile.append(sigma)
+        if min(s.min() for s in profile) < -tol:
+            continue
+        clipped = [np.clip(s, 0.0, None) / np.clip(s, 0.0, None).sum() for s in profile]
+        if max(regret(screen, clipped)) <= 1e-7:
+            out.append(x)
+    return out
+
+
+@settings(max_examples=15, deadline=None)
+@given(
+    st.integers(0, 2**32 - 1),
+    st.sampled_from([(3, 3, 3), (4, 3, 2), (4, 4, 3), (5, 3, 2), (2, 4, 4)]),
+    st.sampled_from([(-9, 10), (0, 3)]),
+)
+def test_block_contraction_keeps_every_equilibrium_root(seed, shape, payoff_range):
+    # the same systems with and without block contraction: the same roots that are
+    # equilibria (without it, the search may also certify roots an outside strategy
+    # beats, which contraction shrinks onto and discards), and no verdict it cannot back
+    import solvers.finite._subdivision as subdivision
+
+    u = _random_game(shape, seed, *payoff_range)
+    screen = [v - v.min() for v in u]
+    supports = [s for s in support_profiles(shape) if 3 <= sum(len(S) - 1 for S in s) <= 7]
+    contracted = solve_supports(screen, supports, max_boxes=20_000)
+    with pytest.MonkeyPatch.context() as m:
+        m.setattr(subdivision, "CONTRACTION_MAX_MIXING", 0)
+        plain = solve_supports(screen, supports, max_boxes=20_000)
+    for support, (status, points), (status0, points0) in zip(
+        supports, contracted, plain, strict=True
+    ):
+        if status == status0 == "ok":
+            ours = _equilibrium_roots(screen, support, points)
+            theirs = _equilibrium_roots(screen, support, points0)
+            assert _same_points(ours, theirs, atol=1e-9), support
+
+
+def _game_with_root(seed, shape):
+    """A random game shifted so that a random interior profile solves its full support's
+    system (each strategy's payoff moved by a constant until all of a player's
+    strategies earn the same against the profile); the game and the root's free
+    probabilities."""
+    rng = np.random.default_rng(seed)
+    n = len(shape)
+    u = [rng.standard_normal(shape) for _ in shape]
+    root = [rng.dirichlet(np.ones(m)) for m in shape]
+    for i in range(n):
+        values = u[i]
+        for j in reversed(range(n)):
+            if j != i:
+                values = np.tensordot(values, root[j], axes=([j], [0]))
+        shift = (values.max() - values).reshape([-1 if k == i else 1 for k in range(n)])
+        u[i] = u[i] + shift
+    return u, np.concatenate([r[:-1] for r in root])
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.integers(0, 2**32 - 1), st.data())
+def test_a_contracted_box_still_holds_the_roots_it_held(seed, data):
+    # any box around a root, contracted block by block, still holds it
+    from solvers.finite._subdivision import _contract_block, _Multiaffine
+
+    shape = (4, 3, 3)
+    u, x = _game_with_root(seed, shape)
+    system = _Multiaffine(u, [tuple(tuple(range(m)) for m in shape)])
+    assert np.abs(system.bounds(np.zeros(1, dtype=int), x[None])[0]).max() < 1e-9
+    below = np.array(data.draw(st.lists(st.floats(0, 0.3), min_size=7, max_size=7)))
+    above = np.array(data.draw(st.lists(st.floats(0, 0.3), min_size=7, max_size=7)))
+    lo, hi = (x - below)[None], (x + above)[None]
+    for _ in range(2):
+        for j in (0, 1, 2):
+            lo, hi = _contract_block(system, np.zeros(1, dtype=int), lo, hi, j)
+            assert np.all(lo[0] <= x + 1e-12) and np.all(x - 1e-12 <= hi[0]), j
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_a_narrow_branching_block_pins_the_others_down(seed):
+    # 4x4x3, full supports: blocks of 3, 3 and 2 unknowns, branching on the last one.
+    # With it known to 1e-6 around a root, player 1's equations fix player 2's block and
+    # player 2's fix player 1's (square linear systems): the rest of the box, the whole
+    # simplex, shrinks around the root to a width of order 1e-6
+    from solvers.finite._subdivision import _branch_blocks, _contract_block, _Multiaffine
+
+    shape = (4, 4, 3)
+    u, x = _game_with_root(seed, shape)
+    system = _Multiaffine(u, [tuple(tuple(range(m)) for m in shape)])
+    branch, order = _branch_blocks((3, 3, 2))
+    assert branch == (2,)
+    lo = np.concatenate([np.full(6, -1e-3), x[6:] - 1e-6])[None]
+    hi = np.concatenate([np.full(6, 1.001), x[6:] + 1e-6])[None]
+    for _ in range(2):
+        for j in order:
+            lo, hi = _contract_block(system, np.zeros(1, dtype=int), lo, hi, j)
+    assert np.all(lo[0] <= x + 1e-12) and np.all(x - 1e-12 <= hi[0])
+    assert np.all(hi[0, :6] - lo[0, :6] < 1e-3)  # from 1.002 wide
