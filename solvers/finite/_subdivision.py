@@ -424,11 +424,10 @@ def _solve_group(payoffs, supports, max_boxes):
         _, _, dev = system.bounds(np.arange(G), np.zeros((G, 0)))
         return [("ok", [np.zeros(0)] if gain <= SLACK else []) for gain in dev]
     d = system.count
-    branch, order = _branch_blocks(tuple(system.dims))
-    contracting = (
-        2 * sum(system.dims[j] for j in branch) < d
-        and len(system.mixing) <= CONTRACTION_MAX_MIXING
-    )
+    contracting = False
+    if len(system.mixing) <= CONTRACTION_MAX_MIXING:  # (the search below is over subsets)
+        branch, order = _branch_blocks(tuple(system.dims))
+        contracting = 2 * sum(system.dims[j] for j in branch) < d
     side_weight = np.ones(d)  # splits go to the branching blocks first
     if contracting:
         side_weight[:] = NON_BRANCHING_WEIGHT
