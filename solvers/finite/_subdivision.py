@@ -294,6 +294,20 @@ def _branch_blocks(dims: tuple[int, ...]) -> tuple[tuple[int, ...], tuple[int, .
     return best[1], best[2]
 
 
+def _overdetermined_blocks(dims: tuple[int, ...]) -> tuple[int, ...]:
+    """The players whose equations outnumber the unknowns they involve: ``dims[i]``
+    equations in the other blocks' ``sum(dims) - dims[i]`` unknowns (at most one player;
+    such a system has no isolated solution, and generically none at all).
+
+    Examples
+    --------
+    >>> _overdetermined_blocks((5, 2, 2)), _overdetermined_blocks((4, 2, 2))
+    ((0,), ())
+    """
+    total = sum(dims)
+    return tuple(i for i, d in enumerate(dims) if 2 * d > total)
+
+
 def _contract_block(system: _Multiaffine, sid, lo, hi, j: int):
     """The box with block ``j``'s sides shrunk to the solutions of the other players'
     equations, linear in block ``j`` (``lo > hi`` on a side: no solution in the box).
@@ -433,6 +447,12 @@ def _solve_group(payoffs, supports, max_boxes):
         side_weight[:] = NON_BRANCHING_WEIGHT
         for j in branch:
             side_weight[system.offsets[j] : system.offsets[j + 1]] = 1.0
+    overdetermined = _overdetermined_blocks(tuple(system.dims))
+    for i in overdetermined:
+        # player i's equations outnumber the unknowns they involve (the others'): they
+        # alone decide whether the system has solutions, and they do not involve her
+        # own block, so splitting it is of little use
+        side_weight[system.offsets[i] : system.offsets[i + 1]] = NON_BRANCHING_WEIGHT
     unsure = np.zeros(G, dtype=bool)
     for i in system.mixing:  # an equation that vanishes identically: never isolated
         unsure |= ~np.any(system.eq[i].reshape(G, -1), axis=1)
@@ -504,12 +524,18 @@ def _solve_group(payoffs, supports, max_boxes):
         Jlo, Jhi = system.jacobian(sid, y - r, y + r)
         Jy = 0.5 * (Jlo + Jhi)
         C, ok_inv = _invert(Jy)
+        if overdetermined:  # the Jacobian is singular everywhere (rows of player i span
+            # fewer columns than there are rows): an "inverse" is rounding noise, and no
+            # test may rest on it (only the bounds above exclude, nothing is certified)
+            ok_inv[:] = False
         Cp, Cn = np.maximum(C, 0.0), np.minimum(C, 0.0)
         CJlo = Cp @ Jlo + Cn @ Jhi
         CJhi = Cp @ Jhi + Cn @ Jlo
         Mabs = np.maximum(np.abs(eye - CJlo), np.abs(eye - CJhi))
         centre = y - np.einsum("bij,bj->bi", C, Fy)
         spread = np.einsum("bij,bj->bi", Mabs, r) * (1 + 1e-9) + 1e-15
+        # rounding in C F(y) grows with C (near a singular Jacobian C is huge)
+        spread += ROUNDING * np.abs(C).sum(axis=2)
         inside = ok_inv & np.all(np.abs(centre - y) + spread < r, axis=1)
         disjoint = ok_inv & np.any((centre + spread < y - r) | (centre - spread > y + r), axis=1)
         failed: list[int] = []

@@ -506,3 +506,53 @@ def test_a_narrow_branching_block_pins_the_others_down(seed):
             lo, hi = _contract_block(system, np.zeros(1, dtype=int), lo, hi, j)
     assert np.all(lo[0] <= x + 1e-12) and np.all(x - 1e-12 <= hi[0])
     assert np.all(hi[0, :6] - lo[0, :6] < 1e-3)  # from 1.002 wide
+
+
+def _overdetermined_game(common_root: bool):
+    # an 8x3x3 game; on the support ((0..5), (0, 1, 2), (0, 1, 2)) player 0 has five
+    # indifference equations in the four free probabilities of players 1 and 2. Player 0's
+    # payoff difference between strategy s and strategy 5 is the matrix M_s (rows: player
+    # 1's strategies, columns: player 2's): random (generic: no common root), or
+    # v_s w_s^T with v_s orthogonal to (1, 1, 1) (common roots: y uniform, any z). With
+    # common roots, players 1 and 2 care only about player 0 (G, K), with payoff
+    # differences summing to zero over her support: she makes them indifferent by mixing
+    # uniformly (and along a line), so the system's solutions fill a 3-dimensional set
+    # inside the box (x on a segment through the uniform point, y uniform, z anything)
+    rng = np.random.default_rng(11)
+    u = [rng.integers(0, 100, size=(8, 3, 3)).astype(float) for _ in range(3)]
+    if common_root:
+        v = np.array([[1, -1, 0], [0, 1, -1], [1, 0, -1], [1, 1, -2], [2, -1, -1]])
+        for s in range(5):
+            u[0][s] = u[0][5] + np.outer(v[s], rng.integers(1, 9, size=3))
+        u[0][6:] = -1000.0  # strategies outside her support: far worse
+        zero_sum = np.array(
+            [[1, -1, 0], [2, 0, 1], [-1, 1, 1], [0, 2, -1], [-1, -1, 0], [-1, -1, -1]]
+        )
+        G = np.vstack([zero_sum, rng.integers(-5, 6, size=(2, 3))])  # (player 0, player 1)
+        K = np.vstack([zero_sum[::-1], rng.integers(-5, 6, size=(2, 3))])  # (0, player 2)
+        u[1] = np.repeat(G[:, :, None], 3, axis=2).astype(float)
+        u[2] = np.repeat(K[:, None, :], 3, axis=1).astype(float)
+    return u, ((0, 1, 2, 3, 4, 5), (0, 1, 2), (0, 1, 2))
+
+
+def test_a_structurally_overdetermined_system_is_proved_empty():
+    # five equations in four unknowns: generically no solution, and the search proves it
+    # by discarding every box (its Jacobian is singular everywhere, nothing is certified)
+    from solvers.finite._subdivision import _overdetermined_blocks
+
+    u, support = _overdetermined_game(common_root=False)
+    assert _overdetermined_blocks((5, 2, 2)) == (0,)
+    assert track_support(u, support)[0] == "empty"  # the homotopy cannot decide
+    assert solve_support(u, support, max_boxes=100_000) == ("ok", [])
+
+
+def test_an_overdetermined_system_with_solutions_is_never_proved_empty():
+    # the same pattern where player 0's equations hold on a whole segment (player 1
+    # uniform, player 2 anything): a continuum, which must stay undecided
+    u, support = _overdetermined_game(common_root=True)
+    x = np.full(6, 1 / 6)
+    y = z = np.full(3, 1 / 3)
+    profile = [np.concatenate([x, [0.0, 0.0]]), y, z]
+    assert max(regret(u, profile)) < 1e-12  # a point of the solution set, an equilibrium
+    status, points = solve_support(u, support, max_boxes=100_000)
+    assert (status, points) == ("unsure", [])
