@@ -11,7 +11,7 @@ with seconds and equilibria found by blocgames' default (``NormalFormGame.equili
 exact for integer and decimal payoffs), by pygambit's ``enumpoly_solve`` and
 ``gnm_solve``, and the ratio of Gambit's time to that of our complete method
 ``polynomial_equilibria`` (> 1: we are faster; the default runs it for 3-7 players up to
-64 pure profiles or 3,500 support profiles, 7,000 for three players, and beyond lists
+64 pure profiles or an estimated 30 s of work, and beyond lists
 every pure equilibrium and those found by logit branches traced from 16 priors,
 ``path_following_equilibria``). Two medians are printed: over the games
 both finished, and with Gambit's timeouts counted as finishing at the timeout (a lower

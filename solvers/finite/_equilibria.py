@@ -28,10 +28,11 @@ game is zero-sum (given as one matrix, nashpy's ``Game(A)`` convention, or detec
 included) after a size check: when the upper bound theorem allows more than
 :data:`VERTEX_BOUND_LIMIT` vertices per best-response polytope the default refuses with a
 message naming the alternatives rather than exhausting memory. Games of three to seven
-players with up to ``POLYNOMIAL_DEFAULT_MAX_PROFILES`` (64) pure profiles, or up to
-``POLYNOMIAL_DEFAULT_MAX_SUPPORTS`` (3,500; 7,000 for three players) support profiles
-(3x3x3, 8x2x2, 2^5, 5x4x3, 4x4x4, 3^4, 2^7, 4x4x5, 5x5x3), get the complete polynomial
-support method; for larger ones the default lists every pure equilibrium and the
+players with up to ``POLYNOMIAL_DEFAULT_MAX_PROFILES`` (64) pure profiles, or whose
+complete enumeration is estimated at up to ``POLYNOMIAL_DEFAULT_SECONDS`` (30 s) from
+the support profiles that survive conditional dominance (random 5x4x3, 4x4x4, 3^4, 2^7,
+4x4x5, 8x3x3, 6x4x4, 5x5x4, 3x3x3x4 games), get the complete polynomial support method;
+for larger ones the default lists every pure equilibrium and the
 equilibria at the ends of ``DEFAULT_STARTS`` (16) logit branches traced from seeded
 priors (``path_following_equilibria``), with a ``RuntimeWarning`` and ``complete=False``
 on the result. A one-player game (a decision problem) gets its optimal pure strategies;
@@ -56,9 +57,14 @@ from math import comb, prod
 
 import numpy as np
 
+from solvers.finite._enumeration_cost import enumeration_seconds
 from solvers.finite._input import as_game_arrays, as_payoff_arrays
 from solvers.finite._lemke_howson import lemke_howson, lemke_howson_all_labels
-from solvers.finite._polynomial import polynomial_equilibria, support_profile_count
+from solvers.finite._polynomial import (
+    _integer_arrays,
+    polynomial_equilibria,
+    support_profile_count,
+)
 from solvers.finite._pure import pure_equilibria
 from solvers.finite._qre import path_following_equilibrium
 from solvers.finite._support import support_enumeration
@@ -122,31 +128,37 @@ def vertex_bound(d: int, k: int) -> int:
 #: Groebner bases) is the default for three to seven players when the game has at most
 #: this many pure profiles ...
 POLYNOMIAL_DEFAULT_MAX_PROFILES = 64
-#: ... or at most this many support profiles (the product over players of ``2**m - 1``):
-#: 3^4 (2,401), 2^7 (2,187), 4x4x4 (3,375) and 5x4x3 (3,255) qualify, 2^8 (6,561) does
-#: not ...
-POLYNOMIAL_DEFAULT_MAX_SUPPORTS = 3_500
-#: ... or, for three players (bilinear systems, cheaper per support), at most this many:
-#: 4x4x5 (6,975) and 5x5x3 (6,727) qualify; 6x4x4 (14,175: a random integer game takes
-#: 57 s, 33 of them exact algebra) and 6x6x5 (123,039) do not. Measured (random games):
-#: float games in 1-5 s, exact ones of integer games in 1-11 s. Beyond, the default lists
-#: every pure equilibrium and those of logit branches from several priors, with a
-#: warning; ask for method="polynomial_equilibria" to enumerate anyway.
-POLYNOMIAL_DEFAULT_MAX_SUPPORTS_3_PLAYERS = 7_000
+#: ... or when its estimated time (:func:`solvers.finite._enumeration_cost.
+#: enumeration_seconds`: the support profiles that survive conditional dominance, each
+#: costed by its route, unknowns, mixing players and homotopy paths) is at most this many
+#: seconds. Random games (estimate / measured, float mode): 5x4x3, 4x4x4 (1 s / 1-2 s),
+#: 3^4, 2^7 (3-6 s / 3-6 s), 4x4x5, 8x3x3 (4-6 s / 1-7 s), 6x4x4, 6x5x3, 5x5x4 (13-19 s /
+#: 13-30 s) and 3x3x3x4 (29 s / 17-20 s) qualify; 7x4x4 (42 s / 47 s), 6x6x3 (48 s / 44
+#: s), 4x4x4x2 (95 s / 62 s), 5x5x5, 3^4x2 (125 s / 128 s), 4x4x3x3 and 6x6x5 (about 25
+#: min) do not. Beyond, the default lists every pure equilibrium and those of logit
+#: branches from several priors, with a warning; ask for
+#: method="polynomial_equilibria" to enumerate anyway. The estimate depends on the game
+#: only, never on the machine or its load: the same game always gets the same method.
+POLYNOMIAL_DEFAULT_SECONDS = 30.0
 #: Most players for which the polynomial method is the default.
 POLYNOMIAL_DEFAULT_MAX_PLAYERS = 7
 
 
-def _polynomial_by_default(shape: Sequence[int]) -> bool:
+def _polynomial_by_default(
+    payoffs: Sequence[np.ndarray], exact: bool = False
+) -> tuple[bool, float]:
     """Whether the default method of a game with three or more players is the complete
-    polynomial method (else pure equilibria and logit branches, flagged incomplete)."""
+    polynomial method (else pure equilibria and logit branches, flagged incomplete), and
+    the estimated seconds it would take (``0.0`` when not estimated: a small game)."""
+    shape = np.shape(payoffs[0])
     if len(shape) > POLYNOMIAL_DEFAULT_MAX_PLAYERS:
-        return False
+        return False, float("inf")
     if prod(shape) <= POLYNOMIAL_DEFAULT_MAX_PROFILES:
-        return True
-    if len(shape) == 3:
-        return support_profile_count(shape) <= POLYNOMIAL_DEFAULT_MAX_SUPPORTS_3_PLAYERS
-    return support_profile_count(shape) <= POLYNOMIAL_DEFAULT_MAX_SUPPORTS
+        return True, 0.0
+    _, exacts = as_payoff_arrays(list(payoffs), exact=True)
+    assert exacts is not None  # exact=True gives Fractions
+    seconds = enumeration_seconds(_integer_arrays(exacts), exact=exact)
+    return seconds <= POLYNOMIAL_DEFAULT_SECONDS, seconds
 
 
 def equilibria(
@@ -210,15 +222,21 @@ def equilibria(
         elif n_players == 2:
             _check_size(floats[0].shape)
             method = "vertex_enumeration"
-        elif _polynomial_by_default(np.shape(payoffs[0])):
+        elif (decided := _polynomial_by_default(arrays, exact))[0]:
             method = "polynomial_equilibria"
         else:
             shape = np.shape(payoffs[0])
+            estimate = (
+                f"an estimated {decided[1]:,.0f} s"
+                if decided[1] < float("inf")
+                else "too many to estimate"
+            )
             warnings.warn(
                 f"this {n_players}-player game (shape {shape}) is too large to enumerate "
                 f"every equilibrium by default ({support_profile_count(shape):,} support "
-                f"profiles; the default enumerates up to {POLYNOMIAL_DEFAULT_MAX_SUPPORTS:,}, "
-                f"{POLYNOMIAL_DEFAULT_MAX_SUPPORTS_3_PLAYERS:,} for three players): "
+                f"profiles, {estimate}; the default enumerates when the estimate is at most "
+                f"{POLYNOMIAL_DEFAULT_SECONDS:g} s, for up to "
+                f"{POLYNOMIAL_DEFAULT_MAX_PLAYERS} players): "
                 "listed are every pure equilibrium and those found by "
                 f"{DEFAULT_STARTS} logit branches (method='path_following_equilibria'; "
                 "complete=False, other mixed equilibria may exist); "

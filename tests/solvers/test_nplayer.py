@@ -19,7 +19,6 @@ from hypothesis import strategies as st
 from games import catalog
 from games.normal_form import NormalFormGame
 from solvers.finite import equilibria, polynomial_equilibria
-from solvers.finite._equilibria import _polynomial_by_default
 from solvers.finite._polynomial import support_profile_count
 from solvers.verify import regret
 
@@ -303,32 +302,31 @@ def test_mixed_equilibrium_is_not_snapped_to_a_nearby_pure_one(systems):
     assert len(profiles) == len(result) == 3
 
 
-# --- the default's reach: up to 3,500 support profiles ------------------------------------
+# --- the default's reach (by estimated time: tests/solvers/test_enumeration_cost.py) -----
 
 
 @pytest.mark.parametrize(
-    ("shape", "count", "by_default"),
+    ("shape", "count"),
     [
-        ((3, 3, 3, 3), 2401, True),
-        ((2,) * 7, 2187, True),
-        ((4, 4, 4), 3375, True),
-        ((5, 4, 3), 3255, True),
-        ((16, 2, 2), 589_815, True),  # 64 pure profiles: the old rule still holds
-        ((4, 4, 5), 6_975, True),  # three players: up to 7,000 support profiles
-        ((5, 5, 3), 6_727, True),
-        ((6, 4, 4), 14_175, False),
-        ((6, 6, 5), 123_039, False),
-        ((2,) * 8, 6561, False),
-        ((4, 4, 4, 2), 10_125, False),  # four players: up to 3,500
+        ((3, 3, 3, 3), 2401),
+        ((2,) * 7, 2187),
+        ((4, 4, 4), 3375),
+        ((5, 4, 3), 3255),
+        ((16, 2, 2), 589_815),
+        ((4, 4, 5), 6_975),
+        ((5, 5, 3), 6_727),
+        ((6, 4, 4), 14_175),
+        ((6, 6, 5), 123_039),
+        ((2,) * 8, 6561),
+        ((4, 4, 4, 2), 10_125),
     ],
 )
-def test_which_games_the_default_enumerates(shape, count, by_default):
+def test_support_profile_counts(shape, count):
     # (2^m - 1) non-empty supports per player, multiplied
     assert support_profile_count(shape) == count
-    assert _polynomial_by_default(shape) is by_default
 
 
-def test_a_three_player_game_beyond_3500_supports_is_enumerated_by_default():
+def test_a_5x5x3_game_is_enumerated_by_default():
     # 5x5x3: 6,727 support profiles, within the three-player reach; complete, and every
     # equilibrium another method (logit branches from 8 priors) finds is listed
     from solvers.finite import path_following_equilibria

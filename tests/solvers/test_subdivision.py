@@ -420,7 +420,7 @@ def _equilibrium_roots(screen, support, points, tol=1e-9):
     return out
 
 
-@settings(max_examples=15, deadline=None)
+@settings(max_examples=10, deadline=None)
 @given(
     st.integers(0, 2**32 - 1),
     st.sampled_from([(3, 3, 3), (4, 3, 2), (4, 4, 3), (5, 3, 2), (2, 4, 4)]),
@@ -435,10 +435,11 @@ def test_block_contraction_keeps_every_equilibrium_root(seed, shape, payoff_rang
     u = _random_game(shape, seed, *payoff_range)
     screen = [v - v.min() for v in u]
     supports = [s for s in support_profiles(shape) if 3 <= sum(len(S) - 1 for S in s) <= 7]
-    contracted = solve_supports(screen, supports, max_boxes=20_000)
+    # (systems either search leaves unsure are not compared: a small box limit)
+    contracted = solve_supports(screen, supports, max_boxes=5_000)
     with pytest.MonkeyPatch.context() as m:
         m.setattr(subdivision, "CONTRACTION_MAX_MIXING", 0)
-        plain = solve_supports(screen, supports, max_boxes=20_000)
+        plain = solve_supports(screen, supports, max_boxes=5_000)
     for support, (status, points), (status0, points0) in zip(
         supports, contracted, plain, strict=True
     ):

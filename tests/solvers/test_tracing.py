@@ -84,7 +84,12 @@ def test_payoff_units_do_not_matter():
     assert [_key(e) for e in path_following_equilibria(huge, starts=6, exact=True)] == [
         _key(e) for e in base
     ]
-    assert [_key(e) for e in path_following_equilibria(tiny, starts=6)] == [_key(e) for e in base]
+    # u * 1e-9 is not an exact rescaling in binary: the branches agree up to rounding,
+    # and the ends on this game's continuum (player 3 mixing over [0.455, 0.5] against
+    # pure strategies) may drift along it by 1e-5 (numpy/scipy builds differ there)
+    scaled = [_key(e) for e in path_following_equilibria(tiny, starts=6)]
+    assert len(scaled) == len(base)
+    assert np.allclose(scaled, [_key(e) for e in base], atol=1e-4)
 
 
 def test_a_failing_branch_is_skipped_not_raised():
