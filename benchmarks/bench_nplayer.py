@@ -4,8 +4,9 @@ Usage: ``python benchmarks/bench_nplayer.py [--timeout 60] [--seed 0] [--quick]`
 
 Games: McKelvey and McLennan's 2x2x2 (``games.catalog``), Gambit's n-player catalogue
 games (read from ``../shared/testdata/gambit`` or ``$BLOCGAMES_TESTDATA/gambit`` when
-present), and random 3x3x3, 2^5, 4x4x4, 3^4, 2^7, 5x4x3, 4x4x5 and 6x6x5 games, integer
-(uniform 0..99) and float (standard normal), drawn from ``numpy.random.default_rng(seed)``.
+present), and random 3x3x3, 2^5, 4x4x4, 3^4, 2^7, 5x4x3, 4x4x5, 8x3x3, 6x4x4 and 6x6x5
+games, integer (uniform 0..99) and float (standard normal), drawn from
+``numpy.random.default_rng(seed)``.
 Each solver runs in a child process with ``--timeout`` seconds. Printed: a markdown table
 with seconds and equilibria found by blocgames' default (``NormalFormGame.equilibria``:
 exact for integer and decimal payoffs), by pygambit's ``enumpoly_solve`` and
@@ -53,6 +54,8 @@ RANDOM_SHAPES = [
     (2,) * 7,
     (5, 4, 3),
     (4, 4, 5),
+    (8, 3, 3),
+    (6, 4, 4),
     (6, 6, 5),
 ]
 

@@ -28,10 +28,13 @@ game is zero-sum (given as one matrix, nashpy's ``Game(A)`` convention, or detec
 included) after a size check: when the upper bound theorem allows more than
 :data:`VERTEX_BOUND_LIMIT` vertices per best-response polytope the default refuses with a
 message naming the alternatives rather than exhausting memory. Games of three to seven
-players with up to ``POLYNOMIAL_DEFAULT_MAX_PROFILES`` (64) pure profiles, or whose
-complete enumeration is estimated at up to ``POLYNOMIAL_DEFAULT_SECONDS`` (30 s) from
-the support profiles that survive conditional dominance (random 5x4x3, 4x4x4, 3^4, 2^7,
-4x4x5, 8x3x3, 6x4x4, 5x5x4, 3x3x3x4 games), get the complete polynomial support method;
+players with up to ``POLYNOMIAL_DEFAULT_MAX_PROFILES`` (64) pure profiles or up to
+``POLYNOMIAL_DEFAULT_MAX_SUPPORTS`` (3,500; 7,000 for three players) support profiles
+(3^4, 2^7, 4x4x4, 5x4x3, 4x4x5, 5x5x3), and games of three or four players with few
+payoff ties whose complete enumeration is estimated at up to
+``POLYNOMIAL_DEFAULT_SECONDS`` (30 s) from the support profiles that survive
+conditional dominance (random 8x3x3, 6x4x4, 6x5x3, 5x5x4, 3x3x3x4 games), get the
+complete polynomial support method;
 for larger ones the default lists every pure equilibrium and the
 equilibria at the ends of ``DEFAULT_STARTS`` (16) logit branches traced from seeded
 priors (``path_following_equilibria``), with a ``RuntimeWarning`` and ``complete=False``
@@ -128,20 +131,53 @@ def vertex_bound(d: int, k: int) -> int:
 #: Groebner bases) is the default for three to seven players when the game has at most
 #: this many pure profiles ...
 POLYNOMIAL_DEFAULT_MAX_PROFILES = 64
-#: ... or when its estimated time (:func:`solvers.finite._enumeration_cost.
-#: enumeration_seconds`: the support profiles that survive conditional dominance, each
-#: costed by its route, unknowns, mixing players and homotopy paths) is at most this many
-#: seconds. Random games (estimate / measured, float mode): 5x4x3, 4x4x4 (1 s / 1-2 s),
-#: 3^4, 2^7 (3-6 s / 3-6 s), 4x4x5, 8x3x3 (4-6 s / 1-7 s), 6x4x4, 6x5x3, 5x5x4 (13-19 s /
-#: 13-30 s) and 3x3x3x4 (29 s / 17-20 s) qualify; 7x4x4 (42 s / 47 s), 6x6x3 (48 s / 44
-#: s), 4x4x4x2 (95 s / 62 s), 5x5x5, 3^4x2 (125 s / 128 s), 4x4x3x3 and 6x6x5 (about 25
-#: min) do not. Beyond, the default lists every pure equilibrium and those of logit
-#: branches from several priors, with a warning; ask for
-#: method="polynomial_equilibria" to enumerate anyway. The estimate depends on the game
+#: ... or at most this many support profiles (the product over players of ``2**m - 1``;
+#: 3^4, 2^7, 4x4x4 and 5x4x3 qualify) ...
+POLYNOMIAL_DEFAULT_MAX_SUPPORTS = 3_500
+#: ... or, for three players (bilinear systems, cheaper per support), this many (4x4x5,
+#: 5x5x3) ...
+POLYNOMIAL_DEFAULT_MAX_SUPPORTS_3_PLAYERS = 7_000
+#: ... or, for a game of three or four players with few payoff ties (see
+#: :data:`POLYNOMIAL_DEFAULT_MAX_TIES`), when its estimated time
+#: (:func:`solvers.finite._enumeration_cost.enumeration_seconds`: the support profiles
+#: that survive conditional dominance, each costed by its route, unknowns, mixing players
+#: and homotopy paths) is at most this many seconds. Random games (estimate / measured,
+#: float mode): 8x3x3 (6 s / 1-7 s), 6x4x4, 6x5x3, 5x5x4 (13-19 s / 13-30 s) and 3x3x3x4
+#: (29 s / 17-38 s) qualify; 7x4x4 (42 s / 47 s), 6x6x3 (48 s / 44 s), 4x4x4x2 (95 s / 62
+#: s), 5x5x5, 4x4x3x3 and 6x6x5 (about 25 min) do not. Beyond, the default lists every
+#: pure equilibrium and those of logit branches from several priors, with a warning; ask
+#: for method="polynomial_equilibria" to enumerate anyway. The choice depends on the game
 #: only, never on the machine or its load: the same game always gets the same method.
 POLYNOMIAL_DEFAULT_SECONDS = 30.0
+#: The estimate prices every system as that of a generic game; where payoffs tie often
+#: (0/1 payoffs), systems with continua go to exact algebra and a game estimated at 0.7 s
+#: took 65 s: beyond this share of tied pairs (:func:`tie_share`) only the support-profile
+#: counts above decide. With five or more players the estimate was found 5-7x low on some
+#: random games, and only the counts decide too.
+POLYNOMIAL_DEFAULT_MAX_TIES = 0.02
 #: Most players for which the polynomial method is the default.
 POLYNOMIAL_DEFAULT_MAX_PLAYERS = 7
+
+
+def tie_share(ints: Sequence[np.ndarray]) -> float:
+    """The share of pairs of one player's strategies that pay her the same against a pure
+    profile of the others (0 for a generic game; about 1/2 for 0/1 payoffs, 1/100 for
+    payoffs drawn from 0..99).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> A = np.array([[1, 0], [1, 2]])   # column 0 ties for the row player
+    >>> tie_share([A, np.array([[0, 1], [2, 3]])])
+    0.25
+    """
+    tied = pairs = 0
+    for i, u in enumerate(ints):
+        rows = np.moveaxis(np.asarray(u), i, 0).reshape(u.shape[i], -1)
+        for s in range(rows.shape[0] - 1):
+            tied += int(np.count_nonzero(rows[s + 1 :] == rows[s]))
+        pairs += rows.shape[0] * (rows.shape[0] - 1) // 2 * rows.shape[1]
+    return tied / pairs if pairs else 0.0
 
 
 def _polynomial_by_default(
@@ -149,15 +185,28 @@ def _polynomial_by_default(
 ) -> tuple[bool, float]:
     """Whether the default method of a game with three or more players is the complete
     polynomial method (else pure equilibria and logit branches, flagged incomplete), and
-    the estimated seconds it would take (``0.0`` when not estimated: a small game)."""
+    the estimated seconds it would take (``0.0`` when not estimated)."""
     shape = np.shape(payoffs[0])
     if len(shape) > POLYNOMIAL_DEFAULT_MAX_PLAYERS:
         return False, float("inf")
     if prod(shape) <= POLYNOMIAL_DEFAULT_MAX_PROFILES:
         return True, 0.0
+    count = support_profile_count(shape)
+    limit = (
+        POLYNOMIAL_DEFAULT_MAX_SUPPORTS_3_PLAYERS
+        if len(shape) == 3
+        else (POLYNOMIAL_DEFAULT_MAX_SUPPORTS)
+    )
+    if count <= limit:
+        return True, 0.0
+    if len(shape) > 4:
+        return False, float("inf")
     _, exacts = as_payoff_arrays(list(payoffs), exact=True)
     assert exacts is not None  # exact=True gives Fractions
-    seconds = enumeration_seconds(_integer_arrays(exacts), exact=exact)
+    ints = _integer_arrays(exacts)
+    if tie_share(ints) > POLYNOMIAL_DEFAULT_MAX_TIES:
+        return False, float("inf")
+    seconds = enumeration_seconds(ints, exact=exact)
     return seconds <= POLYNOMIAL_DEFAULT_SECONDS, seconds
 
 
@@ -227,16 +276,16 @@ def equilibria(
         else:
             shape = np.shape(payoffs[0])
             estimate = (
-                f"an estimated {decided[1]:,.0f} s"
-                if decided[1] < float("inf")
-                else "too many to estimate"
+                f", an estimated {decided[1]:,.0f} s of work" if decided[1] < float("inf") else ""
             )
             warnings.warn(
                 f"this {n_players}-player game (shape {shape}) is too large to enumerate "
                 f"every equilibrium by default ({support_profile_count(shape):,} support "
-                f"profiles, {estimate}; the default enumerates when the estimate is at most "
-                f"{POLYNOMIAL_DEFAULT_SECONDS:g} s, for up to "
-                f"{POLYNOMIAL_DEFAULT_MAX_PLAYERS} players): "
+                f"profiles{estimate}; the default enumerates up to "
+                f"{POLYNOMIAL_DEFAULT_MAX_SUPPORTS:,} support profiles, "
+                f"{POLYNOMIAL_DEFAULT_MAX_SUPPORTS_3_PLAYERS:,} for three players, or, for "
+                f"three or four players and payoffs with few ties, an estimated "
+                f"{POLYNOMIAL_DEFAULT_SECONDS:g} s): "
                 "listed are every pure equilibrium and those found by "
                 f"{DEFAULT_STARTS} logit branches (method='path_following_equilibria'; "
                 "complete=False, other mixed equilibria may exist); "

@@ -17,7 +17,11 @@ from solvers.finite._enumeration_cost import (
     enumeration_seconds,
     system_seconds,
 )
-from solvers.finite._equilibria import POLYNOMIAL_DEFAULT_SECONDS, _polynomial_by_default
+from solvers.finite._equilibria import (
+    POLYNOMIAL_DEFAULT_SECONDS,
+    _polynomial_by_default,
+    tie_share,
+)
 from solvers.finite._polynomial import support_profile_count
 from solvers.verify import regret
 
@@ -128,7 +132,7 @@ def test_which_random_games_the_default_enumerates(shape, by_default):
     u = [rng.standard_normal(shape) for _ in shape]
     enumerate_, seconds = _polynomial_by_default(u)
     assert enumerate_ is by_default
-    assert (seconds <= POLYNOMIAL_DEFAULT_SECONDS) is by_default or np.prod(shape) <= 64
+    assert (seconds <= POLYNOMIAL_DEFAULT_SECONDS) is by_default  # 0.0: not estimated
 
 
 def test_a_large_dominance_solvable_game_is_enumerated_by_default():
@@ -156,3 +160,38 @@ def test_beyond_the_estimate_the_warning_names_it():
     with pytest.warns(RuntimeWarning, match=r"29,791 support profiles, an estimated [\d,]+ s"):
         eqs = equilibria(u)
     assert not eqs.complete and eqs.method == "path_following_equilibria"
+
+
+def test_tie_shares():
+    rng = np.random.default_rng(6)
+    generic = [rng.standard_normal((4, 3, 3)) for _ in range(3)]
+    assert tie_share(generic) == 0.0
+    binary = [rng.integers(0, 2, size=(8, 3, 3)) for _ in range(3)]
+    assert 0.4 < tie_share(binary) < 0.6  # two values: half the pairs tie
+    constant = [np.zeros((2, 3, 2), dtype=int) for _ in range(3)]
+    assert tie_share(constant) == 1.0
+
+
+def test_a_game_with_many_ties_is_not_enumerated_on_the_estimate():
+    # 0/1 payoffs: continua everywhere, exact algebra the estimate does not price (an
+    # 8x3x3 game estimated at 0.7 s took 65 s); beyond the support-profile counts
+    # (12,495 > 7,000) the default does not enumerate it
+    rng = np.random.default_rng(1)
+    u = [rng.integers(0, 2, size=(8, 3, 3)) for _ in range(3)]
+    assert _polynomial_by_default(u) == (False, float("inf"))
+
+
+def test_five_players_beyond_the_counts_are_not_enumerated_on_the_estimate():
+    # 3x3x2x2x2x2: 3,969 support profiles (> 3,500); the estimate (about 30 s) was found
+    # 7x low on such games, so the counts alone decide
+    rng = np.random.default_rng(7)
+    shape = (3, 3, 2, 2, 2, 2)
+    u = [rng.random(shape) for _ in shape]
+    assert support_profile_count(shape) == 3_969
+    assert _polynomial_by_default(u)[0] is False
+
+
+def test_within_the_counts_no_estimate_is_needed():
+    rng = np.random.default_rng(8)
+    u = [rng.integers(0, 2, size=(4, 4, 5)) for _ in range(3)]  # 6,975 support profiles
+    assert _polynomial_by_default(u) == (True, 0.0)

@@ -214,7 +214,7 @@ def test_boundary_roots_are_reported_with_their_true_support():
     shape = (3, 2, 3, 2)
     u = [np.array([int(c) for c in f]).reshape(shape) for f in flat]
     survivors = set(undominated_supports(u, shape))
-    for exact, budget in ((True, 0.0), (False, None)):
+    for exact, budget in ((True, 0.0), (False, 5.0)):
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             eqs = polynomial_equilibria(u, exact=exact, exact_budget=budget)
