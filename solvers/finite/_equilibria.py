@@ -173,7 +173,8 @@ def tie_share(ints: Sequence[np.ndarray]) -> float:
     """
     tied = pairs = 0
     for i, u in enumerate(ints):
-        rows = np.moveaxis(np.asarray(u), i, 0).reshape(u.shape[i], -1)
+        array = np.asarray(u)
+        rows = np.moveaxis(array, i, 0).reshape(array.shape[i], -1)
         for s in range(rows.shape[0] - 1):
             tied += int(np.count_nonzero(rows[s + 1 :] == rows[s]))
         pairs += rows.shape[0] * (rows.shape[0] - 1) // 2 * rows.shape[1]
@@ -192,12 +193,10 @@ def _polynomial_by_default(
     if prod(shape) <= POLYNOMIAL_DEFAULT_MAX_PROFILES:
         return True, 0.0
     count = support_profile_count(shape)
-    limit = (
-        POLYNOMIAL_DEFAULT_MAX_SUPPORTS_3_PLAYERS
-        if len(shape) == 3
-        else (POLYNOMIAL_DEFAULT_MAX_SUPPORTS)
-    )
-    if count <= limit:
+    three = len(shape) == 3
+    if count <= (
+        POLYNOMIAL_DEFAULT_MAX_SUPPORTS_3_PLAYERS if three else POLYNOMIAL_DEFAULT_MAX_SUPPORTS
+    ):
         return True, 0.0
     if len(shape) > 4:
         return False, float("inf")
