@@ -523,11 +523,12 @@ def _solve_group(payoffs, supports, max_boxes):
         Fy, _, _ = system.bounds(sid, y)
         Jlo, Jhi = system.jacobian(sid, y - r, y + r)
         Jy = 0.5 * (Jlo + Jhi)
-        C, ok_inv = _invert(Jy)
         if overdetermined:  # the Jacobian is singular everywhere (rows of player i span
             # fewer columns than there are rows): an "inverse" is rounding noise, and no
             # test may rest on it (only the bounds above exclude, nothing is certified)
-            ok_inv[:] = False
+            C, ok_inv = np.zeros_like(Jy), np.zeros(sid.size, dtype=bool)
+        else:
+            C, ok_inv = _invert(Jy)
         Cp, Cn = np.maximum(C, 0.0), np.minimum(C, 0.0)
         CJlo = Cp @ Jlo + Cn @ Jhi
         CJhi = Cp @ Jhi + Cn @ Jlo
