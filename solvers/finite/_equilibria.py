@@ -60,6 +60,7 @@ from math import comb, prod
 
 import numpy as np
 
+from solvers.finite._duplicates import duplicate_classes, is_indifferent_game, reduce_by_classes
 from solvers.finite._enumeration_cost import enumeration_seconds
 from solvers.finite._input import as_game_arrays, as_payoff_arrays
 from solvers.finite._lemke_howson import lemke_howson, lemke_howson_all_labels
@@ -187,6 +188,10 @@ def _polynomial_by_default(
     """Whether the default method of a game with three or more players is the complete
     polynomial method (else pure equilibria and logit branches, flagged incomplete), and
     the estimated seconds it would take (``0.0`` when not estimated)."""
+    if is_indifferent_game(payoffs):  # every profile: solved at once
+        return True, 0.0
+    classes = duplicate_classes(payoffs)  # the work is that of the game without them
+    payoffs = reduce_by_classes(payoffs, classes)
     shape = np.shape(payoffs[0])
     if len(shape) > POLYNOMIAL_DEFAULT_MAX_PLAYERS:
         return False, float("inf")

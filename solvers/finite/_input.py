@@ -103,7 +103,7 @@ def as_payoff_arrays(
         Fewer than two players, shapes that do not match the number of players or each
         other, empty strategy sets, NaN or infinite entries.
     TypeError
-        Non-numeric entries.
+        Non-numeric or complex entries.
     """
     if isinstance(payoffs, str) or not (
         hasattr(payoffs, "__len__") and hasattr(payoffs, "__getitem__")
@@ -138,8 +138,20 @@ def as_payoff_arrays(
     for i, u in enumerate(arrays):
         if u.dtype == bool or (u.dtype == object and any(isinstance(v, bool) for v in u.flat)):
             raise TypeError(f"payoffs[{i}] contains booleans; payoffs must be numbers (1/0)")
+        if np.iscomplexobj(u) and u.dtype != object:
+            raise TypeError(
+                f"payoffs[{i}] is a complex array ({u.dtype}); payoffs must be real numbers "
+                "(pass .real if the imaginary parts are zero)"
+            )
         if u.dtype == object:
             for idx, v in np.ndenumerate(u):
+                if (
+                    isinstance(v, complex | np.complexfloating)
+                    or getattr(v, "is_real", None) is False
+                ):
+                    raise TypeError(
+                        f"payoffs[{i}]{list(idx)} = {v} is not a real number; payoffs must be real"
+                    )
                 if getattr(v, "free_symbols", None):
                     raise ValueError(
                         f"payoffs[{i}]{list(idx)} = {v} contains the unbound symbols "

@@ -90,6 +90,13 @@ from sympy.polys.orderings import lex
 from sympy.polys.rings import ring
 
 from solvers._numbers import sign_or_numeric
+from solvers.finite._duplicates import (
+    duplicate_classes,
+    expand_equilibria,
+    indifferent_game_equilibria,
+    is_indifferent_game,
+    reduce_by_classes,
+)
 from solvers.finite._input import as_payoff_arrays
 from solvers.finite._snap import nearby_rational_equilibrium
 from solvers.finite._support_screen import player_supports, undominated_supports
@@ -998,6 +1005,20 @@ def polynomial_equilibria(
     floats, exacts = as_payoff_arrays(raw, exact=True)
     assert exacts is not None  # exact=True gives Fractions
     shape = floats[0].shape
+    # every profile an equilibrium, or duplicate strategies: the continua they make are
+    # described whole (components), the latter from the game without the duplicates
+    if is_indifferent_game(exacts):
+        return indifferent_game_equilibria(floats, exacts, METHOD, exact, rtol)
+    classes = duplicate_classes(exacts)
+    if any(len(c) > 1 for player in classes for c in player):
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            reduced = polynomial_equilibria(
+                reduce_by_classes(raw, classes), exact, rtol, progress, systems, exact_budget
+            )
+        for w in caught:  # the reduced game's warnings, as this call's
+            warnings.warn(w.message, w.category, stacklevel=2)
+        return expand_equilibria(reduced, classes, floats, rtol)
     if not exact:  # a float that is a short decimal/fraction is solved as that rational
         exacts = [np.vectorize(_short_rational, otypes=[object])(u) for u in exacts]
     if not exact and systems == "auto":  # long binary fractions make Groebner bases slow

@@ -146,11 +146,23 @@ def test_irrational_equilibrium_exactly():
 
 
 def test_continuum_is_reported_not_hidden():
-    zeros = [np.zeros((2, 2, 2), dtype=int)] * 3  # every profile is an equilibrium
+    # player 0 is paid nothing (so indifferent) but not a duplicate: players 1 and 2
+    # coordinate for a prize that her choice doubles. For every mix of player 0, the
+    # coordination game's three equilibria: three segments of equilibria.
+    u0 = np.zeros((2, 2, 2), dtype=int)
+    u1 = np.array(
+        [[[int(b == c) * (1 + a) for c in range(2)] for b in range(2)] for a in range(2)]
+    )
     with pytest.warns(RuntimeWarning, match="continuum"):
-        eqs = polynomial_equilibria(zeros)
+        eqs = polynomial_equilibria([u0, u1, u1])
     assert not eqs.complete and eqs.notes
-    assert len(pure_set(eqs)) == 8  # the isolated (pure) solutions are still listed
+    # the isolated solutions of the support systems are still listed: the 4 pure
+    # equilibria, and player 0 pure with the others at (1/2, 1/2)
+    assert len(pure_set(eqs)) == 4
+    assert {(float(e.strategies[0][0]), float(e.strategies[1][0])) for e in eqs} >= {
+        (1.0, 0.5),
+        (0.0, 0.5),
+    }
 
 
 def test_default_for_small_three_player_games():

@@ -292,11 +292,23 @@ def test_default_two_player_method_is_vertex_enumeration() -> None:
         pytest.param([[1, np.nan]], [[1, 2]], ValueError, "finite", id="nan"),
         pytest.param([[1, np.inf]], [[1, 2]], ValueError, "finite", id="inf"),
         pytest.param([["a", 1]], [[1, 2]], TypeError, "non-numeric", id="strings"),
+        pytest.param([[1, 2j]], [[1, 2]], TypeError, "not a real number", id="complex"),
     ],
 )
 def test_bad_input_is_rejected_with_a_clear_message(A, B, error, match) -> None:
     with pytest.raises(error, match=match):
         vertex_enumeration(np.array(A, dtype=object), np.array(B, dtype=object))
+
+
+@pytest.mark.parametrize("exact", [False, True])
+def test_complex_payoffs_are_refused_not_cast(exact) -> None:
+    # numpy would drop the imaginary part with a ComplexWarning: a silently different game
+    A = np.array([[1 + 1j, 0], [0, 1]])
+    with pytest.raises(TypeError, match=r"payoffs\[0\] is a complex array"):
+        equilibria([A, np.eye(2)], exact=exact)
+    u = np.array([[[1, 2j]] * 2] * 2, dtype=object)  # a Python complex among objects
+    with pytest.raises(TypeError, match="not a real number"):
+        equilibria([np.ones((2, 2, 2)), np.ones((2, 2, 2)), u], exact=exact)
 
 
 def test_unbound_symbol_in_exact_mode_names_the_symbol() -> None:
