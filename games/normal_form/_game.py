@@ -36,6 +36,7 @@ Row: C  3, 3  0, 5
 
 from __future__ import annotations
 
+import dataclasses
 import numbers
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from fractions import Fraction
@@ -950,7 +951,15 @@ class NormalFormGame:
             notes=result.notes,
         )
         if getattr(result, "_components", None) is not None:  # set by the solver
-            labelled.components = result.components
+            labelled.components = [
+                dataclasses.replace(
+                    c,
+                    vertices=tuple(
+                        v.with_labels(self._players, self._strategies) for v in c.vertices
+                    ),
+                )
+                for c in result.components
+            ]
         return labelled
 
     def pure_equilibria(self, rtol: float = DEFAULT_RTOL) -> Equilibria:

@@ -38,7 +38,7 @@ import numpy as np
 
 from solvers.finite._components import EquilibriumComponent
 from solvers.result import Equilibria, Equilibrium
-from solvers.verify import is_nash
+from solvers.verify import is_nash, tolerance
 
 __all__ = [
     "LISTED_VERTICES",
@@ -232,19 +232,34 @@ def expand_equilibria(
         )
     duplicates = sum(len(c) - 1 for player in classes for c in player)
     reduced_shape = tuple(len(player) for player in classes)
+    renamed = {
+        f"strategy {k} of player {i} there is {list(c)} here"
+        for i, player in enumerate(classes)
+        for k, c in enumerate(player)
+        if len(c) > 1 or c[0] != k
+    }
     notes = [
         f"{duplicates} duplicate strateg{'y' if duplicates == 1 else 'ies'} (same payoff "
         f"to every player against every profile of the others): solved the game without "
         f"them (shape {reduced_shape}) and spread each probability over the duplicates "
-        "in every way; each equilibrium of that game is a component of this one (a "
-        "product of simplices, Equilibria.components), "
+        "in every way; "
+        + (
+            "each equilibrium of that game is a component of this one (a product of "
+            "simplices, Equilibria.components), "
+            if reduced.complete
+            else "each equilibrium listed for that game becomes a product of simplices "
+            "of equilibria here, "
+        )
         + (
             "whose vertices (the extreme equilibria) are listed"
             if listing
             else f"whose barycentre is listed ({total:,} vertices in all, over the "
             f"listing limit of {LISTED_VERTICES:,})"
         ),
-        *reduced.notes,
+        *(
+            f"(the game without duplicates: {'; '.join(sorted(renamed))}) {note}"
+            for note in reduced.notes
+        ),
     ]
     result = Equilibria(
         sorted(listed, key=lambda e: tuple(float(p) for s in e.strategies for p in s)),
@@ -255,7 +270,10 @@ def expand_equilibria(
         tolerance=reduced.tolerance,
         notes=notes,
     )
-    result.components = components
+    if reduced.complete and len(classes) > 2:
+        # each equilibrium of the reduced game is isolated: its spread is a component
+        # (two players: the cliques of the listed extreme equilibria, computed on demand)
+        result.components = components
     return result
 
 
@@ -293,10 +311,23 @@ def indifferent_game_equilibria(
         return out
 
     centre = [np.array([one / m] * m, dtype=dtype) for m in shape]
-    profiles = [pure(p) for p in np.ndindex(*shape)] if listing else [centre]
-    listed = [
-        Equilibrium.from_profile(arrays, p, method, exact=exact, rtol=rtol) for p in profiles
-    ]
+    # no deviation changes anybody's own payoff (checked exactly by is_indifferent_game):
+    # the regret is zero and the payoffs are the entries, read off without a sum
+    bound = None if exact else float(np.max(tolerance(floats, rtol)))
+    if listing:
+        listed = [
+            Equilibrium(
+                strategies=tuple(pure(p)),
+                payoffs=tuple(u[p] if exact else float(u[p]) for u in arrays),
+                regret=Fraction(0) if exact else 0.0,
+                method=method,
+                exact=exact,
+                tolerance=bound,
+            )
+            for p in np.ndindex(*shape)
+        ]
+    else:
+        listed = [Equilibrium.from_profile(arrays, centre, method, exact=exact, rtol=rtol)]
     dimension = sum(m - 1 for m in shape)
     component = EquilibriumComponent(
         supports=tuple(tuple(range(m)) for m in shape),

@@ -147,7 +147,7 @@ def as_payoff_arrays(
             for idx, v in np.ndenumerate(u):
                 if (
                     isinstance(v, complex | np.complexfloating)
-                    or getattr(v, "is_real", None) is False
+                    or getattr(v, "is_extended_real", None) is False
                 ):
                     raise TypeError(
                         f"payoffs[{i}]{list(idx)} = {v} is not a real number; payoffs must be real"

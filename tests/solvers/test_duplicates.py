@@ -56,6 +56,9 @@ def test_players_paid_by_the_others_only_every_profile_exactly():
     eqs = equilibria(u, exact=True)
     assert eqs.complete and len(eqs) == 24 and eqs.exact
     assert all(eq.regret == 0 and isinstance(eq.regret, Fraction | int) for eq in eqs)
+    for eq in eqs:  # each player's payoff: the entry at the pure profile
+        profile = tuple(s[0] for s in eq.supports)
+        assert eq.payoffs == tuple(Fraction(int(x[profile])) for x in u)
     (component,) = eqs.components
     assert component.dimension == 2 + 1 + 3
     assert list(component.representative[2]) == [Fraction(1, 4)] * 4
@@ -140,3 +143,56 @@ def test_exact_duplicates_keep_exact_equilibria():
     assert all(c.dimension == 1 and len(c.vertices) == 2 for c in one)
     assert all(c.dimension == 0 and len(c.vertices) == 1 for c in eqs.components if c not in one)
     assert all(eq.exact and eq.regret == 0 for eq in eqs)
+
+
+def test_two_players_components_are_the_cliques_of_vertex_enumeration():
+    # the entry game with "Out" duplicated: Out (either copy, any mix) against any mix
+    # with enough Fight is one convex piece of dimension 2; (In, Accommodate) is isolated
+    A = np.array([[0, 0], [-1, 1], [0, 0]])
+    B = np.array([[2, 2], [-1, 1], [2, 2]])
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # degenerate: both methods warn
+        ours = polynomial_equilibria([A, B]).components
+        peer = equilibria([A, B]).components  # vertex enumeration
+    assert sorted((c.dimension, c.supports) for c in ours) == [
+        (0, ((1,), (1,))),
+        (2, ((0, 2), (0, 1))),
+    ]
+    assert sorted((c.dimension, c.supports) for c in peer) == sorted(
+        (c.dimension, c.supports) for c in ours
+    )
+
+
+def test_a_continuum_of_the_game_without_duplicates_is_not_called_a_component():
+    # player 0 unpaid (so indifferent), players 1 and 2 coordinate: segments over player
+    # 0's mix, which the support systems flag; duplicating a strategy must keep the flag
+    u0 = np.zeros((2, 2, 2), dtype=int)
+    u1 = np.array(
+        [[[int(b == c) * (1 + a) for c in range(2)] for b in range(2)] for a in range(2)]
+    )
+    game = [np.concatenate([x, x[:, :1]], axis=1) for x in (u0, u1, u1)]
+    with pytest.warns(RuntimeWarning, match="continuum"):
+        eqs = polynomial_equilibria(game)
+    assert not eqs.complete
+    assert all(c.dimension is None for c in eqs.components)  # not known: not claimed
+    assert any("strategy 0 of player 1 there is [0, 2] here" in note for note in eqs.notes)
+
+
+def test_labelled_game_keeps_labels_on_component_vertices():
+    from games import catalog
+    from games.normal_form import NormalFormGame
+
+    u = catalog.load("mckelvey-mclennan1997-2x2x2").payoff_arrays(exact=True)
+    game = NormalFormGame([np.concatenate([x, x[:1]], axis=0) for x in u], players=("A", "B", "C"))
+    eqs = game.equilibria()
+    assert eqs.complete and len(eqs.components) == 9
+    assert all(v.players == ("A", "B", "C") for c in eqs.components for v in c.vertices)
+
+
+def test_infinite_sympy_payoff_is_called_infinite_not_complex():
+    import sympy as sp
+
+    u = np.ones((2, 2, 2), dtype=object)
+    u[0, 0, 1] = sp.oo
+    with pytest.raises(ValueError, match="finite"):
+        equilibria([u, np.ones((2, 2, 2)), np.ones((2, 2, 2))])
