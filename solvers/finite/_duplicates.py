@@ -184,7 +184,10 @@ def expand_equilibria(
     Each listed equilibrium of ``reduced`` becomes a component (a product of simplices)
     whose vertices are listed (at most :data:`LISTED_VERTICES` in all; beyond, the
     barycentre of each component, and ``complete=False`` says the list is not every
-    extreme equilibrium); ``Equilibria.components`` gives the components.
+    extreme equilibrium). With three or more players and every equilibrium of ``reduced``
+    isolated (``reduced.complete``), ``Equilibria.components`` is set to these products;
+    otherwise it is computed from the list on demand (two players: the cliques of the
+    listed extreme equilibria).
 
     Examples
     --------
