@@ -200,30 +200,21 @@ def expand_equilibria(
     (8, [(3, ((0, 1), (0, 1), (0, 1)))])
     """
     shape = tuple(sum(len(c) for c in player) for player in classes)
-    reduced_components = reduced.components
     spreads = [_spread(eq.strategies, classes, shape) for eq in reduced]
     total = sum(count for _, _, count, _ in spreads)
     listing = total <= LISTED_VERTICES
     listed: list[Equilibrium] = []
     components: list[EquilibriumComponent] = []
-    by_point = {
-        tuple(float(p) for s in c.representative for p in s): c for c in reduced_components
-    }
     for eq, (centre, dimension, _, vertices) in zip(reduced, spreads, strict=True):
         own = [_verified(eq, vertex, floats, rtol) for vertex in vertices()] if listing else []
         listed.extend(own if listing else [_verified(eq, centre, floats, rtol)])
-        key = tuple(float(p) for s in eq.strategies for p in s)
-        base = by_point.get(key)
-        if base is None and len(reduced_components) == len(reduced):
-            base = reduced_components[len(components)]
-        base_dimension = base.dimension if base is not None else None
         components.append(
             EquilibriumComponent(
                 supports=tuple(
                     tuple(int(k) for k, p in enumerate(s) if _is_positive(p)) for s in centre
                 ),
                 representative=tuple(centre),
-                dimension=None if base_dimension is None else base_dimension + dimension,
+                dimension=dimension,  # used only when eq is isolated (reduced.complete)
                 vertices=tuple(own),
                 exact=reduced.exact,
                 notes=(
