@@ -70,6 +70,9 @@ def expected_payoffs(
     [[3.0, 5.0], [1.5, 3.0]]
     """
     n = len(payoffs)
+    fast = _as_integers(payoffs, profile)
+    if fast is not None:
+        return fast
     out = []
     for i in range(n):
         u = np.asarray(payoffs[i])
@@ -78,6 +81,49 @@ def expected_payoffs(
             if j != i:
                 u = np.tensordot(u, np.asarray(profile[j]), axes=([j], [0]))
         out.append(u)
+    return out
+
+
+def _as_integers(
+    payoffs: Sequence[np.ndarray], profile: Sequence[np.ndarray]
+) -> list[np.ndarray] | None:
+    """:func:`expected_payoffs` for integer or ``Fraction`` payoffs against a profile with
+    ``Fraction`` probabilities, in Python integers: each array is scaled by the least
+    common denominator of its entries, contracted, and divided once at the end (the same
+    ``Fraction`` values, many times faster than ``Fraction`` arithmetic throughout).
+    ``None`` where it does not apply (floats, sympy numbers, no ``Fraction`` in the
+    profile)."""
+    from fractions import Fraction
+    from math import lcm
+
+    exact_types = (int, Fraction)
+    arrays = [np.asarray(u) for u in payoffs]
+    strategies = [np.asarray(s) for s in profile]
+    if any(a.dtype != object for a in (*arrays, *strategies)):
+        return None
+    if not any(type(p) is Fraction for s in strategies for p in s.flat):
+        return None
+    scaled = []
+    for a in (*arrays, *strategies):
+        entries = list(a.flat)
+        if not all(type(v) in exact_types for v in entries):
+            return None
+        scale = lcm(*(v.denominator for v in entries)) if entries else 1
+        ints = np.empty(a.shape, dtype=object)
+        ints.flat[:] = [v.numerator * (scale // v.denominator) for v in entries]
+        scaled.append((ints, scale))
+    n = len(arrays)
+    out = []
+    for i in range(n):
+        u, scale = scaled[i]
+        for j in range(n - 1, -1, -1):
+            if j != i:
+                p, denominator = scaled[n + j]
+                u = np.tensordot(u, p, axes=([j], [0]))
+                scale *= denominator
+        result = np.empty(u.shape, dtype=object)
+        result.flat[:] = [Fraction(int(v), scale) for v in u.flat]
+        out.append(result)
     return out
 
 

@@ -59,7 +59,14 @@ _GROW = 1.25
 class _System:
     """The indifference system of one support profile, evaluated for many points at once."""
 
-    def __init__(self, payoffs: Sequence[np.ndarray], supports: Sequence[tuple]) -> None:
+    def __init__(
+        self,
+        payoffs: Sequence[np.ndarray],
+        supports: Sequence[tuple],
+        games: Sequence[Sequence[np.ndarray]] | None = None,
+    ) -> None:
+        """``games``, when given: each system's own payoff arrays (systems whose players
+        were put in another order); by default every system is of the game ``payoffs``."""
         support = supports[0]
         n = len(support)
         self.n = n
@@ -68,11 +75,13 @@ class _System:
         self.offsets = np.concatenate([[0], np.cumsum(self.dims)]).astype(int)
         self.count = int(self.offsets[-1])
         self.tensors = []  # per player: (systems, *sizes)
-        for u in payoffs:
-            u = np.asarray(u, dtype=float)
-            u = u - u.min()  # a large common offset would cost accuracy after scaling
-            scale = float(np.ptp(u)) or 1.0
-            subs = [u[np.ix_(*[list(S) for S in T])] / scale for T in supports]
+        owners = [payoffs] * len(supports) if games is None else games
+        for i in range(n):
+            subs = []
+            for game, T in zip(owners, supports, strict=True):
+                u = np.asarray(game[i], dtype=float)
+                u = u - u.min()  # a large common offset would cost accuracy after scaling
+                subs.append(u[np.ix_(*[list(S) for S in T])] / (float(np.ptp(u)) or 1.0))
             self.tensors.append(np.stack(subs))
         self.rows = [(i, k) for i in range(n) for k in range(1, self.sizes[i])]
         letters = "abcdefghijklmnopqrstuvwxyz"[:n]
@@ -324,10 +333,15 @@ def track_support(
 
 
 def track_many(
-    payoffs: Sequence[np.ndarray], supports: Sequence[tuple], seed: int = 0, tries: int = 3
+    payoffs: Sequence[np.ndarray],
+    supports: Sequence[tuple],
+    seed: int = 0,
+    tries: int = 3,
+    games: Sequence[Sequence[np.ndarray]] | None = None,
 ) -> list[tuple[str, list[np.ndarray]]]:
     """:func:`track_support` for several support profiles of one size pattern (the same
-    number of strategies per player), all paths tracked together.
+    number of strategies per player), all paths tracked together (``games``: each
+    system's own payoff arrays, where they differ from ``payoffs``).
 
     Examples
     --------
@@ -336,7 +350,7 @@ def track_many(
     >>> [s for s, _ in track_many([A, A], [((0, 1), (0, 1))] * 2)]
     ['ok', 'ok']
     """
-    system = _System(payoffs, list(supports))
+    system = _System(payoffs, list(supports), games)
     rng = np.random.default_rng(seed)
     results: list[tuple[str, list[np.ndarray]] | None] = [None] * len(supports)
     pending = list(range(len(supports)))

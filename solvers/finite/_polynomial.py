@@ -436,6 +436,19 @@ def _poly_values(sym, profile, f: sp.Poly | None):
     return out
 
 
+def _at_root(p: sp.Poly, root: sp.Expr) -> sp.Expr:
+    """A polynomial in ``t`` at an algebraic number, as a sum of powers of it (what
+    ``expand(p.subs(t, root))`` gives, without the expansion's cost).
+
+    Examples
+    --------
+    >>> r = sp.CRootOf(sp.Poly(_T**2 - 2, _T), 1)
+    >>> _at_root(sp.Poly(_T / 2 + 1, _T, domain="QQ"), r)
+    CRootOf(t**2 - 2, 1)/2 + 1
+    """
+    return sp.Add(*(c * root**k for (k,), c in p.terms()))
+
+
 def _shape_equilibria(h, formulas, sym, exacts, support, shape) -> list[tuple[Any, Any]]:
     """Equilibria from a basis in shape position: each real root of each irreducible
     factor of ``h``; rational roots are checked in ``Fraction`` arithmetic, algebraic ones
@@ -485,13 +498,8 @@ def _shape_equilibria(h, formulas, sym, exacts, support, shape) -> list[tuple[An
                         ok = False
             if not ok:
                 continue
-            expr = [
-                np.array([sp.expand(p.as_expr().subs(_T, root)) for p in s], dtype=object)
-                for s in polys
-            ]
-            payoffs = tuple(
-                sp.expand(values[i][S[0]].as_expr().subs(_T, root)) for i, S in enumerate(support)
-            )
+            expr = [np.array([_at_root(p, root) for p in s], dtype=object) for s in polys]
+            payoffs = tuple(_at_root(values[i][S[0]], root) for i, S in enumerate(support))
             found.append((expr, payoffs))
     return found
 
@@ -549,8 +557,10 @@ def _track_all(screen, supports, systems: str = "auto") -> dict:
     certified subdivision one system at a time (a system it cannot settle goes to the
     homotopy), homotopy paths in batches of one size pattern."""
     from solvers.finite._homotopy import track_many
+    from solvers.finite._player_order import reordered_game, restore_blocks, size_order
     from solvers.finite._subdivision import solve_supports
 
+    shape = [np.shape(u)[i] for i, u in enumerate(screen)]
     groups: dict[tuple, list] = {}
     out: dict[tuple, tuple] = {}
     routes = {support: _numeric_route(support, systems) for support in supports}
@@ -563,14 +573,26 @@ def _track_all(screen, supports, systems: str = "auto") -> dict:
                 continue
             route = "homotopy"
         if route == "homotopy":
-            groups.setdefault(tuple(len(S) for S in support), []).append(support)
+            # systems of permuted size patterns are tracked together, each with its
+            # players in the order of decreasing support size
+            order = size_order(support, shape)
+            key = tuple((len(support[i]), shape[i]) for i in order)
+            groups.setdefault(key, []).append((support, order))
+    games: dict[tuple[int, ...], list[np.ndarray]] = {}
     for pattern, members in groups.items():
         for k in range(0, len(members), 64):  # bounded batches
             chunk = members[k : k + 64]
-            for support, verdict in zip(
-                chunk, track_many(screen, chunk, seed=sum(pattern)), strict=True
-            ):
-                out[support] = verdict
+            for _, order in chunk:
+                if order not in games:
+                    games[order] = reordered_game(screen, order)
+            verdicts = track_many(
+                screen,
+                [tuple(support[i] for i in order) for support, order in chunk],
+                seed=sum(size for size, _ in pattern),
+                games=[games[order] for _, order in chunk],
+            )
+            for (support, order), (status, points) in zip(chunk, verdicts, strict=True):
+                out[support] = (status, [restore_blocks(x, support, order) for x in points])
     # structurally overdetermined systems (no isolated solution: some player's
     # equations outnumber the unknowns they involve) that subdivision has not tried:
     # an exhaustive search that discards every box proves there is no solution with

@@ -56,6 +56,8 @@ from functools import lru_cache
 
 import numpy as np
 
+from solvers.finite._player_order import reordered_game, restore_blocks, size_order
+
 __all__ = ["MAX_BOXES", "box_limit", "solve_support", "solve_supports"]
 
 #: The probability box is enlarged by this much on each side.
@@ -99,16 +101,28 @@ def _contract(T: np.ndarray, vertices: list[np.ndarray], B: int) -> np.ndarray:
     rows = T.shape[1]
     if not vertices:
         return np.broadcast_to(T.reshape(T.shape[0], rows, 1), (B, rows, 1))
-    tail = list(T.shape[1:])  # X is (B or 1, combos, *tail)
+    # X is (B or 1, combos, *tail); ndarray.transpose, not np.moveaxis: this runs
+    # tens of thousands of times on small arrays, where the latter's overhead shows
     X = T.reshape(T.shape[0], 1, -1)
     combos = 1
     for V in reversed(vertices):
-        s, v = tail.pop(), V.shape[1]
-        Y = np.matmul(X.reshape(X.shape[0], -1, s), np.swapaxes(V, 1, 2))  # (B, ., v)
+        v, s = V.shape[1], V.shape[2]
+        Y = np.matmul(X.reshape(X.shape[0], -1, s), V.transpose(0, 2, 1))  # (B, ., v)
         Y = Y.reshape(B, combos, -1, v)  # (B, combos, prod(tail), v)
-        X = np.moveaxis(Y, 3, 2).reshape(B, combos * v, -1)
+        X = Y.transpose(0, 1, 3, 2).reshape(B, combos * v, -1)
         combos *= v
-    return np.swapaxes(X.reshape(B, combos, rows), 1, 2)
+    return X.reshape(B, combos, rows).transpose(0, 2, 1)
+
+
+def _scaled(payoffs: Sequence[np.ndarray]) -> list[np.ndarray]:
+    """Each player's payoffs as floats shifted and scaled onto ``[0, 1]`` (a large common
+    offset would cost accuracy; the equilibria do not change)."""
+    out = []
+    for u in payoffs:
+        u = np.asarray(u, dtype=float)
+        u = u - u.min()
+        out.append(u / (float(np.ptp(u)) or 1.0))
+    return out
 
 
 class _Multiaffine:
@@ -117,7 +131,15 @@ class _Multiaffine:
     probability separately, so its range over a box is attained at the box's vertices:
     the bounds below are exact (no interval overestimation), computed block by block."""
 
-    def __init__(self, payoffs: Sequence[np.ndarray], supports: Sequence[tuple]) -> None:
+    def __init__(
+        self,
+        payoffs: Sequence[np.ndarray],
+        supports: Sequence[tuple],
+        games: Sequence[Sequence[np.ndarray]] | None = None,
+    ) -> None:
+        """``games``, when given: each system's own payoff arrays, already scaled by
+        :func:`_scaled` (systems whose players were put in another order); by default
+        every system is of the game ``payoffs``."""
         first = supports[0]
         n = len(first)
         self.n = n
@@ -126,37 +148,74 @@ class _Multiaffine:
         self.offsets = np.concatenate([[0], np.cumsum(self.dims)]).astype(int)
         self.count = int(self.offsets[-1])
         self.mixing = [i for i in range(n) if self.dims[i] > 0]
+        # the systems of one game at a time (all of them, unless players were reordered),
+        # each player's tensors cut out by one fancy index for all of those systems
+        owners: dict[int, list[int]] = {}
+        tables: list[Sequence[np.ndarray]] = []
+        if games is None:
+            owners[0] = list(range(len(supports)))
+            tables.append(_scaled(payoffs))
+        else:
+            for k, game in enumerate(games):
+                if id(game) not in owners:
+                    owners[id(game)] = []
+                    tables.append(game)
+                owners[id(game)].append(k)
         eq: dict[int, list] = {i: [] for i in range(n)}
         dev: dict[int, list] = {i: [] for i in range(n)}
         jac: dict[tuple[int, int], list] = {}
-        scaled = []
-        for i in range(n):
-            u = np.asarray(payoffs[i], dtype=float)
-            u = u - u.min()  # a large common offset would cost accuracy after scaling
-            scaled.append(u / (float(np.ptp(u)) or 1.0))
-        for support in supports:
+        placed: list[int] = []
+        for members, scaled in zip(owners.values(), tables, strict=True):
+            placed.extend(members)
+            G = len(members)
+            blocks = [np.array([supports[k][j] for k in members]) for j in range(n)]
             for i in range(n):
                 u = scaled[i]
-                index = [list(S) for S in support]
-                index[i] = list(range(u.shape[i]))
-                sub = np.moveaxis(u[np.ix_(*index)], i, 0)  # (m_i, |S_j| ...)
-                base = sub[support[i][0]]
-                rows = sub[list(support[i][1:])] - base
+                m = u.shape[i]
+                # player i's strategies: her support's first (the base), its others,
+                # then those outside it (ascending)
+                own = np.empty((G, m), dtype=int)
+                for g, k in enumerate(members):
+                    S = supports[k][i]
+                    own[g] = [*S, *(t for t in range(m) if t not in S)]
+                index = []
+                for j in range(n):
+                    cut = own if j == i else blocks[j]
+                    shape = [G] + [1] * n
+                    shape[j + 1] = cut.shape[1]
+                    index.append(cut.reshape(shape))
+                sub = np.moveaxis(u[tuple(index)], i + 1, 1)  # (G, m_i, |S_j| ...)
+                size = self.sizes[i]
+                base = sub[:, :1]
+                rows = sub[:, 1:size] - base
                 eq[i].append(rows)
-                outside = [t for t in range(u.shape[i]) if t not in support[i]]
-                dev[i].append(sub[outside] - base)
+                dev[i].append(sub[:, size:] - base)
                 others = [j for j in range(n) if j != i]
                 for pos, j in enumerate(others):
                     if self.dims[i] == 0 or self.dims[j] == 0:
                         continue
-                    moved = np.moveaxis(rows, pos + 1, 1)  # (d_i, |S_j|, rest...)
-                    diff = moved[:, :-1] - moved[:, -1:]  # d/dx_{j,l}: l minus last
-                    jac.setdefault((i, j), []).append(diff.reshape(-1, *diff.shape[2:]))
+                    moved = np.moveaxis(rows, pos + 2, 2)  # (G, d_i, |S_j|, rest...)
+                    diff = moved[:, :, :-1] - moved[:, :, -1:]  # d/dx_{j,l}: l minus last
+                    jac.setdefault((i, j), []).append(diff.reshape(G, -1, *diff.shape[3:]))
+        back = np.argsort(placed)  # the systems in their own order again
         # (systems, rows, |S_j| for j != i) each
-        self.eq = {i: np.stack(v) for i, v in eq.items()}
-        self.dev = {i: np.stack(v) for i, v in dev.items()}
-        self.jac = {k: np.stack(v) for k, v in jac.items()}
+        self.eq = {i: np.concatenate(v)[back] for i, v in eq.items()}
+        self.dev = {i: np.concatenate(v)[back] for i, v in dev.items()}
+        self.jac = {key: np.concatenate(v)[back] for key, v in jac.items()}
         self.single = len(supports) == 1
+        self._linear: dict[tuple[int, int], np.ndarray] = {}
+
+    def linear_in(self, i: int, j: int) -> np.ndarray:
+        """Player ``i``'s equations as ``(systems, d_i * |S_j|, |S_k| for k not i, j)``:
+        coefficients of block ``j``'s probabilities (kept, for the search's many calls)."""
+        key = (i, j)
+        if key not in self._linear:
+            T = self.eq[i]  # (systems, d_i, |S_k| for k != i)
+            axis = 2 + [k for k in range(self.n) if k != i].index(j)
+            T = np.moveaxis(T, axis, 2)
+            T = T.reshape(T.shape[0], T.shape[1] * T.shape[2], *T.shape[3:])
+            self._linear[key] = np.ascontiguousarray(T)
+        return self._linear[key]
 
     def _rows(self, T: np.ndarray, sid: np.ndarray) -> np.ndarray:
         return T if self.single else T[sid]
@@ -332,11 +391,8 @@ def _contract_block(system: _Multiaffine, sid, lo, hi, j: int):
     for i in system.mixing:
         if i == j:
             continue
-        T = system.eq[i]  # (systems, d_i, |S_k| for k != i)
-        axis = 2 + [k for k in range(n) if k != i].index(j)
-        T = np.moveaxis(T, axis, 2)
-        size = T.shape[2]
-        T = T.reshape(T.shape[0], T.shape[1] * size, *T.shape[3:])
+        T = system.linear_in(i, j)
+        size = system.sizes[j]
         X = _contract(system._rows(T, sid), [pts[k] for k in range(n) if k not in (i, j)], B)
         X = X.reshape(B, system.dims[i], size, -1)  # (B, d_i, |S_j|, vertices)
         coefficients.append(X[:, :, :-1, :] - X[:, :, -1:, :])
@@ -416,23 +472,42 @@ def solve_supports(
     """
     out: list[tuple[str, list[np.ndarray]] | None] = [None] * len(supports)
     groups: dict[tuple, list[int]] = {}
-    for k, support in enumerate(supports):
-        groups.setdefault(tuple(len(S) for S in support), []).append(k)
+    shape = [np.shape(u)[i] for i, u in enumerate(payoffs)]
+    orders = [size_order(support, shape) for support in supports]
+    for k, (support, order) in enumerate(zip(supports, orders, strict=True)):
+        # systems whose size patterns are permutations of each other are one group,
+        # each with its players in the order of decreasing support size (e.g. the
+        # 2^7 game's 128 patterns of mixing players become 8 groups)
+        groups.setdefault(tuple((len(support[i]), shape[i]) for i in order), []).append(k)
+    scaled = _scaled(payoffs)
+    reordered: dict[tuple[int, ...], list[np.ndarray]] = {}
     for pattern, members in groups.items():
-        count = sum(pattern) - len(pattern)
+        count = sum(size - 1 for size, _ in pattern)
         limit = box_limit(count) if max_boxes is None else max_boxes
         chunk = max(1, 2 ** max(0, 12 - count))  # systems searched side by side
         for start in range(0, len(members), chunk):
             part = members[start : start + chunk]
-            verdicts = _solve_group(payoffs, [supports[k] for k in part], limit)
-            for k, verdict in zip(part, verdicts, strict=True):
-                out[k] = verdict
+            games = []
+            for k in part:
+                order = orders[k]
+                if order not in reordered:
+                    reordered[order] = reordered_game(scaled, order)
+                games.append(reordered[order])
+            verdicts = _solve_group(
+                payoffs,
+                [tuple(supports[k][i] for i in order) for k in part for order in [orders[k]]],
+                limit,
+                games,
+            )
+            for k, (status, points) in zip(part, verdicts, strict=True):
+                out[k] = (status, [restore_blocks(x, supports[k], orders[k]) for x in points])
     return [v for v in out if v is not None]
 
 
-def _solve_group(payoffs, supports, max_boxes):
-    """The verdicts of systems with one size pattern, their boxes searched together."""
-    system = _Multiaffine(payoffs, supports)
+def _solve_group(payoffs, supports, max_boxes, games=None):
+    """The verdicts of systems with one size pattern, their boxes searched together
+    (``games``: each system's own scaled payoff arrays, see :class:`_Multiaffine`)."""
+    system = _Multiaffine(payoffs, supports, games)
     G = len(supports)
     if system.count == 0:  # pure profiles: the one point, if no deviation gains
         _, _, dev = system.bounds(np.arange(G), np.zeros((G, 0)))
@@ -603,7 +678,8 @@ def _solve_group(payoffs, supports, max_boxes):
     verdicts: list[tuple[str, list[np.ndarray]]] = []
     for system_index in range(G):
         if deferred[system_index]:
-            verdicts.append(_solve_group(payoffs, [supports[system_index]], max_boxes)[0])
+            alone = None if games is None else [games[system_index]]
+            verdicts.append(_solve_group(payoffs, [supports[system_index]], max_boxes, alone)[0])
             continue
         if unsure[system_index]:
             verdicts.append(("unsure", []))
