@@ -70,11 +70,12 @@ def expected_payoffs(
     [[3.0, 5.0], [1.5, 3.0]]
     """
     n = len(payoffs)
-    fast = _as_integers(payoffs, profile)
-    if fast is not None:
-        return fast
+    fast = _IntegerScaled(payoffs, profile) if n > 1 else None
     out = []
     for i in range(n):
+        if fast is not None and fast.applies(i):
+            out.append(fast.expected(i))
+            continue
         u = np.asarray(payoffs[i])
         # contract the highest axes first so the remaining axis numbers stay valid
         for j in range(n - 1, -1, -1):
@@ -84,47 +85,71 @@ def expected_payoffs(
     return out
 
 
-def _as_integers(
-    payoffs: Sequence[np.ndarray], profile: Sequence[np.ndarray]
-) -> list[np.ndarray] | None:
-    """:func:`expected_payoffs` for integer or ``Fraction`` payoffs against a profile with
-    ``Fraction`` probabilities, in Python integers: each array is scaled by the least
-    common denominator of its entries, contracted, and divided once at the end (the same
-    ``Fraction`` values, many times faster than ``Fraction`` arithmetic throughout).
-    ``None`` where it does not apply (floats, sympy numbers, no ``Fraction`` in the
-    profile)."""
-    from fractions import Fraction
-    from math import lcm
+#: Largest common denominator (in bits) an array is scaled by on the integer path; past
+#: it (many distinct long denominators) Fraction arithmetic, which reduces as it goes,
+#: is faster.
+_SCALE_BITS = 64
 
-    exact_types = (int, Fraction)
-    arrays = [np.asarray(u) for u in payoffs]
-    strategies = [np.asarray(s) for s in profile]
-    if any(a.dtype != object for a in (*arrays, *strategies)):
-        return None
-    if not any(type(p) is Fraction for s in strategies for p in s.flat):
-        return None
-    scaled = []
-    for a in (*arrays, *strategies):
-        entries = list(a.flat)
-        if not all(type(v) in exact_types for v in entries):
-            return None
-        scale = lcm(*(v.denominator for v in entries)) if entries else 1
-        ints = np.empty(a.shape, dtype=object)
-        ints.flat[:] = [v.numerator * (scale // v.denominator) for v in entries]
-        scaled.append((ints, scale))
-    n = len(arrays)
-    out = []
-    for i in range(n):
-        u, scale = scaled[i]
-        for j in range(n - 1, -1, -1):
+
+class _IntegerScaled:
+    """:func:`expected_payoffs` of a player in Python integers, where her payoffs are
+    ``int``/``Fraction`` and some other player's probabilities are ``Fraction``: each
+    array scaled by the least common denominator of its entries (at most
+    :data:`_SCALE_BITS` bits), contracted, and divided once at the end. The same
+    ``Fraction`` values as Fraction arithmetic throughout (every entry a ``Fraction``
+    there too, since each sums products with those probabilities), several times
+    faster."""
+
+    def __init__(self, payoffs: Sequence[np.ndarray], profile: Sequence[np.ndarray]) -> None:
+        self.arrays = [np.asarray(u) for u in payoffs]
+        self.strategies = [np.asarray(s) for s in profile]
+        self._scaled: dict[tuple[str, int], tuple[np.ndarray, int] | None] = {}
+
+    def _scale(self, kind: str, k: int) -> tuple[np.ndarray, int] | None:
+        """An array as integers and its scale, ``None`` where the path does not apply."""
+        key = (kind, k)
+        if key not in self._scaled:
+            from fractions import Fraction
+            from math import lcm
+
+            a = self.arrays[k] if kind == "payoffs" else self.strategies[k]
+            entries = list(a.flat)
+            done: tuple[np.ndarray, int] | None = None
+            if a.dtype == object and all(type(v) in (int, Fraction) for v in entries):
+                scale = lcm(*(v.denominator for v in entries)) if entries else 1
+                if scale.bit_length() <= _SCALE_BITS:
+                    ints = np.empty(a.shape, dtype=object)
+                    ints.flat[:] = [v.numerator * (scale // v.denominator) for v in entries]
+                    done = (ints, scale)
+            self._scaled[key] = done
+        return self._scaled[key]
+
+    def applies(self, i: int) -> bool:
+        from fractions import Fraction
+
+        others = [j for j in range(len(self.arrays)) if j != i]
+        if self._scale("payoffs", i) is None:
+            return False
+        if any(self._scale("profile", j) is None for j in others):
+            return False
+        return any(type(p) is Fraction for j in others for p in self.strategies[j].flat)
+
+    def expected(self, i: int) -> np.ndarray:
+        from fractions import Fraction
+
+        scaled = self._scale("payoffs", i)
+        assert scaled is not None
+        u, scale = scaled
+        for j in range(len(self.arrays) - 1, -1, -1):
             if j != i:
-                p, denominator = scaled[n + j]
+                found = self._scale("profile", j)
+                assert found is not None
+                p, denominator = found
                 u = np.tensordot(u, p, axes=([j], [0]))
                 scale *= denominator
         result = np.empty(u.shape, dtype=object)
         result.flat[:] = [Fraction(int(v), scale) for v in u.flat]
-        out.append(result)
-    return out
+        return result
 
 
 def regret(payoffs: Sequence[np.ndarray], profile: Sequence[np.ndarray]) -> np.ndarray:
