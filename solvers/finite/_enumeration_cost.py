@@ -13,8 +13,13 @@ surviving support profiles by their sizes, which takes a fraction of a second ev
 6x6x5 (123,039 support profiles), and adds up the per-system costs, fitted to 36 random
 games of 3-7 players (2x2x2x2x2 to 7x4x4 and 3x3x3x3x2, float and integer payoffs,
 float mode; 2-core machine, one process): measured time over estimate between 0.5 and
-2.3, typically within a factor 1.5. Exact mode (``exact=True``) writes irrational
-equilibria down exactly: times 1.7 (a random 6x4x4 integer game).
+2.3, typically within a factor 1.5, when fitted. Since then systems of permuted size
+patterns are solved together (:mod:`solvers.finite._player_order`), which made games
+with many such patterns faster than estimated (random 2^7 and 3^4 games about 0.5 of
+it, 3x3x3 and 2^5 games about 0.1-0.2, the per-game constant dominating there): the
+estimate errs on the side of the faster, incomplete default. Exact mode
+(``exact=True``) writes irrational equilibria down exactly: times 1.7 (a random 6x4x4
+integer game).
 
 The estimate is deterministic (the same game always gets the same one, whatever the
 machine), so the default method a game gets does not depend on load or hardware.

@@ -176,12 +176,18 @@ class _Start:
 
     def evaluate(self, x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         s = self.system
-        L = self._factors(x)
-        G = L.prod(axis=2)
+        L = self._factors(x)  # (P, d, n)
+        # products of the factors before and after each block, by running products
+        before = np.ones_like(L)
+        after = np.ones_like(L)
+        for j in range(1, s.n):
+            before[:, :, j] = before[:, :, j - 1] * L[:, :, j - 1]
+            after[:, :, s.n - 1 - j] = after[:, :, s.n - j] * L[:, :, s.n - j]
+        G = before[:, :, -1] * L[:, :, -1]
         J = np.zeros((x.shape[0], s.count, s.count), dtype=complex)
         for j in self.blocks:
             cols = slice(s.offsets[j], s.offsets[j + 1])
-            rest = L[:, :, :j].prod(axis=2) * L[:, :, j + 1 :].prod(axis=2)  # (P, d)
+            rest = before[:, :, j] * after[:, :, j]  # (P, d): every factor but block j's
             J[:, :, cols] = rest[:, :, None] * self.C[None, :, cols]
         return G, J
 
