@@ -555,7 +555,8 @@ def _numeric_route(support, systems: str = "auto") -> str | None:
 def _track_all(screen, supports, systems: str = "auto") -> dict:
     """Numerical verdicts ``{support: (status, points)}`` for the supports that get one:
     certified subdivision one system at a time (a system it cannot settle goes to the
-    homotopy), homotopy paths in batches of one size pattern."""
+    homotopy), homotopy paths in batches of one size pattern up to the order of the
+    players (:mod:`solvers.finite._player_order`)."""
     from solvers.finite._homotopy import track_many
     from solvers.finite._player_order import reordered_game, restore_blocks, size_order
     from solvers.finite._subdivision import solve_supports

@@ -458,9 +458,11 @@ def solve_supports(
     payoffs: Sequence[np.ndarray], supports: Sequence[tuple], max_boxes: int | None = None
 ) -> list[tuple[str, list[np.ndarray]]]:
     """:func:`solve_support` for many support profiles at once: the systems of one size
-    pattern share every array operation (their boxes are searched side by side), which
-    saves most of the interpreter's overhead on small systems. Each system's verdict is
-    the one :func:`solve_support` gives it alone.
+    pattern, up to the order of the players (each system is solved with its players in
+    the order of :func:`solvers.finite._player_order.size_order`, its roots given back
+    in theirs), share every array operation (their boxes are searched side by side),
+    which saves most of the interpreter's overhead on small systems. Each system's
+    verdict is the one :func:`solve_support` gives it alone.
 
     Examples
     --------
@@ -495,7 +497,7 @@ def solve_supports(
                 games.append(reordered[order])
             verdicts = _solve_group(
                 payoffs,
-                [tuple(supports[k][i] for i in order) for k in part for order in [orders[k]]],
+                [tuple(supports[k][i] for i in orders[k]) for k in part],
                 limit,
                 games,
             )
