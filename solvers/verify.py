@@ -128,11 +128,14 @@ class _IntegerScaled:
         from fractions import Fraction
 
         others = [j for j in range(len(self.arrays)) if j != i]
-        if self._scale("payoffs", i) is None:
+        mixed = any(
+            self.strategies[j].dtype == object
+            and any(type(p) is Fraction for p in self.strategies[j].flat)
+            for j in others
+        )
+        if not mixed or self._scale("payoffs", i) is None:
             return False
-        if any(self._scale("profile", j) is None for j in others):
-            return False
-        return any(type(p) is Fraction for j in others for p in self.strategies[j].flat)
+        return all(self._scale("profile", j) is not None for j in others)
 
     def expected(self, i: int) -> np.ndarray:
         from fractions import Fraction
