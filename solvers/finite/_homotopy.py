@@ -48,6 +48,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from solvers.finite._subdivision import scaled_payoffs
+
 __all__ = ["start_count", "track_many", "track_support"]
 
 #: Most start paths tracked for one support system (beyond: the caller decides).
@@ -75,13 +77,18 @@ class _System:
         self.offsets = np.concatenate([[0], np.cumsum(self.dims)]).astype(int)
         self.count = int(self.offsets[-1])
         self.tensors = []  # per player: (systems, *sizes)
+        # each game's payoffs scaled onto [0, 1] once (a large common offset would cost
+        # accuracy), each system's tensors cut from its own game
         owners = [payoffs] * len(supports) if games is None else games
+        scaled: dict[int, list[np.ndarray]] = {}
+        for game in owners:
+            if id(game) not in scaled:
+                scaled[id(game)] = scaled_payoffs(game)
         for i in range(n):
-            subs = []
-            for game, T in zip(owners, supports, strict=True):
-                u = np.asarray(game[i], dtype=float)
-                u = u - u.min()  # a large common offset would cost accuracy after scaling
-                subs.append(u[np.ix_(*[list(S) for S in T])] / (float(np.ptp(u)) or 1.0))
+            subs = [
+                scaled[id(game)][i][np.ix_(*[list(S) for S in T])]
+                for game, T in zip(owners, supports, strict=True)
+            ]
             self.tensors.append(np.stack(subs))
         self.rows = [(i, k) for i in range(n) for k in range(1, self.sizes[i])]
         letters = "abcdefghijklmnopqrstuvwxyz"[:n]

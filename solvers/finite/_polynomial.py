@@ -611,6 +611,27 @@ def _track_all(screen, supports, systems: str = "auto") -> dict:
     return out
 
 
+def free_to_profile(x: np.ndarray, support: tuple, shape: Sequence[int]) -> list[np.ndarray]:
+    """The mixed profile of a support system's point ``x`` (its free probabilities, all
+    but the last strategy of each player's support, block by block; the last one is one
+    minus the others).
+
+    Examples
+    --------
+    >>> [s.tolist() for s in free_to_profile(np.array([0.25]), ((0, 2), (1,)), (3, 2))]
+    [[0.25, 0.0, 0.75], [0.0, 1.0]]
+    """
+    profile, k = [], 0
+    for S, m in zip(support, shape, strict=True):
+        sigma = np.zeros(m)
+        d = len(S) - 1
+        sigma[list(S[:-1])] = x[k : k + d]
+        sigma[S[-1]] = 1.0 - x[k : k + d].sum()
+        k += d
+        profile.append(sigma)
+    return profile
+
+
 def _homotopy_support(screen, exacts, support, shape, exact: bool, rtol: float, tracked=None):
     """Equilibria of one support system by homotopy continuation (see ``_homotopy``).
 
@@ -642,15 +663,7 @@ def _homotopy_support(screen, exacts, support, shape, exact: bool, rtol: float, 
     for z in points:
         if np.abs(z.imag).max() > 1e-8 * (1 + np.abs(z).max()):
             continue
-        x = z.real
-        profile, k = [], 0
-        for S, m in zip(support, shape, strict=True):
-            sigma = np.zeros(m)
-            d = len(S) - 1
-            sigma[list(S[:-1])] = x[k : k + d]
-            sigma[S[-1]] = 1.0 - x[k : k + d].sum()
-            k += d
-            profile.append(sigma)
+        profile = free_to_profile(z.real, support, shape)
         if min(s[list(S)].min() for s, S in zip(profile, support, strict=True)) < -1e-9:
             continue
         clipped = _onto_simplex(profile)
@@ -871,18 +884,8 @@ def _continuum_points(floats, exacts, support, exact, rtol):
     scales = [_scale(u) for u in floats]
     sizes = [len(S) - 1 for S in support]
 
-    def unpack(z):
-        profile, k = [], 0
-        for S, m, d in zip(support, shape, sizes, strict=True):
-            sigma = np.zeros(m)
-            sigma[list(S[:-1])] = z[k : k + d]
-            sigma[S[-1]] = 1.0 - z[k : k + d].sum()
-            k += d
-            profile.append(sigma)
-        return profile
-
     def residual(z):
-        profile = unpack(z)
+        profile = free_to_profile(z, support, shape)
         values = expected_payoffs(floats, profile)
         out = []
         for i, S in enumerate(support):
@@ -902,7 +905,7 @@ def _continuum_points(floats, exacts, support, exact, rtol):
         fit = least_squares(residual, z0, bounds=(0.0, 1.0), xtol=1e-15, ftol=1e-15, gtol=1e-15)
         if fit.cost > 1e-16:
             continue
-        profile = unpack(fit.x)
+        profile = free_to_profile(fit.x, support, shape)
         if min(s.min() for s in profile) < -1e-7:  # not a point of the simplex
             continue
         profile = _onto_simplex(profile)

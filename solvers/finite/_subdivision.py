@@ -58,7 +58,7 @@ import numpy as np
 
 from solvers.finite._player_order import reordered_game, restore_blocks, size_order
 
-__all__ = ["MAX_BOXES", "box_limit", "solve_support", "solve_supports"]
+__all__ = ["MAX_BOXES", "box_limit", "scaled_payoffs", "solve_support", "solve_supports"]
 
 #: The probability box is enlarged by this much on each side.
 MARGIN = 1e-3
@@ -114,7 +114,7 @@ def _contract(T: np.ndarray, vertices: list[np.ndarray], B: int) -> np.ndarray:
     return X.reshape(B, combos, rows).transpose(0, 2, 1)
 
 
-def _scaled(payoffs: Sequence[np.ndarray]) -> list[np.ndarray]:
+def scaled_payoffs(payoffs: Sequence[np.ndarray]) -> list[np.ndarray]:
     """Each player's payoffs as floats shifted and scaled onto ``[0, 1]`` (a large common
     offset would cost accuracy; the equilibria do not change)."""
     out = []
@@ -138,7 +138,7 @@ class _Multiaffine:
         games: Sequence[Sequence[np.ndarray]] | None = None,
     ) -> None:
         """``games``, when given: each system's own payoff arrays, already scaled by
-        :func:`_scaled` (systems whose players were put in another order); by default
+        :func:`scaled_payoffs` (systems whose players were put in another order); by default
         every system is of the game ``payoffs``."""
         first = supports[0]
         n = len(first)
@@ -154,7 +154,7 @@ class _Multiaffine:
         tables: list[Sequence[np.ndarray]] = []
         if games is None:
             owners[0] = list(range(len(supports)))
-            tables.append(_scaled(payoffs))
+            tables.append(scaled_payoffs(payoffs))
         else:
             for k, game in enumerate(games):
                 if id(game) not in owners:
@@ -481,7 +481,7 @@ def solve_supports(
         # each with its players in the order of decreasing support size (e.g. the
         # 2^7 game's 128 patterns of mixing players become 8 groups)
         groups.setdefault(tuple((len(support[i]), shape[i]) for i in order), []).append(k)
-    scaled = _scaled(payoffs)
+    scaled = scaled_payoffs(payoffs)
     reordered: dict[tuple[int, ...], list[np.ndarray]] = {}
     for pattern, members in groups.items():
         count = sum(size - 1 for size, _ in pattern)

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from solvers.finite._homotopy import track_support
 from solvers.finite._player_order import reordered_game, restore_blocks, size_order
-from solvers.finite._polynomial import _track_all, support_profiles
+from solvers.finite._polynomial import _track_all, free_to_profile, support_profiles
 from solvers.finite._subdivision import solve_supports
 from solvers.verify import regret
 
@@ -29,19 +29,7 @@ def _equilibria(points, payoffs, support):
     """The roots that are equilibria (the subdivision promises every one of those; a
     root where a strategy outside the support pays more may be pruned or not)."""
     shape = payoffs[0].shape
-    out = []
-    for x in points:
-        profile, k = [], 0
-        for S, m in zip(support, shape, strict=True):
-            sigma = np.zeros(m)
-            d = len(S) - 1
-            sigma[list(S[:-1])] = x[k : k + d]
-            sigma[S[-1]] = 1.0 - x[k : k + d].sum()
-            k += d
-            profile.append(sigma)
-        if max(regret(payoffs, profile)) <= 1e-7:
-            out.append(x)
-    return out
+    return [x for x in points if max(regret(payoffs, free_to_profile(x, support, shape))) <= 1e-7]
 
 
 def _real_in_box(points):

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from solvers.finite import polynomial_equilibria
 from solvers.finite._homotopy import track_support
-from solvers.finite._polynomial import support_profiles
+from solvers.finite._polynomial import free_to_profile, support_profiles
 from solvers.finite._subdivision import MAX_BOXES, box_limit, solve_support, solve_supports
 from solvers.verify import regret
 
@@ -404,14 +404,7 @@ def _equilibrium_roots(screen, support, points, tol=1e-9):
     shape = screen[0].shape
     out = []
     for x in points:
-        profile, k = [], 0
-        for S, m in zip(support, shape, strict=True):
-            sigma = np.zeros(m)
-            d = len(S) - 1
-            sigma[list(S[:-1])] = x[k : k + d]
-            sigma[S[-1]] = 1.0 - x[k : k + d].sum()
-            k += d
-            profile.append(sigma)
+        profile = free_to_profile(x, support, shape)
         if min(s.min() for s in profile) < -tol:
             continue
         clipped = [np.clip(s, 0.0, None) / np.clip(s, 0.0, None).sum() for s in profile]
