@@ -62,3 +62,49 @@ def test_equilibria_render_as_html_tables_with_escaped_labels() -> None:
     assert "not necessarily all equilibria" in partial
     one = g.equilibria()[0]._repr_html_()
     assert one.startswith("<table>") and "payoffs" in one
+
+
+def test_equilibrium_supports_given_are_checked_and_kept() -> None:
+    import numpy as np
+    import pytest
+
+    from solvers.result import Equilibrium
+
+    half = np.array([F(1, 2), F(1, 2)], dtype=object)
+    first = np.array([F(1), F(0)], dtype=object)
+    eq = Equilibrium((half, first), (F(0), F(1)), F(0), "by hand", True, supports=((0, 1), (0,)))
+    assert eq.supports == ((0, 1), (0,))
+    computed = Equilibrium((half, first), (F(0), F(1)), F(0), "by hand", True)
+    assert computed.supports == eq.supports
+    for wrong, fragment in [
+        (((0, 1),), "1 given for 2 players"),
+        (((0, 1), (0, 1)), "entry 1 is 0"),
+        (((0,), (0,)), "entry 1 is 1/2"),
+        (((0, 1), (2,)), "indices must lie in 0..1"),
+    ]:
+        with pytest.raises(ValueError, match="supports"):
+            Equilibrium((half, first), (F(0), F(1)), F(0), "x", True, supports=wrong)
+        with pytest.raises(ValueError, match=fragment.replace(".", r"\.")):
+            Equilibrium((half, first), (F(0), F(1)), F(0), "x", True, supports=wrong)
+
+
+def test_algebraic_equilibria_carry_the_supports_sympy_would_compute() -> None:
+    # a random 2x2x2x2 integer game whose totally mixed equilibrium is irrational (its
+    # coordinates roots of a degree-9 polynomial): the solver gives the supports, read
+    # structurally; sympy's own zero test on every entry agrees
+    import numpy as np
+
+    from solvers.finite import polynomial_equilibria
+    from solvers.result import _is_zero
+
+    rng = np.random.default_rng(0)
+    game = [rng.integers(-9, 10, size=(2, 2, 2, 2)) for _ in range(4)]
+    eqs = polynomial_equilibria(game, exact=True, exact_budget=None)
+    algebraic = [
+        eq for eq in eqs if any(isinstance(p, sp.Basic) for s in eq.strategies for p in s)
+    ]
+    assert algebraic
+    for eq in eqs:
+        assert eq.supports == tuple(
+            tuple(k for k, p in enumerate(s) if not _is_zero(p)) for s in eq.strategies
+        )

@@ -16,7 +16,7 @@ from solvers.finite import polynomial_equilibria
 from solvers.finite._homotopy import track_support
 from solvers.finite._polynomial import free_to_profile, support_profiles
 from solvers.finite._subdivision import MAX_BOXES, box_limit, solve_support, solve_supports
-from solvers.verify import regret
+from solvers.verify import is_nash, regret
 
 
 def _random_game(shape, seed, low=-9, high=10):
@@ -550,3 +550,36 @@ def test_an_overdetermined_system_with_solutions_is_never_proved_empty():
     assert max(regret(u, profile)) < 1e-12  # a point of the solution set, an equilibrium
     status, points = solve_support(u, support, max_boxes=100_000)
     assert (status, points) == ("unsure", [])
+
+
+# A 2^5 integer game with two totally mixed equilibria, irrational: the system of the
+# full support has 44 complex solutions (the multi-homogeneous Bezout number of five
+# binary blocks), whose lex Groebner basis takes sympy more than 15 minutes
+MANY_SOLUTIONS_GAME = [u.astype(int) for u in _random_game((2,) * 5, 28)]
+
+
+def test_a_system_with_many_solutions_is_left_to_certified_floats_at_once(monkeypatch):
+    import solvers.finite._polynomial as polynomial
+
+    full = ((0, 1),) * 5
+    screen = [u.astype(float) for u in MANY_SOLUTIONS_GAME]
+    assert polynomial._beyond_exact_reach(screen, full, polynomial._Budget(1000.0))
+    assert not polynomial._beyond_exact_reach(screen, full, polynomial._Budget(None))
+    assert not polynomial._beyond_exact_reach(screen, full, None)
+    four = ((0, 1),) * 4 + ((0,),)  # nine solutions: exact algebra in a fraction of a second
+    assert not polynomial._beyond_exact_reach(screen, four, polynomial._Budget(1000.0))
+    tried = []
+    exact_within_budget = polynomial._exact_within_budget
+
+    def spy(R, equations, sym, exacts, support, *rest, **keywords):
+        tried.append(support)
+        return exact_within_budget(R, equations, sym, exacts, support, *rest, **keywords)
+
+    monkeypatch.setattr(polynomial, "_exact_within_budget", spy)
+    eqs = polynomial_equilibria(MANY_SOLUTIONS_GAME, exact=True, exact_budget=1000.0)
+    mixed = _totally_mixed(eqs)
+    assert eqs.complete and len(mixed) == 2 and full not in tried
+    exacts = [u.astype(float) for u in MANY_SOLUTIONS_GAME]
+    for eq in mixed:  # certified floats: regret re-checked, within the stated tolerance
+        assert not eq.exact and is_nash(exacts, [np.array(s, dtype=float) for s in eq.strategies])
+    assert any("too large for exact algebra" in note for note in eqs.notes)
