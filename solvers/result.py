@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -382,26 +382,6 @@ def _is_zero(value: Any) -> bool:
     return value == 0
 
 
-def _check_supports(strategies: Sequence[np.ndarray], supports: tuple) -> None:
-    """Raise ``ValueError`` unless ``supports`` fits ``strategies``: one per player, every
-    entry outside a support zero (``== 0``), no entry inside it."""
-    if len(supports) != len(strategies):
-        raise ValueError(
-            f"supports: {len(supports)} given for {len(strategies)} players; give one "
-            "tuple of strategy indices per player, or omit it"
-        )
-    for i, (S, s) in enumerate(zip(supports, strategies, strict=True)):
-        inside = set(S)
-        if not inside <= set(range(len(s))):
-            raise ValueError(f"supports[{i}] = {S}: indices must lie in 0..{len(s) - 1}")
-        for k, p in enumerate(s):
-            if (k in inside) == bool(p == 0):
-                raise ValueError(
-                    f"supports[{i}] = {S} does not match strategies[{i}]: entry {k} is "
-                    f"{p}; omit supports to have them computed"
-                )
-
-
 @dataclass(frozen=True, eq=False)
 class Equilibrium(EquilibriumResult):
     """One Nash equilibrium: a mixed strategy per player and how it was checked.
@@ -426,11 +406,6 @@ class Equilibrium(EquilibriumResult):
         Float results: the absolute regret bound the profile was checked against (the
         largest player's ``rtol`` times payoff scale, :func:`solvers.verify.tolerance`);
         ``None`` when exact.
-    supports : tuple of tuple of int, optional
-        The strategies each player plays with positive probability. Computed from
-        ``strategies`` when omitted; a solver that knows them may give them (zero tests
-        on sympy algebraic numbers are costly), and they are then checked against
-        ``strategies``: every entry outside a support must be zero, none inside it.
 
     Examples
     --------
@@ -453,16 +428,12 @@ class Equilibrium(EquilibriumResult):
     players: tuple[str, ...] | None = None
     strategy_labels: tuple[tuple[str, ...], ...] | None = None
     tolerance: float | None = None
-    supports: tuple[tuple[int, ...], ...] = None  # type: ignore[assignment]
+    supports: tuple[tuple[int, ...], ...] = field(init=False)
 
     def __post_init__(self) -> None:
-        if self.supports is None:
-            supports = tuple(
-                tuple(int(k) for k, p in enumerate(s) if not _is_zero(p)) for s in self.strategies
-            )
-        else:
-            supports = tuple(tuple(int(k) for k in S) for S in self.supports)
-            _check_supports(self.strategies, supports)
+        supports = tuple(
+            tuple(int(k) for k, p in enumerate(s) if not _is_zero(p)) for s in self.strategies
+        )
         object.__setattr__(self, "supports", supports)
 
     @classmethod

@@ -998,9 +998,8 @@ def polynomial_equilibria(
         child process) of the support systems with at least four players mixing whose
         solutions are irrational; once it is spent, those equilibria are given as
         certified floats (Newton-refined regular roots, regret checked; the notes say
-        so), and so at once are those of such systems with more than
-        :data:`EXACT_MAX_SOLUTIONS` complex solutions (whose bases take minutes to
-        hours). ``None``: no limit, and every such system solved exactly. Systems with fewer
+        so), and so at once are those of such systems with more than 20 complex
+        solutions (whose bases take minutes to hours). ``None``: no limit, and every such system solved exactly. Systems with fewer
         mixing players are always solved exactly (up to six unknowns). In a daemonic
         worker process (a ``multiprocessing`` pool's), which may not fork, a finite
         budget counts as spent. Which equilibria come out exact can depend on the
@@ -1111,10 +1110,6 @@ def polynomial_equilibria(
                 regret=sp.Integer(0),
                 method=METHOD,
                 exact=True,
-                # zero off the support, a non-zero polynomial of lower degree than the
-                # root's minimal one on it: read structurally (sympy's zero test would
-                # evaluate each entry numerically)
-                supports=tuple(tuple(k for k, p in enumerate(s) if p != 0) for s in profile),
             )
             key = tuple(round(float(p), 9) + 0.0 for s in eq.strategies for p in s)
             results.setdefault(key, eq)
