@@ -109,10 +109,13 @@ def _exact(x: mpmath.mpf) -> sp.Rational:
 
 
 def real_root_digits(f: sp.Poly, interval: tuple, digits: int = 60) -> sp.Float:
-    """The one real root of a square-free ``f`` in its isolating ``interval`` (as
-    ``Poly.intervals`` gives them) to ``digits`` significant digits, proved: a bracketing
-    solver in mpmath, then an exact sign change of ``f`` across ``x -+ 10**-(digits + 5)``
-    inside the interval (else the interval refined exactly, several times slower).
+    """The one real root of a square-free ``f`` with ``f(0) != 0`` in its isolating
+    ``interval`` (as ``Poly.intervals`` gives them) to ``digits`` significant digits,
+    proved: a bracketing solver in mpmath, then an exact sign change of ``f`` across
+    ``x (1 -+ 10**-(digits + 5))`` inside the interval (else the interval refined exactly
+    until it excludes 0 and its width is below that of its ends times the same factor,
+    several times slower). The precision is relative: a root of size 1e-100 gets its
+    own 60 digits.
 
     Examples
     --------
@@ -120,9 +123,14 @@ def real_root_digits(f: sp.Poly, interval: tuple, digits: int = 60) -> sp.Float:
     >>> f = sp.Poly(t**2 - 2, t)
     >>> real_root_digits(f, f.intervals()[1][0], 30)
     1.41421356237309504880168872421
+    >>> g = sp.Poly(10**140 * t**2 - 2, t)  # sqrt(2) / 10**70
+    >>> real_root_digits(g, g.intervals()[1][0], 20)
+    1.4142135623730950488e-70
     """
+    if f.eval(0) == 0:
+        raise ValueError("f: 0 is a root; give a square-free f with f(0) != 0")
     a, b = interval
-    eps = sp.Rational(1, 10 ** (digits + 5))
+    relative = sp.Rational(1, 10 ** (digits + 5))
     with mpmath.workdps(digits + 10):
         values = [mpmath.mpf(int(c.p)) / int(c.q) for c in f.all_coeffs()]
         lower, upper = mpmath.mpf(int(a.p)) / int(a.q), mpmath.mpf(int(b.p)) / int(b.q)
@@ -132,10 +140,17 @@ def real_root_digits(f: sp.Poly, interval: tuple, digits: int = 60) -> sp.Float:
             )
         except (ValueError, ZeroDivisionError):  # no convergence: refined exactly below
             x = None
-        if x is not None:
+        if x is not None and mpmath.isfinite(x) and x != 0:
             centre = _exact(x)
+            eps = abs(centre) * relative
             left, right = centre - eps, centre + eps
             if a <= left and right <= b and f.eval(left) * f.eval(right) < 0:
                 return sp.Float(x, digits)
-    left, right = f.refine_root(a, b, eps=eps)
+    left, right = sp.Rational(a), sp.Rational(b)
+    while left <= 0 <= right or right - left > min(abs(left), abs(right)) * relative:
+        width = right - left
+        if left <= 0 <= right:  # not yet away from 0 (not a root): shrink it first
+            left, right = f.refine_root(left, right, eps=width / 4)
+        else:  # |root| >= min(|left|, |right|): one refinement suffices
+            left, right = f.refine_root(left, right, eps=min(abs(left), abs(right)) * relative)
     return sp.Float((left + right) / 2, digits)

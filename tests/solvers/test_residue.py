@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import warnings
 
 import mpmath
 import numpy as np
@@ -148,3 +149,57 @@ def test_real_root_digits_of_the_golden_ratio(digits):
     f = sp.Poly(t**2 - t - 1, t)
     root = real_root_digits(f, f.intervals()[1][0], digits)
     assert abs(root - (1 + sp.sqrt(5)) / 2).evalf(digits + 20) < sp.Float(10) ** -(digits - 2)
+
+
+@settings(max_examples=15, deadline=None)
+@given(
+    st.lists(st.integers(-60, 60), min_size=2, max_size=8),
+    st.integers(1, 9),
+    st.integers(-80, 80),
+)
+def test_real_root_digits_are_relative_for_tiny_and_huge_roots(tail, lead, exponent):
+    # f(t * 10**exponent): its roots are those of f divided by 10**exponent, and each must
+    # keep its own 60 significant digits (an absolute 1e-65 gives none to a 1e-70 root)
+    f = irreducible([lead, *tail])
+    assume(f is not None and f.intervals())
+    g = sp.Poly(f.as_expr().subs(t, t * sp.Integer(10) ** exponent), t)
+    for index, (interval, _) in enumerate(g.intervals()):
+        got = real_root_digits(g, interval, 60)
+        want = sp.CRootOf(g, index).evalf(70)
+        assert abs(got - want) <= sp.Float(10) ** -58 * abs(want)
+
+
+def test_real_root_digits_exact_fallback_is_relative(monkeypatch):
+    monkeypatch.setattr(mpmath, "findroot", lambda g, bracket, solver: bracket[0])
+    f = sp.Poly(10**140 * t**2 - 2, t)  # roots -+ sqrt(2) / 10**70
+    for index, (interval, _) in enumerate(f.intervals()):
+        got = real_root_digits(f, interval, 40)
+        want = sp.CRootOf(f, index).evalf(50)
+        assert abs(got - want) <= sp.Float(10) ** -38 * abs(want)
+
+
+def test_payoffs_scaled_by_1e70_keep_the_equilibria_and_their_signs():
+    # players 0 and 1 earn 10**70 times more when player 2 plays her first strategy: the
+    # equilibria correspond one to one with the unscaled game's (player 2's probability of
+    # that strategy shrinks by about 10**70); one mixes with probability about 8e-71, an
+    # irrational number whose sign must be read at its own 60 digits
+    from solvers.finite import polynomial_equilibria
+
+    game = [
+        [[[1, 2], [-4, 5], [-4, 2]], [[-5, 2], [-2, 4], [-2, 1]], [[4, -2], [-2, -4], [3, -3]]],
+        [[[-2, 1], [5, -3], [-2, -3]], [[0, 2], [-3, 3], [-5, -2]], [[-3, 5], [-4, 3], [-1, -2]]],
+        [[[5, 0], [4, -4], [-3, 3]], [[3, 5], [-4, 3], [-3, -4]], [[-2, 5], [-5, -2], [0, 1]]],
+    ]
+    plain = [np.array(u, dtype=object) for u in game]
+    scaled = [u.copy() for u in plain]
+    for i in (0, 1):
+        scaled[i][..., 0] *= 10**70
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # small integers: a continuum
+        base = polynomial_equilibria(plain, exact=True)
+        eqs = polynomial_equilibria(scaled, exact=True)
+    assert len(eqs) == len(base) == 2
+    assert sorted(eq.supports for eq in eqs) == sorted(eq.supports for eq in base)
+    for eq in eqs:
+        assert eq.exact and eq.regret == 0
+        assert all(sp.N(p, 80) >= 0 for s in eq.strategies for p in s)
