@@ -48,7 +48,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from solvers.finite._subdivision import scaled_payoffs
+from solvers.finite._subdivision import block_layout, scaled_payoffs
 
 __all__ = ["start_count", "track_many", "track_support"]
 
@@ -72,10 +72,7 @@ class _System:
         support = supports[0]
         n = len(support)
         self.n = n
-        self.sizes = [len(S) for S in support]
-        self.dims = [m - 1 for m in self.sizes]
-        self.offsets = np.concatenate([[0], np.cumsum(self.dims)]).astype(int)
-        self.count = int(self.offsets[-1])
+        self.sizes, self.dims, self.offsets, self.count = block_layout(support)
         self.tensors = []  # per player: (systems, *sizes)
         # each game's payoffs scaled onto [0, 1] once (a large common offset would cost
         # accuracy), each system's tensors cut from its own game

@@ -214,13 +214,7 @@ def _worth_a_linear_program(support: tuple, systems: str, exacts: Sequence[np.nd
     better outside strategy rules out every point of it)."""
     if _numeric_route(support, systems) != "subdivision":
         return True
-    for i, S in enumerate(support):
-        if len(S) > 1:
-            index = [list(T) for T in support]
-            sub = np.moveaxis(exacts[i][np.ix_(*index)], i, 0)
-            if all(np.all(sub[k] == sub[0]) for k in range(1, len(S))):
-                return True
-    return False
+    return any(_vanishing_equations(exacts, support))
 
 
 def _ring_for(count: int):
@@ -258,18 +252,23 @@ def _support_polys(payoffs_qq: Sequence[np.ndarray], support: tuple):
     return R, equations, strategies
 
 
-def _has_equations(exacts: Sequence[np.ndarray], support: tuple) -> bool:
-    """Whether a support system has an equation that is not identically zero (as
-    :func:`_support_polys` builds them): some mixing player's payoffs differ between two
-    strategies of her support at some pure profile of the others' supports."""
+def _vanishing_equations(exacts: Sequence[np.ndarray], support: tuple) -> list[bool]:
+    """For each mixing player, whether her equations (as :func:`_support_polys` builds
+    them) all vanish identically: her payoffs equal across her support at every pure
+    profile of the others' supports."""
+    out = []
     for i, S in enumerate(support):
-        if len(S) == 1:
-            continue
-        index = [list(T) for T in support]
-        sub = np.moveaxis(exacts[i][np.ix_(*index)], i, 0)
-        if any(np.any(sub[k] != sub[0]) for k in range(1, len(S))):
-            return True
-    return False
+        if len(S) > 1:
+            sub = np.moveaxis(exacts[i][np.ix_(*[list(T) for T in support])], i, 0)
+            out.append(all(np.all(sub[k] == sub[0]) for k in range(1, len(S))))
+    return out
+
+
+def _has_equations(exacts: Sequence[np.ndarray], support: tuple) -> bool:
+    """Whether a support system has an equation that is not identically zero: some
+    mixing player's payoffs differ between two strategies of her support at some pure
+    profile of the others' supports."""
+    return not all(_vanishing_equations(exacts, support))
 
 
 def _zero_dimensional(basis, count: int) -> bool:

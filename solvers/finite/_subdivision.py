@@ -58,7 +58,14 @@ import numpy as np
 
 from solvers.finite._player_order import reordered_game, restore_blocks, size_order
 
-__all__ = ["MAX_BOXES", "box_limit", "scaled_payoffs", "solve_support", "solve_supports"]
+__all__ = [
+    "MAX_BOXES",
+    "block_layout",
+    "box_limit",
+    "scaled_payoffs",
+    "solve_support",
+    "solve_supports",
+]
 
 #: The probability box is enlarged by this much on each side.
 MARGIN = 1e-3
@@ -127,6 +134,22 @@ def scaled_payoffs(payoffs: Sequence[np.ndarray]) -> list[np.ndarray]:
     return out
 
 
+def block_layout(support: tuple) -> tuple[list[int], list[int], np.ndarray, int]:
+    """A support system's blocks of unknowns: each player's support size, her number of
+    free probabilities (size minus one), where each block starts, and their total.
+
+    Examples
+    --------
+    >>> sizes, dims, offsets, count = block_layout(((0, 1, 2), (1,), (0, 1)))
+    >>> sizes, dims, offsets.tolist(), count
+    ([3, 1, 2], [2, 0, 1], [0, 2, 2, 3], 3)
+    """
+    sizes = [len(S) for S in support]
+    dims = [m - 1 for m in sizes]
+    offsets = np.concatenate([[0], np.cumsum(dims)]).astype(int)
+    return sizes, dims, offsets, int(offsets[-1])
+
+
 class _Multiaffine:
     """Support systems of one size pattern over many boxes, each box tagged with its
     system. Every equation, deviation gain and Jacobian entry is affine in each free
@@ -142,13 +165,9 @@ class _Multiaffine:
         """``games``, when given: each system's own payoff arrays, already scaled by
         :func:`scaled_payoffs` (systems whose players were put in another order); by default
         every system is of the game ``payoffs``."""
-        first = supports[0]
-        n = len(first)
+        n = len(supports[0])
         self.n = n
-        self.sizes = [len(S) for S in first]
-        self.dims = [m - 1 for m in self.sizes]
-        self.offsets = np.concatenate([[0], np.cumsum(self.dims)]).astype(int)
-        self.count = int(self.offsets[-1])
+        self.sizes, self.dims, self.offsets, self.count = block_layout(supports[0])
         self.mixing = [i for i in range(n) if self.dims[i] > 0]
         # the systems of one game at a time (all of them, unless players were reordered),
         # each player's tensors cut out by one fancy index for all of those systems
