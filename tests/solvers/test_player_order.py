@@ -26,10 +26,17 @@ def _same_points(ours, theirs, atol):
 
 
 def _equilibria(points, payoffs, support):
-    """The roots that are equilibria (the subdivision promises every one of those; a
-    root where a strategy outside the support pays more may be pruned or not)."""
+    """The roots that are equilibria: probability vectors (a root with a negative last
+    probability, outside the simplex, may be returned or not) where no strategy outside
+    the support pays more (such roots may be pruned or not). The subdivision promises
+    every one of those."""
     shape = payoffs[0].shape
-    return [x for x in points if max(regret(payoffs, free_to_profile(x, support, shape))) <= 1e-7]
+    out = []
+    for x in points:
+        profile = free_to_profile(x, support, shape)
+        if min(p.min() for p in profile) >= -1e-9 and max(regret(payoffs, profile)) <= 1e-7:
+            out.append(x)
+    return out
 
 
 def _real_in_box(points):
