@@ -622,6 +622,24 @@ def _track_all(screen, supports, systems: str = "auto") -> dict:
     return out
 
 
+#: Boxes the subdivision may examine to prove that a positive-dimensional solution set
+#: holds no equilibrium (every box discarded), before it is reported as a continuum.
+CONTINUUM_MAX_BOXES = 20_000
+
+
+def _no_point_in_box(screen, support) -> bool:
+    """Whether the certified subdivision discards every box of a support system whose
+    solutions form a continuum: no point of it is a probability profile where every
+    strategy outside the support pays at most the support's (the exact path, which
+    flags every positive-dimensional solution set, would report it as a continuum)."""
+    from solvers.finite._subdivision import solve_supports
+
+    if screen is None:
+        return False
+    status, points = solve_supports(screen, [support], max_boxes=CONTINUUM_MAX_BOXES)[0]
+    return status == "ok" and not points
+
+
 def free_to_profile(x: np.ndarray, support: tuple, shape: Sequence[int]) -> list[np.ndarray]:
     """The mixed profile of a support system's point ``x`` (its free probabilities, all
     but the last strategy of each player's support, block by block; the last one is one
@@ -1182,6 +1200,8 @@ def polynomial_equilibria(
             unresolved.append((support, dimension))
         for profile, payoffs in found:
             add_found(profile, payoffs)
+        if status == "continuum" and _no_point_in_box(screen, support):
+            status = "isolated"  # a solution set with no equilibrium on it
         if status == "continuum":
             continua.append((support, dimension))
             for point in _continuum_points(screen, exacts, support, exact, rtol)[:1]:
