@@ -54,7 +54,10 @@ __all__ = ["start_count", "track_many", "track_support"]
 
 #: Most start paths tracked for one support system (beyond: the caller decides).
 MAX_PATHS = 20000
+#: A step is accepted when its first Newton correction is below _FIRST and its second
+#: below _SECOND (relative to 1 + |x|): the corrector converges quadratically.
 _FIRST = 1e-3
+_SECOND = 1e-6
 _GROW = 1.25
 
 
@@ -99,7 +102,7 @@ class _System:
             out.append(np.concatenate([free, 1.0 - free.sum(axis=1, keepdims=True)], axis=1))
         return out
 
-    def _pair(self, i: int, j: int, sig: list[np.ndarray], which: np.ndarray) -> np.ndarray:
+    def _pair(self, i: int, j: int, sig: list[np.ndarray], which: np.ndarray, grid) -> np.ndarray:
         """Player i's payoff tensor contracted with every block but i and j: (P, m_i, m_j)."""
         others = [k for k in range(self.n) if k not in (i, j)]
         key = (i, j)
@@ -114,15 +117,36 @@ class _System:
         T = self._paths[key]
         if T.shape[0] == 1:
             out = W @ T[0]
-        else:
+        elif grid is None:
             out = np.matmul(W[:, None, :], T[which])[:, 0, :]
+        else:  # one matrix product per system, its points padded to a common count
+            systems, pos, G, L = grid
+            padded = np.zeros((G * L, W.shape[1]), dtype=complex)
+            padded[pos] = W
+            out = np.matmul(padded.reshape(G, L, -1), T[systems]).reshape(G * L, -1)[pos]
         return out.reshape(P, self.sizes[i], self.sizes[j])
+
+    def _grid(self, which: np.ndarray):
+        """The points of each system as rows of one padded block per system, when
+        ``which`` is sorted and the blocks are at least half full: ``(systems, rows, G,
+        L)``, else ``None`` (each point's tensor is then gathered)."""
+        P = which.size
+        if P < 2 or self.tensors[0].shape[0] == 1 or np.any(which[1:] < which[:-1]):
+            return None
+        starts = np.flatnonzero(np.concatenate([[True], which[1:] != which[:-1]]))
+        counts = np.diff(np.append(starts, P))
+        G, L = starts.size, int(counts.max())
+        if 2 * P < G * L:
+            return None
+        rows = np.repeat(np.arange(G) * L - starts, counts) + np.arange(P)
+        return which[starts], rows, G, L
 
     def evaluate(self, x: np.ndarray, which: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """``F`` (P, d) and its Jacobian (P, d, d); ``which``: each point's system."""
         P = x.shape[0]
         d = self.count
         sig = self.sigmas(x)
+        grid = self._grid(which)
         F = np.zeros((P, d), dtype=complex)
         J = np.zeros((P, d, d), dtype=complex)
         for i in range(self.n):
@@ -134,7 +158,7 @@ class _System:
             for j in range(self.n):
                 if j == i:
                     continue
-                M = self._pair(i, j, sig, which)  # (P, m_i, m_j)
+                M = self._pair(i, j, sig, which, grid)  # (P, m_i, m_j)
                 if values is None:
                     values = np.einsum("pab,pb->pa", M, sig[j])
                 if self.dims[j] == 0:
@@ -234,20 +258,31 @@ class _Start:
 
 
 def _solve(A: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """``A^-1 b`` for stacks of matrices and right-hand sides (``b``: (P, d) or (P, d, k));
+    NaN for a singular matrix."""
+    rhs = b if b.ndim == 3 else b[..., None]
     try:
-        return np.linalg.solve(A, b[..., None])[..., 0]
+        out = np.linalg.solve(A, rhs)
     except np.linalg.LinAlgError:
-        out = np.full(b.shape, np.nan, dtype=complex)
+        out = np.full(rhs.shape, np.nan, dtype=complex)
         for p in range(A.shape[0]):
             try:
-                out[p] = np.linalg.solve(A[p], b[p])
+                out[p] = np.linalg.solve(A[p], rhs[p])
             except np.linalg.LinAlgError:
                 pass
-        return out
+    return out if b.ndim == 3 else out[..., 0]
 
 
 def _track(system: _System, start: _Start, x0: np.ndarray, gamma: complex, which: np.ndarray):
-    """Track every path from t = 0 to 1; status 1 arrived, 2 at infinity, 3 failed."""
+    """Track every path from t = 0 to 1; status 1 arrived, 2 at infinity, 3 failed.
+
+    A step: a fourth-order Runge-Kutta prediction, then two Newton corrections at the new
+    t, accepted when the first is small (the prediction stayed near its own path) and
+    the second about its square (the corrector converges quadratically: the point is
+    then accurate to about the square of the second correction). The velocity at the
+    accepted point comes with the second correction (one solve, two right-hand sides)
+    and is the next step's first Runge-Kutta stage.
+    """
     P = x0.shape[0]
     x = x0.copy()
     t = np.zeros(P)
@@ -266,32 +301,35 @@ def _track(system: _System, start: _Start, x0: np.ndarray, gamma: complex, which
         _, Hx, Ht = homotopy(x, t, w)
         return _solve(Hx, -Ht)
 
+    v = velocity(x, t, which)
     for _ in range(5000):
         active = np.flatnonzero(status == 0)
         if active.size == 0:
             break
         xa, ta, wa = x[active], t[active], which[active]
         ha = np.minimum(h[active], 1.0 - ta)
-        k1 = velocity(xa, ta, wa)
+        k1 = v[active]
         k2 = velocity(xa + 0.5 * ha[:, None] * k1, ta + 0.5 * ha, wa)
         k3 = velocity(xa + 0.5 * ha[:, None] * k2, ta + 0.5 * ha, wa)
         k4 = velocity(xa + ha[:, None] * k3, ta + ha, wa)
         xp = xa + (ha[:, None] / 6.0) * (k1 + 2 * k2 + 2 * k3 + k4)
         tn = ta + ha
         scale = 1.0 + np.linalg.norm(xp, axis=1)
-        first = None
-        dx = np.zeros_like(xp)
-        for it in range(3):
-            H, Hx, _ = homotopy(xp, tn, wa)
-            dx = _solve(Hx, -H)
-            xp = xp + dx
-            if it == 0:
-                first = np.linalg.norm(dx, axis=1)
+        H, Hx, _ = homotopy(xp, tn, wa)
+        dx = _solve(Hx, -H)
+        xp = xp + dx
+        first = np.linalg.norm(dx, axis=1)
+        H, Hx, Ht = homotopy(xp, tn, wa)
+        both = _solve(Hx, -np.stack([H, Ht], axis=2))
+        dx, vn = both[:, :, 0], both[:, :, 1]
+        xp = xp + dx
         last = np.linalg.norm(dx, axis=1)
-        ok = np.isfinite(last) & (first < _FIRST * scale) & (last < 1e-9 * scale)
+        ok = np.isfinite(last) & np.all(np.isfinite(vn), axis=1)
+        ok &= (first < _FIRST * scale) & (last < _SECOND * scale)
         good, bad = active[ok], active[~ok]
         x[good] = xp[ok]
         t[good] = tn[ok]
+        v[good] = vn[ok]
         h[good] = np.minimum(h[good] * _GROW, 0.25)
         h[bad] = h[bad] * 0.5
         norms = np.linalg.norm(x, axis=1)

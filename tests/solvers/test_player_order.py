@@ -4,7 +4,7 @@ players' own order (relabelling the players permutes the answer, never changes i
 from __future__ import annotations
 
 import numpy as np
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from solvers.finite._homotopy import track_support
@@ -89,3 +89,37 @@ def test_batched_homotopy_finds_each_systems_own_roots(seed, shape):
         alone, alone_points = track_support(u, support, seed=7)
         if status == alone == "ok":
             assert _same_points(_real_in_box(points), _real_in_box(alone_points), 1e-7), support
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    st.integers(0, 2**32 - 1),
+    st.sampled_from([(3, 3, 2), (3, 2, 2, 2), (4, 3, 3)]),
+    st.lists(st.integers(0, 6), min_size=1, max_size=6),
+)
+def test_batched_system_values_do_not_depend_on_the_layout(seed, shape, counts):
+    # the homotopy evaluates each point with its own system's tensors: one matrix product
+    # per system over its points padded to a common count (when they come sorted by
+    # system, as in the tracker), or each point's tensor gathered; both give the same
+    # values and Jacobians
+    from solvers.finite._homotopy import _System
+
+    assume(sum(counts) > 0)  # the tracker evaluates at least one point
+    u = _random_game(shape, seed)
+    rng = np.random.default_rng(seed)
+    sizes = [2] * len(shape)
+    pool = [s for s in support_profiles(shape) if [len(S) for S in s] == sizes]  # one size pattern
+    supports = [pool[k % len(pool)] for k in range(len(counts))]
+    system = _System(u, supports)
+    which = np.repeat(np.arange(len(counts)), counts)
+    x = rng.standard_normal((which.size, system.count)) + 1j * rng.standard_normal(
+        (which.size, system.count)
+    )
+    padded = system.evaluate(x, which)
+    shuffled = rng.permutation(which.size)  # unsorted: every tensor gathered
+    gathered = system.evaluate(x[shuffled], which[shuffled])
+    for a, b in zip(padded, gathered, strict=True):
+        assert np.allclose(a[shuffled], b, rtol=1e-12, atol=1e-12)
+    for k, w in enumerate(which):  # and each point alone, with its system alone
+        alone = _System(u, [supports[w]]).evaluate(x[k : k + 1], np.zeros(1, dtype=int))
+        assert np.allclose(alone[0][0], padded[0][k]) and np.allclose(alone[1][0], padded[1][k])

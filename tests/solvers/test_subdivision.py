@@ -14,8 +14,15 @@ from hypothesis import strategies as st
 
 from solvers.finite import polynomial_equilibria
 from solvers.finite._homotopy import track_support
-from solvers.finite._polynomial import free_to_profile, support_profiles
-from solvers.finite._subdivision import MAX_BOXES, box_limit, solve_support, solve_supports
+from solvers.finite._polynomial import _numeric_route, free_to_profile, support_profiles
+from solvers.finite._subdivision import (
+    MAX_BOXES,
+    _branch_blocks,
+    _left_inverse,
+    box_limit,
+    solve_support,
+    solve_supports,
+)
 from solvers.verify import is_nash, regret
 
 
@@ -85,6 +92,58 @@ def test_subdivision_finds_every_real_root_the_homotopy_finds(seed, shape):
     if status == "ok" and by_homotopy == "ok":
         ours, theirs = _real_roots(points, support), _real_roots(hpoints, support)
         assert _same_points(ours, theirs)
+
+
+@settings(max_examples=8, deadline=None)
+@given(st.integers(0, 2**32 - 1), st.sampled_from([(5, 4, 3), (6, 4, 3), (5, 5, 3)]))
+def test_subdivision_of_large_three_player_systems_finds_the_homotopys_roots(seed, shape):
+    # 9-10 unknowns where the values of two determine the rest linearly: the default
+    # route is the subdivision (with block contraction); it must find every root in the
+    # simplex that the homotopy finds, and no other (full supports: nothing is pruned
+    # but negative probabilities)
+    u = _random_game(shape, seed)
+    support = tuple(tuple(range(m)) for m in shape)
+    assert _numeric_route(support) == "subdivision"
+    status, points = solve_support(u, support)
+    by_homotopy, hpoints = track_support(u, support)
+    assert status == "ok"
+    if by_homotopy == "ok":
+        ours, theirs = _real_roots(points, support), _real_roots(hpoints, support)
+        assert _same_points(ours, theirs)
+
+
+def test_the_default_routes_of_three_player_systems():
+    # two branching unknowns: subdivision up to 10 unknowns; three (4x4x4 full
+    # supports, 9 unknowns): the homotopy's 56 paths
+    assert _branch_blocks((4, 3, 2))[0] == (2,) and _branch_blocks((3, 3, 3))[0] == (0,)
+    full = lambda *sizes: tuple(tuple(range(m)) for m in sizes)  # noqa: E731
+    assert _numeric_route(full(5, 4, 3)) == "subdivision"
+    assert _numeric_route(full(6, 4, 3)) == "subdivision"
+    assert _numeric_route(full(4, 4, 4)) == "homotopy"
+    assert _numeric_route(full(7, 4, 3)) == "homotopy"  # 11 unknowns
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.integers(0, 2**32 - 1),
+    st.integers(1, 6),
+    st.integers(0, 4),
+    st.integers(1, 40),
+    st.booleans(),
+)
+def test_left_inverse_of_a_stack(seed, cols, extra, count, deficient):
+    rng = np.random.default_rng(seed)
+    A = rng.standard_normal((count, cols + extra, cols))
+    if deficient and cols > 1:  # a repeated column: no left inverse; the pseudo-inverse
+        A[::2, :, -1] = A[::2, :, 0]
+    L = _left_inverse(A)
+    assert L is not None and L.shape == (count, cols, cols + extra)
+    expected = np.linalg.pinv(A)
+    assert np.allclose(L, expected, atol=1e-6 * (1 + np.abs(expected).max()))
+    full = np.ones(count, dtype=bool)
+    if deficient and cols > 1:
+        full[::2] = False
+    assert np.allclose(L[full] @ A[full], np.eye(cols), atol=1e-8)
 
 
 @settings(max_examples=12, deadline=None)
