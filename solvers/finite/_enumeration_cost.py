@@ -4,22 +4,18 @@ The method solves one polynomial system per support profile that survives condit
 dominance (:func:`solvers.finite._support_screen.undominated_supports`). What a system
 costs depends on its number of unknowns :math:`K = \sum_i (|S_i| - 1)`, on how many
 players mix (:math:`p`, the degree of its equations) and on its route
-(:func:`solvers.finite._polynomial._numeric_route`): certified subdivision up to 7-8
+(:func:`solvers.finite._polynomial._numeric_route`): certified subdivision up to 7-10
 unknowns, a table by :math:`K` and :math:`p`; homotopy continuation beyond, in proportion
 to its number of paths (the multi-homogeneous Bézout number,
-:func:`solvers.finite._homotopy.start_count`) times :math:`K p^2`; structurally
+:func:`solvers.finite._homotopy.start_count`) times :math:`K p`; structurally
 overdetermined systems (no paths) are proved empty quickly. The estimate counts the
 surviving support profiles by their sizes, which takes a fraction of a second even for
-6x6x5 (123,039 support profiles), and adds up the per-system costs, fitted to 36 random
-games of 3-7 players (2x2x2x2x2 to 7x4x4 and 3x3x3x3x2, float and integer payoffs,
-float mode; 2-core machine, one process): measured time over estimate between 0.5 and
-2.3, typically within a factor 1.5, when fitted. Since then systems of permuted size
-patterns are solved together (:mod:`solvers.finite._player_order`), which made games
-with many such patterns faster than estimated (random 2^7 and 3^4 games about 0.5 of
-it, 3x3x3 and 2^5 games about 0.1-0.2, the per-game constant dominating there): the
-estimate errs on the side of the faster, incomplete default. Exact mode
-(``exact=True``) writes irrational equilibria down exactly: times 1.7 (a random 6x4x4
-integer game).
+6x6x5 (123,039 support profiles), and adds up the per-system costs, fitted to the time
+spent in each route by size pattern on ten random float games of three and four players
+(8x3x3 to 5x5x5 and 4x4x3x3; 2-core machine, one process): measured time over estimate
+between 0.54 and 1.22 (8x3x3 0.54, where the per-game constant dominates; 7x4x4, 4x4x4x2
+and 4x4x3x3 within 3%). Exact mode (``exact=True``) writes irrational equilibria down
+exactly: times 1.7 (a random 6x4x4 integer game).
 
 The estimate is deterministic (the same game always gets the same one, whatever the
 machine), so the default method a game gets does not depend on load or hardware.
@@ -47,15 +43,15 @@ __all__ = [
 ]
 
 #: Seconds per support system with at most two players mixing, by unknowns (index) ...
-_TWO_MIXING = (0.0, 3.1e-4, 6.1e-4, 9.2e-4, 1.5e-3, 3.1e-3, 7.7e-3, 2.5e-2, 4.3e-2)
+_TWO_MIXING = (0.0, 1e-4, 1e-4, 1.5e-4, 1.5e-4, 2e-4, 2e-4, 7.5e-4, 7.5e-4)
 #: ... and beyond 8 unknowns (the linear-programming screen settles most of them).
 _TWO_MIXING_LARGE = 4.6e-3
 #: Three players mixing, certified subdivision, by unknowns.
-_THREE_SUBDIVISION = (0.0, 1.1e-4, 1.1e-4, 1.1e-4, 1.4e-4, 2.9e-4, 6.9e-4, 2.0e-3, 4.1e-3)
+_THREE_SUBDIVISION = (0.0, 8e-5, 8e-5, 8e-5, 8e-5, 1.7e-4, 6.8e-4, 1.8e-3, 5.3e-3, 1.5e-2, 2.2e-2)
 #: Four or more players mixing, certified subdivision, by unknowns.
-_FOUR_SUBDIVISION = (0.0, 4.2e-3, 4.2e-3, 4.2e-3, 4.2e-3, 7.3e-3, 2.3e-2, 0.10, 0.21)
-#: Homotopy continuation: seconds per path, per unknown, per squared mixing player.
-_PATH = 3.9e-5
+_FOUR_SUBDIVISION = (0.0, 2.6e-4, 2.6e-4, 2.6e-4, 2.6e-4, 7.7e-4, 3.8e-3, 2.8e-2, 0.1)
+#: Homotopy continuation: seconds per path, per unknown, per mixing player.
+_PATH = 8e-5
 #: A structurally overdetermined system (no paths), proved empty by subdivision.
 _OVERDETERMINED = 5e-3
 #: Per game (conversions, the screens, bookkeeping).
@@ -105,7 +101,7 @@ def system_seconds(sizes: Sequence[int]) -> float:
     >>> system_seconds((1, 1, 1))  # a pure profile: nothing to solve
     0.0
     >>> round(system_seconds((4, 4, 4)), 4)  # 9 unknowns, 56 paths
-    0.1769
+    0.121
     >>> system_seconds((8, 2, 2))  # overdetermined: player 0's 7 equations, 2 unknowns
     0.005
     """
@@ -124,7 +120,7 @@ def system_seconds(sizes: Sequence[int]) -> float:
     paths = homotopy_paths(sizes)
     if paths == 0:
         return _OVERDETERMINED
-    return (MAX_PATHS if paths is None else paths) * unknowns * mixing**2 * _PATH
+    return (MAX_PATHS if paths is None else paths) * unknowns * mixing * _PATH
 
 
 def enumeration_seconds(ints: Sequence[np.ndarray], exact: bool = False) -> float:

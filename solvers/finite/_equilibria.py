@@ -32,9 +32,9 @@ players with up to ``POLYNOMIAL_DEFAULT_MAX_PROFILES`` (64) pure profiles or up 
 ``POLYNOMIAL_DEFAULT_MAX_SUPPORTS`` (3,500; 7,000 for three players) support profiles
 (3^4, 2^7, 4x4x4, 5x4x3, 4x4x5, 5x5x3), and games of three or four players with few
 payoff ties whose complete enumeration is estimated at up to
-``POLYNOMIAL_DEFAULT_SECONDS`` (30 s) from the support profiles that survive
-conditional dominance (random 8x3x3, 6x4x4, 6x5x3, 5x5x4, 3x3x3x4 games), get the
-complete polynomial support method;
+``POLYNOMIAL_DEFAULT_SECONDS`` (60 s) from the support profiles that survive
+conditional dominance (random 8x3x3, 6x4x4, 6x5x3, 5x5x4, 3x3x3x4, 6x6x3, 7x4x4,
+4x4x4x2 and 5x5x5 games), get the complete polynomial support method;
 for larger ones the default lists every pure equilibrium and the
 equilibria at the ends of ``DEFAULT_STARTS`` (16) logit branches traced from seeded
 priors (``path_following_equilibria``), with a ``RuntimeWarning`` and ``complete=False``
@@ -142,14 +142,16 @@ POLYNOMIAL_DEFAULT_MAX_SUPPORTS_3_PLAYERS = 7_000
 #: :data:`POLYNOMIAL_DEFAULT_MAX_TIES`), when its estimated time
 #: (:func:`solvers.finite._enumeration_cost.enumeration_seconds`: the support profiles
 #: that survive conditional dominance, each costed by its route, unknowns, mixing players
-#: and homotopy paths) is at most this many seconds. Random games (estimate / measured,
-#: float mode): 8x3x3 (6 s / 1-7 s), 6x4x4, 6x5x3, 5x5x4 (13-19 s / 13-30 s) and 3x3x3x4
-#: (29 s / 17-38 s) qualify; 7x4x4 (42 s / 47 s), 6x6x3 (48 s / 44 s), 4x4x4x2 (95 s / 62
-#: s), 5x5x5, 4x4x3x3 and 6x6x5 (about 25 min) do not. Beyond, the default lists every
-#: pure equilibrium and those of logit branches from several priors, with a warning; ask
-#: for method="polynomial_equilibria" to enumerate anyway. The choice depends on the game
-#: only, never on the machine or its load: the same game always gets the same method.
-POLYNOMIAL_DEFAULT_SECONDS = 30.0
+#: and homotopy paths) is at most this many seconds, about a minute. Random games
+#: (estimate / measured, float mode, seed 0): 8x3x3 (1.5 s / 0.8 s), 6x5x3 (5 s / 3.5
+#: s), 6x4x4 (9 s / 10 s), 3x3x3x4 (11 s / 12 s), 5x5x4 (12 s / 14 s), 6x6x3 (20 s / 14
+#: s), 7x4x4 (27 s / 28 s), 4x4x4x2 (39 s / 38 s) and 5x5x5 (57 s / 70 s) qualify;
+#: 4x4x3x3 (67 s / 69 s), 7x5x4 (128 s), 6x6x4 (154 s) and 6x6x5 (14 minutes) do not.
+#: Beyond, the default lists every pure equilibrium and those of logit branches from
+#: several priors, with a warning; ask for method="polynomial_equilibria" to enumerate
+#: anyway. The choice depends on the game only, never on the machine or its load: the
+#: same game always gets the same method.
+POLYNOMIAL_DEFAULT_SECONDS = 60.0
 #: The estimate prices every system as that of a generic game; where payoffs tie often
 #: (0/1 payoffs), systems with continua go to exact algebra and a game estimated at 0.7 s
 #: took 65 s: beyond this share of tied pairs (:func:`tie_share`) only the support-profile
