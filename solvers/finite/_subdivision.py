@@ -432,6 +432,34 @@ def _overdetermined_blocks(dims: tuple[int, ...]) -> tuple[int, ...]:
     return tuple(i for i, d in enumerate(dims) if 2 * d > total)
 
 
+def _no_common_zero(system: _Multiaffine, i: int, sid, lo, hi) -> np.ndarray:
+    """Boxes ``(B,)`` where player ``i``'s equations, more than the unknowns they involve
+    (the other blocks'), provably have no common zero: some combination of them, rotated
+    by the left singular vectors of their Jacobian at the box's centre, keeps one sign
+    over the box. The combinations along the Jacobian's left null space are nearly
+    constant on a small box, so a box near a point where the equations almost meet is
+    discarded once it is small against that miss, not against the distance to each
+    equation's own zero set. Any fixed combination is valid: it is affine in each
+    other block, its range over the box read exactly at the blocks' vertices."""
+    if not sid.size:
+        return np.zeros(0, dtype=bool)
+    pts = system.points(lo, hi)
+    B = lo.shape[0]
+    rows = slice(system.offsets[i], system.offsets[i + 1])
+    # (B, d_i, d): her rows of the Jacobian (the columns of her own block are zero)
+    J = system.jacobian(sid, 0.5 * (lo + hi))[0][:, rows, :]
+    if not np.all(np.isfinite(J)):
+        return np.zeros(B, dtype=bool)
+    try:
+        U = np.linalg.svd(J)[0]  # (B, d_i, d_i), orthogonal
+    except np.linalg.LinAlgError:  # an SVD that does not converge: no test
+        return np.zeros(B, dtype=bool)
+    X = _contract(system._rows(system.eq[i], sid), [pts[j] for j in range(system.n) if j != i], B)
+    CX = np.matmul(np.swapaxes(U, 1, 2), X)  # (B, d_i, vertices)
+    slack = SLACK + ROUNDING * np.abs(U).sum(axis=1)  # rounding grows with |U^T| rows
+    return np.any((CX.min(axis=2) > slack) | (CX.max(axis=2) < -slack), axis=1)
+
+
 def _contract_block(system: _Multiaffine, sid, lo, hi, j: int):
     """The box with block ``j``'s sides shrunk to the solutions of the other players'
     equations, linear in block ``j`` (``lo > hi`` on a side: no solution in the box).
@@ -652,6 +680,8 @@ def _solve_group(payoffs, supports, max_boxes, games=None):
         Flo, Fhi, dev = system.bounds(sid, lo, hi)
         keep &= np.all((Flo <= SLACK) & (Fhi >= -SLACK), axis=1)
         keep &= dev <= SLACK
+        for i in overdetermined:
+            keep[keep] = ~_no_common_zero(system, i, sid[keep], lo[keep], hi[keep])
         sid, lo, hi = sid[keep], lo[keep], hi[keep]
         if not sid.size:
             break

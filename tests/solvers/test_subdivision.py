@@ -611,6 +611,34 @@ def test_an_overdetermined_system_with_solutions_is_never_proved_empty():
     assert (status, points) == ("unsure", [])
 
 
+@settings(max_examples=15, deadline=None)
+@given(st.integers(0, 2**32 - 1), st.integers(4, 6))
+def test_an_overdetermined_system_is_never_proved_empty_near_its_root(seed, m):
+    # player 0's m - 1 equations in the two unknowns of players 1 and 2 (y, z) share one
+    # root (y0, z0) inside the box; players 1 and 2 care only about player 0's strategy
+    # and are indifferent on an affine set of her mixtures through an interior point x0.
+    # The search discards boxes by combinations of player 0's equations that keep one
+    # sign (rotated by the singular vectors of their Jacobian): none may discard the
+    # boxes around the solutions, which form a continuum (x anywhere on that set)
+    rng = np.random.default_rng(seed)
+    y0, z0 = rng.uniform(0.1, 0.9, size=2)
+    x0 = rng.dirichlet(np.ones(m))
+    u = [np.zeros((m, 2, 2)) for _ in range(3)]
+    for s in range(m - 1):  # her payoff differences vanish at (y0, z0)
+        M = rng.standard_normal((2, 2))
+        u[0][s] = u[0][m - 1] + M - np.array([y0, 1 - y0]) @ M @ np.array([z0, 1 - z0])
+    for player in (1, 2):  # her difference between strategies 0 and 1, zero at x0
+        g = rng.standard_normal(m)
+        g -= g @ x0
+        index = (slice(None), 0, slice(None)) if player == 1 else (slice(None), slice(None), 0)
+        u[player][index] = g[:, None]
+    support = (tuple(range(m)), (0, 1), (0, 1))
+    profile = [x0, np.array([y0, 1 - y0]), np.array([z0, 1 - z0])]
+    assert max(regret(u, profile)) < 1e-9  # a point of the solution set
+    status, points = solve_support(u, support, max_boxes=20_000)
+    assert (status, points) != ("ok", [])
+
+
 # A 2^5 integer game with two totally mixed equilibria, irrational: the system of the
 # full support has 44 complex solutions (the multi-homogeneous Bezout number of five
 # binary blocks), whose lex Groebner basis takes sympy more than 15 minutes
