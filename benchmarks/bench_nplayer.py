@@ -4,15 +4,15 @@ Usage: ``python benchmarks/bench_nplayer.py [--timeout 60] [--seed 0] [--quick]`
 
 Games: McKelvey and McLennan's 2x2x2 (``games.catalog``), Gambit's n-player catalogue
 games (read from ``../shared/testdata/gambit`` or ``$BLOCGAMES_TESTDATA/gambit`` when
-present), and random 3x3x3, 2^5, 4x4x4, 3^4, 2^7, 5x4x3, 4x4x5, 8x3x3, 6x4x4 and 6x6x5
-games, integer (uniform 0..99) and float (standard normal), drawn from
+present), and random 3x3x3, 2^5, 4x4x4, 3^4, 2^7, 5x4x3, 4x4x5, 8x3x3, 6x4x4, 7x4x4 and
+6x6x5 games, integer (uniform 0..99) and float (standard normal), drawn from
 ``numpy.random.default_rng(seed)``.
 Each solver runs in a child process with ``--timeout`` seconds. Printed: a markdown table
 with seconds and equilibria found by blocgames' default (``NormalFormGame.equilibria``:
 exact for integer and decimal payoffs), by pygambit's ``enumpoly_solve`` and
 ``gnm_solve``, and the ratio of Gambit's time to that of our complete method
 ``polynomial_equilibria`` (> 1: we are faster; the default runs it for 3-7 players up to
-64 pure profiles or an estimated 30 s of work, and beyond lists
+64 pure profiles or an estimated 60 s of work, and beyond lists
 every pure equilibrium and those found by logit branches traced from 16 priors,
 ``path_following_equilibria``). Two medians are printed: over the games
 both finished, and with Gambit's timeouts counted as finishing at the timeout (a lower
@@ -56,6 +56,7 @@ RANDOM_SHAPES = [
     (4, 4, 5),
     (8, 3, 3),
     (6, 4, 4),
+    (7, 4, 4),
     (6, 6, 5),
 ]
 
