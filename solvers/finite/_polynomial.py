@@ -612,8 +612,9 @@ def _track_all(screen, supports, systems: str = "auto") -> dict:
     for pattern, members in groups.items():
         # bounded batches: their Jacobians (paths x unknowns^2 complex numbers) fit in cache
         count = sum(size - 1 for size, _ in pattern)
-        paths = start_count(screen, members[0][0]) or MAX_PATHS
-        step = max(1, min(64, HOMOTOPY_BATCH_ENTRIES // (paths * count * count)))
+        paths = start_count(screen, members[0][0])  # 0: no paths (overdetermined)
+        size = (MAX_PATHS if paths is None else paths) * count * count
+        step = max(1, min(64, HOMOTOPY_BATCH_ENTRIES // max(size, 1)))
         for k in range(0, len(members), step):
             chunk = members[k : k + step]
             for _, order in chunk:
