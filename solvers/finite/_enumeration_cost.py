@@ -7,7 +7,7 @@ players mix (:math:`p`, the degree of its equations) and on its route
 (:func:`solvers.finite._polynomial._numeric_route`): certified subdivision up to 7-10
 unknowns, a table by :math:`K` and :math:`p`; homotopy continuation beyond, in proportion
 to its number of paths (the multi-homogeneous Bézout number,
-:func:`solvers.finite._homotopy.start_count`) times :math:`K p`; structurally
+:func:`solvers.finite._homotopy.homotopy_paths`) times :math:`K p`; structurally
 overdetermined systems (no paths) are proved empty quickly. The estimate counts the
 surviving support profiles by their sizes, which takes a fraction of a second even for
 6x6x5 (123,039 support profiles), and adds up the per-system costs, fitted to the time
@@ -25,12 +25,11 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from functools import lru_cache
 from math import prod
 
 import numpy as np
 
-from solvers.finite._homotopy import MAX_PATHS, start_count
+from solvers.finite._homotopy import MAX_PATHS, homotopy_paths
 from solvers.finite._polynomial import _numeric_route
 from solvers.finite._support_screen import undominated_supports
 
@@ -62,21 +61,6 @@ EXACT_FACTOR = 1.7
 #: Beyond this many support profiles the surviving ones are not counted (the count
 #: itself would take seconds and memory); the estimate is then infinite.
 MAX_COUNTED_SUPPORT_PROFILES = 250_000
-
-
-@lru_cache(maxsize=1024)
-def homotopy_paths(sizes: tuple[int, ...]) -> int | None:
-    """The homotopy's paths for a support profile of these sizes (its start system's
-    multi-homogeneous Bézout number; ``None`` above ``MAX_PATHS``, which it refuses).
-
-    Examples
-    --------
-    >>> homotopy_paths((4, 4, 4)), homotopy_paths((3, 3, 3, 3)), homotopy_paths((6, 2, 2))
-    (56, 297, 0)
-    """
-    key = tuple(sorted(int(m) for m in sizes))  # the count is symmetric in the players
-    zeros = [np.zeros(key) for _ in key]
-    return start_count(zeros, tuple(tuple(range(m)) for m in key))
 
 
 def system_seconds(sizes: Sequence[int]) -> float:

@@ -45,12 +45,13 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 import numpy as np
 
 from solvers.finite._subdivision import block_layout, scaled_payoffs
 
-__all__ = ["start_count", "track_many", "track_support"]
+__all__ = ["homotopy_paths", "start_count", "track_many", "track_support"]
 
 #: Most start paths tracked for one support system (beyond: the caller decides).
 MAX_PATHS = 20000
@@ -357,6 +358,21 @@ def start_count(payoffs: Sequence[np.ndarray], support: tuple) -> int | None:
     start = _Start(system, np.random.default_rng(0))
     chosen = start.assignments(MAX_PATHS)
     return None if chosen is None else len(chosen)
+
+
+@lru_cache(maxsize=1024)
+def homotopy_paths(sizes: tuple[int, ...]) -> int | None:
+    """The homotopy's paths for a support profile of these sizes (its start system's
+    multi-homogeneous Bézout number; ``None`` above ``MAX_PATHS``, which it refuses).
+
+    Examples
+    --------
+    >>> homotopy_paths((4, 4, 4)), homotopy_paths((3, 3, 3, 3)), homotopy_paths((6, 2, 2))
+    (56, 297, 0)
+    """
+    key = tuple(sorted(int(m) for m in sizes))  # the count is symmetric in the players
+    zeros = [np.zeros(key) for _ in key]
+    return start_count(zeros, tuple(tuple(range(m)) for m in key))
 
 
 def track_support(

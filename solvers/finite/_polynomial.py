@@ -586,7 +586,7 @@ def _track_all(screen, supports, systems: str = "auto") -> dict:
     certified subdivision one system at a time (a system it cannot settle goes to the
     homotopy), homotopy paths in batches of one size pattern up to the order of the
     players (:mod:`solvers.finite._player_order`)."""
-    from solvers.finite._homotopy import MAX_PATHS, start_count, track_many
+    from solvers.finite._homotopy import MAX_PATHS, homotopy_paths, track_many
     from solvers.finite._player_order import reordered_game, restore_blocks, size_order
     from solvers.finite._subdivision import solve_supports
 
@@ -612,7 +612,7 @@ def _track_all(screen, supports, systems: str = "auto") -> dict:
     for pattern, members in groups.items():
         # bounded batches: their Jacobians (paths x unknowns^2 complex numbers) fit in cache
         count = sum(size - 1 for size, _ in pattern)
-        paths = start_count(screen, members[0][0])  # 0: no paths (overdetermined)
+        paths = homotopy_paths(tuple(size for size, _ in pattern))  # 0: overdetermined
         size = (MAX_PATHS if paths is None else paths) * count * count
         step = max(1, min(64, HOMOTOPY_BATCH_ENTRIES // max(size, 1)))
         for k in range(0, len(members), step):
@@ -799,7 +799,7 @@ def _solve_support(
     if fallback is not None and sum(len(S) > 1 for S in support) >= HOMOTOPY_MIN_MIXING:
         # degree >= 3 systems: exact algebra can take minutes; within its time budget
         # and for systems with few solutions, else the certified float roots found
-        if _beyond_exact_reach(screen, support, exact_budget):
+        if _beyond_exact_reach(support, exact_budget):
             return fallback, "isolated", 0
         done = _exact_within_budget(R, equations, sym, exacts, support, shape, exact_budget)
         return done if done is not None else (fallback, "isolated", 0)
@@ -814,15 +814,15 @@ def _solve_support(
     return _exact_support(R, equations, sym, exacts, support, shape)
 
 
-def _beyond_exact_reach(screen, support, budget) -> bool:
+def _beyond_exact_reach(support, budget) -> bool:
     """Whether, with a finite time ``budget``, a system's irrational solutions are left
     as certified floats at once: more than :data:`EXACT_MAX_SOLUTIONS` complex solutions
     (its multi-homogeneous Bezout number; its Groebner basis would outlast the budget)."""
-    from solvers.finite._homotopy import start_count
+    from solvers.finite._homotopy import homotopy_paths
 
     if budget is None or budget.left is None:
         return False
-    count = start_count(screen, support)
+    count = homotopy_paths(tuple(len(S) for S in support))
     return count is None or count > EXACT_MAX_SOLUTIONS
 
 

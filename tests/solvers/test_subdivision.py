@@ -649,12 +649,11 @@ def test_a_system_with_many_solutions_is_left_to_certified_floats_at_once(monkey
     import solvers.finite._polynomial as polynomial
 
     full = ((0, 1),) * 5
-    screen = [u.astype(float) for u in MANY_SOLUTIONS_GAME]
-    assert polynomial._beyond_exact_reach(screen, full, polynomial._Budget(1000.0))
-    assert not polynomial._beyond_exact_reach(screen, full, polynomial._Budget(None))
-    assert not polynomial._beyond_exact_reach(screen, full, None)
+    assert polynomial._beyond_exact_reach(full, polynomial._Budget(1000.0))
+    assert not polynomial._beyond_exact_reach(full, polynomial._Budget(None))
+    assert not polynomial._beyond_exact_reach(full, None)
     four = ((0, 1),) * 4 + ((0,),)  # nine solutions: exact algebra in a fraction of a second
-    assert not polynomial._beyond_exact_reach(screen, four, polynomial._Budget(1000.0))
+    assert not polynomial._beyond_exact_reach(four, polynomial._Budget(1000.0))
     tried = []
     exact_within_budget = polynomial._exact_within_budget
 
@@ -670,3 +669,4 @@ def test_a_system_with_many_solutions_is_left_to_certified_floats_at_once(monkey
     for eq in mixed:  # certified floats: regret re-checked, within the stated tolerance
         assert not eq.exact and is_nash(exacts, [np.array(s, dtype=float) for s in eq.strategies])
     assert any("too large for exact algebra" in note for note in eqs.notes)
+
