@@ -583,8 +583,8 @@ def _numeric_route(support, systems: str = "auto") -> str | None:
 
 def _track_all(screen, supports, systems: str = "auto") -> dict:
     """Numerical verdicts ``{support: (status, points)}`` for the supports that get one:
-    certified subdivision one system at a time (a system it cannot settle goes to the
-    homotopy), homotopy paths in batches of one size pattern up to the order of the
+    certified subdivision one system at a time (a system it cannot settle is left
+    ``"unsure"``), homotopy paths in batches of one size pattern up to the order of the
     players (:mod:`solvers.finite._player_order`)."""
     from solvers.finite._homotopy import MAX_PATHS, homotopy_paths, track_many
     from solvers.finite._player_order import reordered_game, restore_blocks, size_order
@@ -597,12 +597,10 @@ def _track_all(screen, supports, systems: str = "auto") -> dict:
     boxed = [support for support in supports if routes[support] == "subdivision"]
     out.update(zip(boxed, solve_supports(screen, boxed), strict=True))
     for support in supports:
-        route = routes[support]
-        if route == "subdivision":
-            if out[support][0] == "ok" or systems == "subdivision":
-                continue
-            route = "homotopy"
-        if route == "homotopy":
+        # a system the subdivision cannot settle stays unsettled (the exact path decides):
+        # it may hold a continuum of solutions, which the homotopy's paths need not meet
+        # (all of them may go to infinity), so a homotopy "ok" would not rule it out
+        if routes[support] == "homotopy":
             # systems of permuted size patterns are tracked together, each with its
             # players in the order of decreasing support size
             order = size_order(support, shape)

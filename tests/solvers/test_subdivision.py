@@ -670,3 +670,77 @@ def test_a_system_with_many_solutions_is_left_to_certified_floats_at_once(monkey
         assert not eq.exact and is_nash(exacts, [np.array(s, dtype=float) for s in eq.strategies])
     assert any("too large for exact algebra" in note for note in eqs.notes)
 
+
+# A 3x3x3 game whose equilibria include a segment: player 0's strategies 1 and 2 pay the
+# same against the others' strategies 0 and 1 (not duplicates: they differ against 2), so
+# ((p, a (1 - p), (1 - a) (1 - p)), (q, 1 - q, 0), (r, 1 - r, 0)) is an equilibrium for
+# every a in [0, 1] (found by a review helper)
+SEGMENT_GAME = [
+    [
+        [
+            [2.0409191213851825, -2.5556650313141818, 0.41809884672577885],
+            [-0.5677696061279298, -0.45264929211044586, -0.2155971630897659],
+            [-2.019986129147251, -0.23193237764418947, -0.8652130762749417],
+        ],
+        [
+            [-3.5594974364827054, 0.22578661322792176, -0.3526307943415954],
+            [-0.2812874181513504, -0.6680463461089501, -1.0551505512051214],
+            [5.0, 5.0, 5.0],
+        ],
+        [
+            [-3.5594974364827054, 0.22578661322792176, 0.024259565076664623],
+            [-0.2812874181513504, -0.6680463461089501, -0.505228735614018],
+            [7.0, 7.0, 7.0],
+        ],
+    ],
+    [
+        [
+            [-0.2696203273419135, -0.24355867907910456, 1.0023136012756912],
+            [-0.06756413371044967, -0.291720232439864, 0.8825389674564839],
+            [-20.0, -20.0, -20.0],
+        ],
+        [
+            [-2.8281623068437627, 1.02130681750008, -0.9596447598081417],
+            [-1.6686198426559695, 0.27644575952099965, 0.7005448853493901],
+            [-20.0, -20.0, -20.0],
+        ],
+        [
+            [-2.8281623068437627, 1.02130681750008, 0.7474079874793504],
+            [-1.6686198426559695, 0.27644575952099965, -0.20552304990579248],
+            [-20.0, -20.0, -20.0],
+        ],
+    ],
+    [
+        [
+            [-0.2148289111268558, -1.4109251156793703, -20.0],
+            [-2.4938942784579905, 0.690124770162812, -20.0],
+            [-1.6388571438904884, 0.06135350983817159, -20.0],
+        ],
+        [
+            [0.7572210447581504, -2.034167273443428, -20.0],
+            [0.7095799877420675, 1.156401048432157, -20.0],
+            [-0.49803984475130336, 0.32802009254257697, -20.0],
+        ],
+        [
+            [0.7572210447581504, -2.034167273443428, -20.0],
+            [0.7095799877420675, 1.156401048432157, -20.0],
+            [-0.3722505640006159, -1.7181849497326165, -20.0],
+        ],
+    ],
+]
+
+
+def test_a_continuum_the_subdivision_cannot_settle_is_never_reported_complete():
+    # the subdivision is unsure on the support ((0, 1, 2), (0, 1), (0, 1)); both homotopy
+    # paths go to infinity, which says nothing about the segment: the result used to list
+    # its two ends only, complete=True
+    u = [np.array(v) for v in SEGMENT_GAME]
+    p, q, r = 0.7791388525024254, 0.6248868624123451, 0.3282123316583289
+    for a in (0.0, 0.5, 1.0):
+        profile = [np.array([p, a * (1 - p), (1 - a) * (1 - p)]), np.array([q, 1 - q, 0.0])]
+        profile.append(np.array([r, 1 - r, 0.0]))
+        assert max(regret(u, profile)) < 1e-12
+    for exact in (False, True):
+        with pytest.warns(RuntimeWarning):
+            eqs = polynomial_equilibria(u, exact=exact)
+        assert not eqs.complete
