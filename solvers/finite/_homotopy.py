@@ -24,14 +24,23 @@ Runge-Kutta predictor on :math:`\dot x = -H_x^{-1} H_t`, a Newton corrector with
 the end point of some path (the "gamma trick", Sommese and Wampler 2005, ch. 7-8); paths
 whose norm blows up end at infinity.
 
-The tracker reports ``"ok"`` with the regular end points (Newton-refined, Jacobian
-well conditioned), or ``"unsure"`` when some path failed twice (with two different
-:math:`\gamma`), when two paths reached the same end point (a path jump), or when an end
-point is singular (a multiple root, or a point of a positive-dimensional solution set):
-the caller then solves that system exactly instead.
+The tracker reports ``"ok"`` when every path ended at a regular point (Newton-refined,
+Jacobian well conditioned): then the system has no other solution. ``"diverged"`` gives
+the regular end points too, but some paths went to infinity: they may end at solutions
+at infinity, or on a positive-dimensional solution set (its closure reaches infinity),
+which then need not meet any path elsewhere (a segment of solutions whose every path
+diverges is an example): the caller must rule out such a set by other means.
+``"unsure"`` when some path failed twice (with two different :math:`\gamma`), when two
+paths reached the same end point (a path jump), or when an end point is singular (a
+multiple root, or a point of a positive-dimensional solution set): the caller then
+solves that system by other means.
 
 Examples
 --------
+Three players paid 1 for matching the next player: the totally mixed support's system
+has one solution (everybody flips a fair coin); of its two paths, the other one goes to
+infinity, so the tracker alone cannot rule out a continuum of solutions:
+
 >>> import numpy as np
 >>> u = [np.zeros((2, 2, 2)) for _ in range(3)]
 >>> for s in np.ndindex(2, 2, 2):
@@ -39,7 +48,15 @@ Examples
 ...         u[i][s] = float(s[i] == s[(i + 1) % 3])
 >>> status, points = track_support(u, ((0, 1), (0, 1), (0, 1)), seed=0)
 >>> status, [np.round(p.real, 6).tolist() for p in points if abs(p.imag).max() < 1e-9]
-('ok', [[0.5, 0.5, 0.5]])
+('diverged', [[0.5, 0.5, 0.5]])
+
+A generic game's paths all end at regular solutions:
+
+>>> rng = np.random.default_rng(1)
+>>> u = [rng.normal(size=(3, 3, 3)) for _ in range(3)]
+>>> status, points = track_support(u, ((0, 1, 2),) * 3)
+>>> status, len(points)
+('ok', 10)
 """
 
 from __future__ import annotations
@@ -381,10 +398,12 @@ def track_support(
     """Every isolated complex solution of a support system, by homotopy continuation.
 
     Returns ``("ok", points)`` (the regular end points, Newton-refined: each an array of
-    the free unknowns, block by block) or ``("unsure", [])`` when the tracking could not
-    vouch for completeness (failed paths, path jumps, singular end points, or too many
-    paths); ``("empty", [])`` when the start system has no solutions (then the system has
-    no isolated solutions: the caller decides about continua).
+    the free unknowns, block by block; every path ended at one), ``("diverged", points)``
+    (the same, but some paths went to infinity: a positive-dimensional solution set is
+    not ruled out) or ``("unsure", [])`` when the tracking could not vouch for
+    completeness (failed paths, path jumps, singular end points, or too many paths);
+    ``("empty", [])`` when the start system has no solutions (then the system has no
+    isolated solutions: the caller decides about continua).
 
     Examples
     --------
@@ -477,23 +496,34 @@ def _endpoints(system: _System, x: np.ndarray, status: np.ndarray, k: int):
     """The verdict on one system's paths, ``None`` to re-track with a new gamma."""
     if np.any(status == 3):
         return None
+    # paths that went to infinity: solutions at infinity, or a positive-dimensional
+    # solution set (whose closure always reaches infinity) that no path may meet
+    verdict = "diverged" if np.any(status == 2) else "ok"
     ends = x[status == 1]
     if ends.shape[0] == 0:
-        return "ok", []
+        return verdict, []
     which = np.full(ends.shape[0], k)
-    for _ in range(4):  # Newton on F itself
+    arrived = ends
+    for _ in range(4):  # Newton on F itself; a singular Jacobian leaves the point as is
         F, J = system.evaluate(ends, which)
-        ends = ends + _solve(J, -F)
+        step = _solve(J, -F)
+        ends = ends + np.where(np.all(np.isfinite(step), axis=1)[:, None], step, 0.0)
     F, J = system.evaluate(ends, which)
     residual = np.abs(F).max(axis=1)
     cond = _condition(J)
-    regular = np.isfinite(cond) & (cond < 1e9) & (residual < 1e-9)
-    if not np.all(regular[np.isfinite(residual)]):
-        # far from the simplex (norm > 10: probabilities lie in [0, 1]): stragglers on
-        # their way to infinity, or large roots that cannot be equilibria
-        big = ~(np.linalg.norm(ends, axis=1) <= 10.0)
+    # a regular root: Newton converged to it from the path's end (which the tracker put
+    # within about 1e-6 of it), its Jacobian well conditioned
+    moved = np.linalg.norm(ends - arrived, axis=1) / (1.0 + np.linalg.norm(arrived, axis=1))
+    regular = (cond < 1e9) & (residual < 1e-9) & (moved < 1e-4)
+    if not np.all(regular):
+        # far from the simplex (norm > 10 where the path ended: probabilities lie in
+        # [0, 1]): stragglers on their way to infinity, or large roots that cannot be
+        # equilibria; any other end point that is not regular is singular (a multiple
+        # root, or a point of a positive-dimensional solution set)
+        big = ~(np.linalg.norm(arrived, axis=1) <= 10.0)
         if np.all(regular | big):
             ends, regular = ends[~big], regular[~big]
+            verdict = "diverged"
         else:
             return "unsure", []  # singular end points: multiple roots or a continuum
     points = ends[regular]
@@ -502,4 +532,4 @@ def _endpoints(system: _System, x: np.ndarray, status: np.ndarray, k: int):
         np.fill_diagonal(dist, np.inf)
         if dist.min() < 1e-6:
             return None  # two paths reached one regular root: a path jumped
-    return "ok", list(points)
+    return verdict, list(points)

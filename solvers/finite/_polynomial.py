@@ -558,6 +558,12 @@ HOMOTOPY_BATCH_ENTRIES = 2**17
 EMPTINESS_MAX_BOXES = 100_000
 
 
+#: Boxes the subdivision may examine to prove that a positive-dimensional solution set
+#: holds no equilibrium (every box discarded), before it is reported as a continuum; also
+#: to settle a system whose homotopy paths went to infinity (or failed).
+CONTINUUM_MAX_BOXES = 20_000
+
+
 def _numeric_route(support, systems: str = "auto") -> str | None:
     """How a support system is solved before (or instead of) the exact path:
     ``"subdivision"``, ``"homotopy"`` or ``None`` (Groebner bases directly)."""
@@ -626,6 +632,19 @@ def _track_all(screen, supports, systems: str = "auto") -> dict:
             )
             for (support, order), (status, points) in zip(chunk, verdicts, strict=True):
                 out[support] = (status, [restore_blocks(x, support, order) for x in points])
+    # systems whose paths went to infinity (or that the homotopy could not settle): a
+    # positive-dimensional solution set need not meet any path, so the certified
+    # subdivision decides within a box budget (it finds every solution in the
+    # probability box, and cannot settle a continuum of them), else the exact path
+    doubtful = [
+        support
+        for support in supports
+        if routes[support] == "homotopy" and out[support][0] in ("diverged", "unsure")
+    ]
+    for support, verdict in zip(
+        doubtful, solve_supports(screen, doubtful, max_boxes=CONTINUUM_MAX_BOXES), strict=True
+    ):
+        out[support] = verdict if verdict[0] == "ok" else ("unsure", [])
     # structurally overdetermined systems (no isolated solution: some player's
     # equations outnumber the unknowns they involve) that subdivision has not tried:
     # an exhaustive search that discards every box proves there is no solution with
@@ -641,11 +660,6 @@ def _track_all(screen, supports, systems: str = "auto") -> dict:
         if verdict[0] == "ok" and not verdict[1]:
             out[support] = verdict
     return out
-
-
-#: Boxes the subdivision may examine to prove that a positive-dimensional solution set
-#: holds no equilibrium (every box discarded), before it is reported as a continuum.
-CONTINUUM_MAX_BOXES = 20_000
 
 
 def _no_point_in_box(screen, support) -> bool:

@@ -1,0 +1,116 @@
+"""Positive-dimensional solution sets on the homotopy's route are never taken for "none".
+
+A homotopy's paths find every isolated solution of a support system, but a continuum of
+solutions need not meet any path: its closure reaches infinity, and every path may go
+there. Such a system must never come back "ok" (settled) from the tracker, nor from the
+enumeration's numerical stage.
+"""
+
+from __future__ import annotations
+
+import warnings
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from solvers.finite import polynomial_equilibria
+from solvers.finite._homotopy import _endpoints, _System, track_support
+from solvers.finite._polynomial import _track_all
+from solvers.verify import regret
+from tests.solvers.test_subdivision import SEGMENT_GAME
+
+SEGMENT_SUPPORT = ((0, 1, 2), (0, 1), (0, 1))
+
+
+def planted_continuum(sizes: tuple[int, ...], kind: str, seed: int):
+    """A game with one more strategy per player than ``sizes`` (strictly dominated) and a
+    profile ``sigma``, totally mixed on the first ``sizes`` strategies, that lies on a
+    continuum of equilibria with that support.
+
+    ``kind="dup"``: player 0's strategies 0 and 1 pay every player the same against the
+    others' support (not against their dominated strategy: not duplicates), so moving
+    probability between them keeps an equilibrium (a segment in player 0's block).
+    ``kind="avg"``: player 0's strategy 2 pays the average of her strategies 0 and 1 on
+    the face, so her indifference equations are dependent and the others' probabilities
+    move along a curve of equilibria.
+    """
+    rng = np.random.default_rng(seed)
+    n = len(sizes)
+    shape = tuple(m + 1 for m in sizes)
+    u = [rng.normal(size=shape) for _ in range(n)]
+    sigma = [rng.dirichlet(np.full(m, 4.0)) for m in sizes]
+    face = tuple(slice(0, m) for m in sizes)
+    if kind == "dup":
+        for i in range(n):
+            u[i][(1, *face[1:])] = u[i][(0, *face[1:])]
+    for i in range(n):
+        # shift each support strategy's payoffs on the face by a constant: against sigma
+        # they all pay 1 (the face carries all of sigma's probability)
+        others = [sigma[j] for j in range(n) if j != i]
+        sub = np.moveaxis(u[i][face], i, 0)
+        values = sub.reshape(sizes[i], -1) @ _outer(others)
+        sub += (1.0 - values).reshape((sizes[i],) + (1,) * (n - 1))
+        u[i][face] = np.moveaxis(sub, 0, i)
+        dominated = [slice(None)] * n
+        dominated[i] = sizes[i]
+        u[i][tuple(dominated)] = -20.0
+    if kind == "avg":
+        u[0][(2, *face[1:])] = 0.5 * (u[0][(0, *face[1:])] + u[0][(1, *face[1:])])
+    support = tuple(tuple(range(m)) for m in sizes)
+    profile = [np.append(s, 0.0) for s in sigma]
+    return u, support, profile
+
+
+def _outer(vectors: list[np.ndarray]) -> np.ndarray:
+    out = np.ones(1)
+    for v in vectors:
+        out = np.multiply.outer(out, v).ravel()
+    return out
+
+
+PATTERNS = [(3, 2, 2), (3, 3, 2), (3, 3, 3), (4, 3, 3), (3, 2, 2, 2)]
+
+
+@settings(max_examples=12, deadline=None)
+@given(
+    st.sampled_from(PATTERNS),
+    st.sampled_from(["dup", "avg"]),
+    st.integers(0, 2**32 - 1),
+)
+def test_a_planted_continuum_of_equilibria_is_never_settled_by_the_homotopy(sizes, kind, seed):
+    if kind == "avg" and sizes[0] < 3:
+        sizes = (3, *sizes[1:])
+    u, support, sigma = planted_continuum(sizes, kind, seed)
+    assert max(regret(u, sigma)) < 1e-9  # the construction: an equilibrium
+    assert track_support(u, support, seed=seed % 1000)[0] != "ok"
+    # the numerical stage hands it on undecided: the subdivision cannot settle a
+    # continuum inside the probability box either
+    assert _track_all(u, [support], "homotopy")[support][0] == "unsure"
+
+
+def test_every_path_past_the_segment_diverges():
+    u = [np.array(v) for v in SEGMENT_GAME]
+    status, points = track_support(u, SEGMENT_SUPPORT)
+    assert status == "diverged" and points == []  # was ("ok", []): "no solution"
+
+
+def test_end_points_with_a_singular_jacobian_are_never_dropped():
+    # points of the segment: player 0's first equation vanishes there identically, so
+    # Newton's step is not defined (NaN); such end points used to be skipped ("ok")
+    u = [np.array(v) for v in SEGMENT_GAME]
+    system = _System(u, [SEGMENT_SUPPORT])
+    p, q, r = 0.7791388525024254, 0.6248868624123451, 0.3282123316583289
+    ends = np.array([[p, a * (1 - p), q, r] for a in (0.2, 0.5, 0.9)], dtype=complex)
+    assert _endpoints(system, ends, np.ones(3, dtype=int), 0) == ("unsure", [])
+
+
+@pytest.mark.parametrize("exact", [False, True])
+def test_a_continuum_on_the_homotopy_route_is_never_reported_complete(exact):
+    u = [np.array(v) for v in SEGMENT_GAME]
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        eqs = polynomial_equilibria(u, exact=exact, systems="homotopy")
+    assert not eqs.complete
+    assert any("(0, 1, 2), (0, 1), (0, 1)" in str(w.message) for w in caught)
