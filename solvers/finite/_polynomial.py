@@ -257,11 +257,12 @@ def _vanishing_equations(exacts: Sequence[np.ndarray], support: tuple) -> list[b
     """For each mixing player, whether her equations (as :func:`_support_polys` builds
     them) all vanish identically: her payoffs equal across her support at every pure
     profile of the others' supports."""
+    index = np.ix_(*[list(T) for T in support])
     out = []
     for i, S in enumerate(support):
         if len(S) > 1:
-            sub = np.moveaxis(exacts[i][np.ix_(*[list(T) for T in support])], i, 0)
-            out.append(all(np.all(sub[k] == sub[0]) for k in range(1, len(S))))
+            sub = np.moveaxis(exacts[i][index], i, 0)
+            out.append(bool(np.all(sub[1:] == sub[0])))
     return out
 
 
@@ -779,6 +780,7 @@ def _solve_support(
     systems="auto",
     exact_budget=None,
     singular_budget=None,
+    integers=None,
 ):
     """Equilibria with exactly this support profile (exact unless ``exact=False``).
 
@@ -798,7 +800,9 @@ def _solve_support(
         ]
         return ([(profile, None)] if max(regret(exacts, profile)) == 0 else []), "isolated", 0
     fallback = None
-    if screen is not None and _numeric_route(support, systems) and _has_equations(exacts, support):
+    # (``integers``: the payoffs as exact integers, int64 where they fit: fast comparisons)
+    equal = exacts if integers is None else integers
+    if screen is not None and _numeric_route(support, systems) and _has_equations(equal, support):
         done = _homotopy_support(screen, exacts, support, shape, exact, rtol, tracked)
         if isinstance(done, _Fallback):
             fallback, done = done.found, None
@@ -1205,7 +1209,7 @@ def polynomial_equilibria(
     undominated = undominated_supports(ints, shape)
     pruned = total - len(undominated)
     for support in track(undominated, progress=progress, desc="support profiles"):
-        if _worth_a_linear_program(support, systems, exacts) and _no_correlated_support(
+        if _worth_a_linear_program(support, systems, ints) and _no_correlated_support(
             screen, support
         ):
             pruned += 1
@@ -1230,6 +1234,7 @@ def polynomial_equilibria(
             systems,
             budget,
             singular_budget,
+            ints,
         )
         if status == "unresolved":
             unresolved.append((support, dimension))
