@@ -509,10 +509,17 @@ def _endpoints(system: _System, x: np.ndarray, status: np.ndarray, k: int):
         step = _solve(J, -F)
         ends = ends + np.where(np.all(np.isfinite(step), axis=1)[:, None], step, 0.0)
     F, J = system.evaluate(ends, which)
-    residual = np.abs(F).max(axis=1)
-    cond = _condition(J)
     # a regular root: Newton converged to it from the path's end (which the tracker put
-    # within about 1e-6 of it), its Jacobian well conditioned
+    # within about 1e-6 of it), its Jacobian well conditioned. Both measured free of the
+    # root's scale (regular roots with some unknowns near 1e3 have Jacobian condition
+    # numbers of 1e10): each equation's residual relative to the size of its terms, the
+    # condition number of the Jacobian with each column scaled by its unknown's size and
+    # each row to a largest entry 1 (diagonal scalings keep a singular matrix singular)
+    scaled = J * (1.0 + np.abs(ends))[:, None, :]
+    size = np.abs(scaled).sum(axis=2)
+    residual = (np.abs(F) / (1.0 + size)).max(axis=1)
+    with np.errstate(divide="ignore", invalid="ignore"):  # a zero row: NaN, singular
+        cond = _condition(scaled / np.abs(scaled).max(axis=2, keepdims=True))
     moved = np.linalg.norm(ends - arrived, axis=1) / (1.0 + np.linalg.norm(arrived, axis=1))
     regular = (cond < 1e9) & (residual < 1e-9) & (moved < 1e-4)
     if not np.all(regular):

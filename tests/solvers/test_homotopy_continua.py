@@ -114,3 +114,19 @@ def test_a_continuum_on_the_homotopy_route_is_never_reported_complete(exact):
         eqs = polynomial_equilibria(u, exact=exact, systems="homotopy")
     assert not eqs.complete
     assert any("(0, 1, 2), (0, 1), (0, 1)" in str(w.message) for w in caught)
+
+
+def test_a_regular_root_far_from_the_box_is_kept_whatever_its_scale():
+    # a generic 3x3x3 system has 10 isolated solutions, all regular; one of this game's
+    # has an unknown near 476 (Jacobian condition number 1.6e9 unscaled): it is a regular
+    # root, not a path on its way to infinity (which would make the verdict "diverged")
+    rng = np.random.default_rng(0)
+    u = [rng.normal(size=(3, 3, 3)) for _ in range(3)]
+    support = ((0, 1, 2),) * 3
+    status, points = track_support(u, support)
+    assert status == "ok" and len(points) == 10
+    far = [z for z in points if np.abs(z).max() > 400]
+    assert len(far) == 1
+    system = _System(u, [support])
+    F, _ = system.evaluate(np.array(far), np.zeros(1, dtype=int))
+    assert np.abs(F).max() < 1e-8 * np.abs(far[0]).max() ** 2
