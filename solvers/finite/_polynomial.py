@@ -49,7 +49,11 @@ by **polynomial homotopy continuation** (``solvers.finite._homotopy``: a linear-
 start system with the multi-homogeneous Bézout number of paths, Morgan and Sommese 1987;
 all paths of all supports of one size pattern tracked at once in numpy; random complex
 gamma; Sommese and Wampler 2005): when every path ends (at a regular root or at
-infinity) every isolated solution is found with probability one. Real roots inside the
+infinity) every isolated solution is found with probability one. A positive-dimensional
+solution set (a continuum) need not meet any path: its closure reaches infinity, where
+paths may go instead. So a system whose every path ends at a regular root is settled;
+one with paths that went to infinity is settled by the certified subdivision above
+(within a box budget), else by the exact path, else reported. Real roots inside the
 simplex are rationalised (nearest fractions, accepted only within ``1e-8`` of the float
 root) and verified **exactly** (exact regret 0); irrational ones go to the exact
 Gröbner path above when the system has at most 6 unknowns (with four or more players
@@ -1283,7 +1287,8 @@ def polynomial_equilibria(
             "systems solved: by certified interval subdivision of the probability box "
             "(every real solution in the box found, each proved unique in its box), "
             "larger ones by polynomial homotopy continuation from a multi-homogeneous "
-            "start system (every path tracked to its end, every end point regular), "
+            "start system (every path tracked to its end, every end point regular; "
+            "systems with paths to infinity settled by the subdivision), "
             "singular ones exactly by Groebner bases; rational solutions verified "
             "exactly and irrational ones solved exactly by Groebner bases"
             + ("" if exact else " or checked in floats")

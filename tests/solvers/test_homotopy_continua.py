@@ -36,6 +36,8 @@ def planted_continuum(sizes: tuple[int, ...], kind: str, seed: int):
     the face, so her indifference equations are dependent and the others' probabilities
     move along a curve of equilibria.
     """
+    if kind == "avg" and sizes[0] < 3:
+        raise ValueError("kind='avg' needs player 0 to mix over at least 3 strategies")
     rng = np.random.default_rng(seed)
     n = len(sizes)
     shape = tuple(m + 1 for m in sizes)
