@@ -649,7 +649,9 @@ def _track_all(screen, supports, systems: str = "auto") -> dict:
     for support, verdict in zip(
         doubtful, solve_supports(screen, doubtful, max_boxes=CONTINUUM_MAX_BOXES), strict=True
     ):
-        out[support] = verdict if verdict[0] == "ok" else ("unsure", [])
+        # unsettled: "unsure", with the regular roots the homotopy found (listed, their
+        # support reported undecided)
+        out[support] = verdict if verdict[0] == "ok" else ("unsure", out[support][1])
     # structurally overdetermined systems (no isolated solution: some player's
     # equations outnumber the unknowns they involve) that subdivision has not tried:
     # an exhaustive search that discards every box proves there is no solution with
@@ -725,8 +727,12 @@ def _homotopy_support(screen, exacts, support, shape, exact: bool, rtol: float, 
         if points:
             return [(p, "float") for p in points[:1]], "continuum", count
         return [], "isolated", 0
-    if status != "ok":
-        return None if count <= GROEBNER_FALLBACK_MAX_UNKNOWNS else ([], "unresolved", count)
+    if status != "ok" and count <= GROEBNER_FALLBACK_MAX_UNKNOWNS:
+        return None  # the exact path decides
+    # beyond the exact path's reach, a system the numerical methods could not settle
+    # keeps the regular roots they did find (each verified below): the result lists
+    # those equilibria and says the support is undecided
+    settled = status == "ok"
     found: list[tuple[Any, Any]] = []
     irrational: list[Any] = []
     for z in points:
@@ -760,8 +766,8 @@ def _homotopy_support(screen, exacts, support, shape, exact: bool, rtol: float, 
         certified = [(p, "certified") for p in irrational if is_nash(screen, p, rtol)] + found
         if count <= GROEBNER_FALLBACK_MAX_UNKNOWNS:
             return _Fallback(certified)  # algebraic solutions: the exact path writes them
-        return certified, "isolated", 0
-    return found, "isolated", 0
+        return (certified, "isolated", 0) if settled else (certified, "unresolved", count)
+    return (found, "isolated", 0) if settled else (found, "unresolved", count)
 
 
 class _Fallback:

@@ -34,7 +34,8 @@ def planted_continuum(sizes: tuple[int, ...], kind: str, seed: int):
     probability between them keeps an equilibrium (a segment in player 0's block).
     ``kind="avg"``: player 0's strategy 2 pays the average of her strategies 0 and 1 on
     the face, so her indifference equations are dependent and the others' probabilities
-    move along a curve of equilibria.
+    move along a curve of equilibria. ``kind="none"``: no degeneracy (``sigma`` is an
+    isolated equilibrium of a generic game).
     """
     if kind == "avg" and sizes[0] < 3:
         raise ValueError("kind='avg' needs player 0 to mix over at least 3 strategies")
@@ -132,3 +133,24 @@ def test_a_regular_root_far_from_the_box_is_kept_whatever_its_scale():
     system = _System(u, [support])
     F, _ = system.evaluate(np.array(far), np.zeros(1, dtype=int))
     assert np.abs(F).max() < 1e-8 * np.abs(far[0]).max() ** 2
+
+
+def test_an_undecided_large_system_keeps_the_equilibria_its_regular_roots_give():
+    # a 9-unknown system (beyond the exact path) the numerical stage could not settle
+    # (e.g. paths to infinity and an unsure subdivision) still lists the equilibria at
+    # the regular roots the homotopy found; it used to list none of them
+    from solvers.finite._input import as_payoff_arrays
+    from solvers.finite._polynomial import _homotopy_support
+
+    u, support, sigma = planted_continuum((4, 4, 4), "none", 3)
+    status, points = track_support(u, support)
+    assert status == "ok"
+    _, exacts = as_payoff_arrays(u, exact=True)
+    found, verdict, unknowns = _homotopy_support(
+        u, exacts, support, (5, 5, 5), False, 1e-9, tracked=("unsure", points)
+    )
+    assert (verdict, unknowns) == ("unresolved", 9)
+    assert any(
+        max(np.abs(np.asarray(s, float) - t).max() for s, t in zip(p, sigma, strict=True)) < 1e-9
+        for p, _ in found
+    )
