@@ -25,7 +25,10 @@ the end point of some path (the "gamma trick", Sommese and Wampler 2005, ch. 7-8
 whose norm blows up end at infinity.
 
 The tracker reports ``"ok"`` when every path ended at a regular point (Newton-refined,
-Jacobian well conditioned): then the system has no other solution. ``"diverged"`` gives
+Jacobian well conditioned): every isolated solution is among them (with probability
+one), and they use up the Bézout count; every continuum tried so far (planted ones of
+several kinds, 3-5 players) instead sent paths to infinity or to singular end points.
+``"diverged"`` gives
 the regular end points too, but some paths went to infinity: they may end at solutions
 at infinity, or on a positive-dimensional solution set (its closure reaches infinity),
 which then need not meet any path elsewhere (a segment of solutions whose every path
