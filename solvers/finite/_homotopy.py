@@ -24,6 +24,14 @@ Runge-Kutta predictor on :math:`\dot x = -H_x^{-1} H_t`, a Newton corrector with
 the end point of some path (the "gamma trick", Sommese and Wampler 2005, ch. 7-8); paths
 whose norm blows up end at infinity.
 
+Many systems of one pattern of support sizes are tracked instead from a **generic**
+system of that pattern (random complex tensors :math:`T_0`, solved once by the
+linear-product homotopy, :func:`generic_start`): the parameter homotopy
+:math:`F(x;\, t\, T + (1 - t)\, \gamma\, T_0)` reaches every isolated solution of the
+target with probability one as well (Sommese and Wampler 2005, thm. 7.1.6); its paths
+are shorter and each step evaluates both systems in one pass (random 3-player systems
+of support sizes 4, 4, 4: 1.3 times faster; 5, 5, 4: 1.3-2.2 times).
+
 The tracker reports ``"ok"`` when every path ended at a regular point (Newton-refined,
 Jacobian well conditioned): every isolated solution is among them (with probability
 one), and they use up the Bézout count; every continuum tried so far (planted ones of
@@ -71,15 +79,36 @@ import numpy as np
 
 from solvers.finite._subdivision import block_layout, scaled_payoffs
 
-__all__ = ["homotopy_paths", "start_count", "track_many", "track_support"]
+__all__ = ["generic_start", "homotopy_paths", "start_count", "track_many", "track_support"]
 
 #: Most start paths tracked for one support system (beyond: the caller decides).
 MAX_PATHS = 20000
 #: A step is accepted when its first Newton correction is below _FIRST and its second
-#: below _SECOND (relative to 1 + |x|): the corrector converges quadratically.
-_FIRST = 1e-3
-_SECOND = 1e-6
-_GROW = 1.25
+#: below _SECOND (relative to 1 + |x|): the corrector converges quadratically. (Path
+#: jumps these let through cost time, not completeness: an "ok" verdict rests on the
+#: end points alone, as many distinct regular roots as there are paths.)
+_FIRST = 1e-2
+_SECOND = 1e-4
+#: After an accepted step the next is _SAFETY (_FIRST / first correction)^(1/5) times
+#: as long (the Runge-Kutta prediction's error grows as the fifth power of the step),
+#: between half and _GROW times, at most _MAX_STEP; after a rejected one, half as long.
+_SAFETY = 0.6
+_GROW = 2.0
+_MAX_STEP = 0.25
+
+
+def _tall_product(W: np.ndarray, T: np.ndarray, rows: int = 64) -> np.ndarray:
+    """``W @ T`` for a tall ``W`` and a small ``T``, as a stack of products of ``rows``
+    rows each: one BLAS call for the whole ``W`` may be split among threads, which for
+    these shapes costs several times the work (measured: 1568 x 4 by 4 x 16, complex,
+    0.39 ms on two threads against 0.05 ms stacked)."""
+    P = W.shape[0]
+    blocks = -(-P // rows)
+    if blocks * rows != P:
+        padded = np.zeros((blocks * rows, W.shape[1]), dtype=np.result_type(W, T))
+        padded[:P] = W
+        W = padded
+    return np.matmul(W.reshape(blocks, rows, -1), T).reshape(blocks * rows, -1)[:P]
 
 
 class _System:
@@ -115,6 +144,23 @@ class _System:
         letters = "abcdefghijklmnopqrstuvwxyz"[:n]
         self.letters = letters
         self._paths: dict = {}
+        self._start_paths: dict = {}
+
+    @classmethod
+    def from_tensors(cls, tensors: Sequence[np.ndarray]) -> _System:
+        """One system given by its players' (complex) tensors over the support sizes."""
+        self = cls.__new__(cls)
+        sizes = np.shape(tensors[0])
+        self.n = len(sizes)
+        self.sizes, self.dims, self.offsets, self.count = block_layout(
+            tuple(tuple(range(m)) for m in sizes)
+        )
+        self.tensors = [np.asarray(T, dtype=complex)[None] for T in tensors]
+        self.rows = [(i, k) for i in range(self.n) for k in range(1, self.sizes[i])]
+        self.letters = "abcdefghijklmnopqrstuvwxyz"[: self.n]
+        self._paths = {}
+        self._start_paths = {}
+        return self
 
     def sigmas(self, x: np.ndarray) -> list[np.ndarray]:
         out = []
@@ -123,21 +169,33 @@ class _System:
             out.append(np.concatenate([free, 1.0 - free.sum(axis=1, keepdims=True)], axis=1))
         return out
 
+    def _flat(self, tensors: np.ndarray, i: int, j: int) -> np.ndarray:
+        """Tensors (systems, *sizes) as (systems, prod of the other blocks, m_i m_j)."""
+        others = [k for k in range(self.n) if k not in (i, j)]
+        T = np.transpose(tensors, [0, i + 1, j + 1, *[k + 1 for k in others]])
+        T = T.reshape(T.shape[0], self.sizes[i] * self.sizes[j], -1)
+        return np.transpose(T, (0, 2, 1)).astype(complex)
+
     def _pair(self, i: int, j: int, sig: list[np.ndarray], which: np.ndarray, grid) -> np.ndarray:
         """Player i's payoff tensor contracted with every block but i and j: (P, m_i, m_j)."""
+        return self._pairs(i, j, sig, which, grid, None)[0]
+
+    def _pairs(
+        self, i: int, j: int, sig: list[np.ndarray], which: np.ndarray, grid, start
+    ) -> tuple[np.ndarray, np.ndarray | None]:
+        """:meth:`_pair`, and with ``start`` (a generic system's tensors, one per player,
+        of the same sizes) also that system's contraction (else ``None``)."""
         others = [k for k in range(self.n) if k not in (i, j)]
         key = (i, j)
         if key not in self._paths:  # the tensors as (systems, prod others, m_i m_j)
-            T = np.transpose(self.tensors[i], [0, i + 1, j + 1, *[k + 1 for k in others]])
-            T = T.reshape(T.shape[0], self.sizes[i] * self.sizes[j], -1)
-            self._paths[key] = np.transpose(T, (0, 2, 1)).astype(complex)
+            self._paths[key] = self._flat(self.tensors[i], i, j)
         P = sig[0].shape[0]
         W = np.ones((P, 1), dtype=complex)
         for k in others:  # batched outer product, first index slowest
             W = (W[:, :, None] * sig[k][:, None, :]).reshape(P, -1)
         T = self._paths[key]
         if T.shape[0] == 1:
-            out = W @ T[0]
+            out = _tall_product(W, T[0])
         elif grid is None:
             out = np.matmul(W[:, None, :], T[which])[:, 0, :]
         else:  # one matrix product per system, its points padded to a common count
@@ -145,7 +203,12 @@ class _System:
             padded = np.zeros((G * L, W.shape[1]), dtype=complex)
             padded[pos] = W
             out = np.matmul(padded.reshape(G, L, -1), T[systems]).reshape(G * L, -1)[pos]
-        return out.reshape(P, self.sizes[i], self.sizes[j])
+        shape = (P, self.sizes[i], self.sizes[j])
+        if start is None:
+            return out.reshape(shape), None
+        if key not in self._start_paths:
+            self._start_paths[key] = np.ascontiguousarray(self._flat(start[i][None], i, j)[0])
+        return out.reshape(shape), _tall_product(W, self._start_paths[key]).reshape(shape)
 
     def _grid(self, which: np.ndarray):
         """The points of each system as rows of one padded block per system, when
@@ -191,6 +254,45 @@ class _System:
             F[:, rows] = values[:, 1:] - values[:, :1]
         return F, J
 
+    def homotopy(
+        self, x: np.ndarray, t: np.ndarray, which: np.ndarray, start, gamma: complex
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The parameter homotopy ``F(x; t T + (1 - t) gamma T0)`` from the generic system
+        with tensors ``start`` (T0) to this one: its values (P, d), Jacobian (P, d, d)
+        and derivative in t (P, d), the two systems' contractions made in one pass."""
+        P = x.shape[0]
+        d = self.count
+        sig = self.sigmas(x)
+        grid = self._grid(which)
+        H = np.zeros((P, d), dtype=complex)
+        Ht = np.zeros((P, d), dtype=complex)
+        J = np.zeros((P, d, d), dtype=complex)
+        a = t.astype(complex)[:, None, None]
+        b = ((1.0 - t) * gamma)[:, None, None]
+        for i in range(self.n):
+            if self.dims[i] == 0:
+                continue
+            rows = slice(self.offsets[i], self.offsets[i] + self.dims[i])
+            values = None
+            for j in range(self.n):
+                if j == i:
+                    continue
+                M1, M0 = self._pairs(i, j, sig, which, grid, start)
+                assert M0 is not None
+                M = a * M1 + b * M0
+                if values is None:
+                    values = np.einsum("pab,pb->pa", M, sig[j])
+                    rate = np.einsum("pab,pb->pa", M1 - gamma * M0, sig[j])
+                if self.dims[j] == 0:
+                    continue
+                D = M[:, :, :-1] - M[:, :, -1:]  # d/dx_{j,l}
+                J[:, rows, self.offsets[j] : self.offsets[j + 1]] = D[:, 1:, :] - D[:, :1, :]
+            if values is None:  # one player only: not reached (n >= 2)
+                continue
+            H[:, rows] = values[:, 1:] - values[:, :1]
+            Ht[:, rows] = rate[:, 1:] - rate[:, :1]
+        return H, J, Ht
+
 
 class _Start:
     """A random linear-product start system matching the block structure."""
@@ -219,7 +321,8 @@ class _Start:
         out = np.ones((x.shape[0], s.count, s.n), dtype=complex)
         for j in self.blocks:
             cols = slice(s.offsets[j], s.offsets[j + 1])
-            val = x[:, cols] @ self.C[:, cols].T + self.C0[:, j]
+            val = _tall_product(x[:, cols], np.ascontiguousarray(self.C[:, cols].T))
+            val = val + self.C0[:, j]
             out[:, :, j] = np.where(self.member[:, j], val, 1.0)
         return out
 
@@ -294,21 +397,8 @@ def _solve(A: np.ndarray, b: np.ndarray) -> np.ndarray:
     return out if b.ndim == 3 else out[..., 0]
 
 
-def _track(system: _System, start: _Start, x0: np.ndarray, gamma: complex, which: np.ndarray):
-    """Track every path from t = 0 to 1; status 1 arrived, 2 at infinity, 3 failed.
-
-    A step: a fourth-order Runge-Kutta prediction, then two Newton corrections at the new
-    t, accepted when the first is small (the prediction stayed near its own path) and
-    the second about its square (the corrector converges quadratically: the point is
-    then accurate to about the square of the second correction). The velocity at the
-    accepted point comes with the second correction (one solve, two right-hand sides)
-    and is the next step's first Runge-Kutta stage.
-    """
-    P = x0.shape[0]
-    x = x0.copy()
-    t = np.zeros(P)
-    h = np.full(P, 0.1)
-    status = np.zeros(P, dtype=int)
+def _linear_product(system: _System, start: _Start, gamma: complex):
+    """The homotopy ``(1 - t) gamma G + t F`` from a linear-product start system."""
 
     def homotopy(x, t, w):
         F, JF = system.evaluate(x, w)
@@ -317,6 +407,37 @@ def _track(system: _System, start: _Start, x0: np.ndarray, gamma: complex, which
         H = (1 - tt) * gamma * G + tt * F
         Hx = (1 - tt)[:, :, None] * gamma * JG + tt[:, :, None] * JF
         return H, Hx, F - gamma * G
+
+    return homotopy
+
+
+def _parameter(system: _System, tensors: Sequence[np.ndarray], gamma: complex):
+    """The homotopy from a generic system of the same sizes (tensors) to ``system``."""
+
+    def homotopy(x, t, w):
+        return system.homotopy(x, t, w, tensors, gamma)
+
+    return homotopy
+
+
+def _track(homotopy, x0: np.ndarray, which: np.ndarray):
+    """Track every path from t = 0 to 1; status 1 arrived, 2 at infinity, 3 failed.
+
+    A step: a fourth-order Runge-Kutta prediction, then two Newton corrections at the new
+    t, accepted when the first is small (the prediction stayed near its own path) and
+    the second about its square (the corrector converges quadratically: the point is
+    then accurate to about the square of the second correction). The velocity at the
+    accepted point comes with the second correction (one solve, two right-hand sides)
+    and is the next step's first Runge-Kutta stage. The next step's length follows the
+    first correction (the prediction's error): random 3-player systems of support sizes
+    4, 4, 4 take 35 steps a path (8 rejected), where growing 1.25 times after a success
+    and halving after a failure took 56 (16 rejected).
+    """
+    P = x0.shape[0]
+    x = x0.copy()
+    t = np.zeros(P)
+    h = np.full(P, 0.1)
+    status = np.zeros(P, dtype=int)
 
     def velocity(x, t, w):
         _, Hx, Ht = homotopy(x, t, w)
@@ -348,11 +469,13 @@ def _track(system: _System, start: _Start, x0: np.ndarray, gamma: complex, which
         ok = np.isfinite(last) & np.all(np.isfinite(vn), axis=1)
         ok &= (first < _FIRST * scale) & (last < _SECOND * scale)
         good, bad = active[ok], active[~ok]
+        with np.errstate(divide="ignore"):  # first is finite where ok
+            ratio = np.clip(_SAFETY * (_FIRST * scale[ok] / first[ok]) ** 0.2, 0.5, _GROW)
         x[good] = xp[ok]
         t[good] = tn[ok]
         v[good] = vn[ok]
-        h[good] = np.minimum(h[good] * _GROW, 0.25)
-        h[bad] = h[bad] * 0.5
+        h[good] = np.minimum(ha[ok] * ratio, _MAX_STEP)
+        h[bad] = ha[~ok] * 0.5
         norms = np.linalg.norm(x, axis=1)
         status[good[t[good] >= 1.0]] = 1
         status[(status == 0) & (norms > 1e8)] = 2
@@ -396,7 +519,11 @@ def homotopy_paths(sizes: tuple[int, ...]) -> int | None:
 
 
 def track_support(
-    payoffs: Sequence[np.ndarray], support: tuple, seed: int = 0, tries: int = 3
+    payoffs: Sequence[np.ndarray],
+    support: tuple,
+    seed: int = 0,
+    tries: int = 3,
+    parameter: bool = False,
 ) -> tuple[str, list[np.ndarray]]:
     """Every isolated complex solution of a support system, by homotopy continuation.
 
@@ -406,7 +533,10 @@ def track_support(
     not ruled out) or ``("unsure", [])`` when the tracking could not vouch for
     completeness (failed paths, path jumps, singular end points, or too many paths);
     ``("empty", [])`` when the start system has no solutions (then the system has no
-    isolated solutions: the caller decides about continua).
+    isolated solutions: the caller decides about continua). With ``parameter``, the
+    paths start from the solutions of a generic system of the same support sizes
+    (:func:`generic_start`) instead of a linear-product start system, when those are
+    known (a parameter homotopy: shorter paths, cheaper steps; the same guarantee).
 
     Examples
     --------
@@ -415,7 +545,7 @@ def track_support(
     >>> track_support([A, -A], ((0, 1), (0, 1)))[0]
     'ok'
     """
-    return track_many(payoffs, [support], seed, tries)[0]
+    return track_many(payoffs, [support], seed, tries, parameter=parameter)[0]
 
 
 def track_many(
@@ -424,10 +554,13 @@ def track_many(
     seed: int = 0,
     tries: int = 3,
     games: Sequence[Sequence[np.ndarray]] | None = None,
+    parameter: bool = False,
 ) -> list[tuple[str, list[np.ndarray]]]:
     """:func:`track_support` for several support profiles of one size pattern (the same
     number of strategies per player), all paths tracked together (``games``: each
-    system's own payoff arrays, where they differ from ``payoffs``).
+    system's own payoff arrays, where they differ from ``payoffs``; ``parameter``: from
+    the generic system's solutions, :func:`generic_start`, worth its one-off cost
+    (about one system's tracking) for several systems of a pattern).
 
     Examples
     --------
@@ -440,9 +573,18 @@ def track_many(
     rng = np.random.default_rng(seed)
     results: list[tuple[str, list[np.ndarray]] | None] = [None] * len(supports)
     pending = list(range(len(supports)))
+    generic = generic_start(tuple(system.sizes)) if parameter else None
     for _ in range(tries):
         if not pending:
             break
+        if generic is not None:
+            tensors, solutions = generic
+            which = np.repeat(np.array(pending), solutions.shape[0])
+            x0 = np.tile(solutions, (len(pending), 1))
+            gamma = np.exp(2j * np.pi * rng.random())
+            x, status = _track(_parameter(system, tensors, gamma), x0, which)
+            pending = _verdicts(system, x, status, which, pending, results)
+            continue
         start = _Start(system, rng)
         base = start.solutions(MAX_PATHS // max(1, len(pending)) or 1)
         if base is None:
@@ -464,19 +606,78 @@ def track_many(
         which = np.repeat(np.array(pending), base.shape[0])
         x0 = np.tile(base, (len(pending), 1))
         gamma = np.exp(2j * np.pi * rng.random())
-        x, status = _track(system, start, x0, gamma, which)
-        retry = []
-        for k in pending:
-            mine = which == k
-            verdict = _endpoints(system, x[mine], status[mine], k)
-            if verdict is None:
-                retry.append(k)
-            else:
-                results[k] = verdict
-        pending = retry
+        x, status = _track(_linear_product(system, start, gamma), x0, which)
+        pending = _verdicts(system, x, status, which, pending, results)
     for k in pending:
         results[k] = ("unsure", [])
     return [r if r is not None else ("unsure", []) for r in results]
+
+
+def _verdicts(system: _System, x, status, which, pending: list[int], results: list) -> list[int]:
+    """Each pending system's verdict on its paths into ``results``; those to re-track."""
+    retry = []
+    for k in pending:
+        mine = which == k
+        verdict = _endpoints(system, x[mine], status[mine], k)
+        if verdict is None:
+            retry.append(k)
+        else:
+            results[k] = verdict
+    return retry
+
+
+@lru_cache(maxsize=256)
+def generic_start(sizes: tuple[int, ...]) -> tuple[list[np.ndarray], np.ndarray] | None:
+    r"""A generic complex system of these support sizes and every one of its solutions.
+
+    The system's tensors are random complex numbers (a fixed seed per ``sizes``: the
+    same system in every run); its solutions come from the linear-product homotopy, and
+    are kept only when that vouches for all of them (``"ok"``, as many as the
+    multi-homogeneous Bézout number), else ``None`` (each system is then tracked from
+    a linear-product start). Computed once per ``sizes`` and process.
+
+    Tracked to a particular system along a path of the coefficients with a random
+    complex turn, :math:`t\,T + (1 - t)\,\gamma\,T_0`, these solutions reach every
+    isolated solution of it with probability one (parameter continuation, Sommese and
+    Wampler 2005, thm. 7.1.6), as the linear-product start's do, along 13% fewer steps
+    (random 3-player systems of support sizes 4, 4, 4), each evaluating both systems
+    in one pass.
+
+    Parameters
+    ----------
+    sizes : tuple of int
+        Support sizes, one per player, in the order the systems list their players.
+
+    Returns
+    -------
+    (tensors, solutions) or None
+        ``tensors``: one complex array of shape ``sizes`` per player; ``solutions``:
+        an array (solutions, unknowns), block by block as in :func:`track_support`.
+
+    Examples
+    --------
+    >>> tensors, solutions = generic_start((3, 3, 3))
+    >>> solutions.shape, homotopy_paths((3, 3, 3))
+    ((10, 6), 10)
+    """
+    rng = np.random.default_rng([len(sizes), *sizes])
+    tensors = [(rng.standard_normal(sizes) + 1j * rng.standard_normal(sizes)) / 2 for _ in sizes]
+    system = _System.from_tensors(tensors)
+    for _ in range(3):
+        start = _Start(system, rng)
+        base = start.solutions(MAX_PATHS)
+        if base is None or base.shape[0] == 0:
+            return None
+        gamma = np.exp(2j * np.pi * rng.random())
+        which = np.zeros(base.shape[0], dtype=int)
+        x, status = _track(_linear_product(system, start, gamma), base, which)
+        verdict = _endpoints(system, x, status, 0)
+        if verdict is not None:
+            name, points = verdict
+            if name == "ok" and len(points) == base.shape[0]:
+                return tensors, np.array(points)
+            return None
+    return None
 
 
 def _condition(J: np.ndarray) -> np.ndarray:

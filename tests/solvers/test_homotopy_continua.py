@@ -81,21 +81,26 @@ PATTERNS = [(3, 2, 2), (3, 3, 2), (3, 3, 3), (4, 3, 3), (3, 2, 2, 2)]
     st.sampled_from(PATTERNS),
     st.sampled_from(["dup", "avg"]),
     st.integers(0, 2**32 - 1),
+    st.booleans(),
 )
-def test_a_planted_continuum_of_equilibria_is_never_settled_by_the_homotopy(sizes, kind, seed):
+def test_a_planted_continuum_of_equilibria_is_never_settled_by_the_homotopy(
+    sizes, kind, seed, parameter
+):
     if kind == "avg" and sizes[0] < 3:
         sizes = (3, *sizes[1:])
     u, support, sigma = planted_continuum(sizes, kind, seed)
     assert max(regret(u, sigma)) < 1e-9  # the construction: an equilibrium
-    assert track_support(u, support, seed=seed % 1000)[0] != "ok"
+    # from a linear-product start or from a generic system's solutions
+    assert track_support(u, support, seed=seed % 1000, parameter=parameter)[0] != "ok"
     # the numerical stage hands it on undecided: the subdivision cannot settle a
     # continuum inside the probability box either
     assert _track_all(u, [support], "homotopy")[support][0] == "unsure"
 
 
-def test_every_path_past_the_segment_diverges():
+@pytest.mark.parametrize("parameter", [False, True])
+def test_every_path_past_the_segment_diverges(parameter):
     u = [np.array(v) for v in SEGMENT_GAME]
-    status, points = track_support(u, SEGMENT_SUPPORT)
+    status, points = track_support(u, SEGMENT_SUPPORT, parameter=parameter)
     assert status == "diverged" and points == []  # was ("ok", []): "no solution"
 
 
