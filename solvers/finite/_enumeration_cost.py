@@ -12,10 +12,12 @@ overdetermined systems (no paths) are proved empty quickly. The estimate counts 
 surviving support profiles by their sizes, which takes a fraction of a second even for
 6x6x5 (123,039 support profiles), and adds up the per-system costs, fitted to the time
 spent in each route by size pattern on ten random float games of three and four players
-(8x3x3 to 5x5x5 and 4x4x3x3; 2-core machine, one process): measured time over estimate
-between 0.54 and 1.22 (8x3x3 0.54, where the per-game constant dominates; 7x4x4, 4x4x4x2
-and 4x4x3x3 within 3%). Exact mode (``exact=True``) writes irrational equilibria down
-exactly: times 1.7 (a random 6x4x4 integer game).
+(8x3x3 to 5x5x5 and 4x4x3x3; 2-core machine, one process); the homotopy's cost per
+path refitted on eleven (8x3x3 to 6x6x4, normal payoffs, seed 0) when the parameter
+homotopy halved it. Measured time over estimate then: 0.36 (6x6x3, 8x3x3) to 1.10
+(5x5x5): 4x4x3x3 1.06, 4x4x4x2 0.91, 5x5x4 0.92, 7x4x4 0.73, 6x6x4 0.69 (75 s
+against 108 s). Exact mode (``exact=True``) writes irrational equilibria down exactly:
+times 1.7 (a random 6x4x4 integer game).
 
 The estimate is deterministic (the same game always gets the same one, whatever the
 machine), so the default method a game gets does not depend on load or hardware.
@@ -50,7 +52,7 @@ _THREE_SUBDIVISION = (0.0, 8e-5, 8e-5, 8e-5, 8e-5, 1.7e-4, 6.8e-4, 1.8e-3, 5.3e-
 #: Four or more players mixing, certified subdivision, by unknowns.
 _FOUR_SUBDIVISION = (0.0, 2.6e-4, 2.6e-4, 2.6e-4, 2.6e-4, 7.7e-4, 3.8e-3, 2.8e-2, 0.1)
 #: Homotopy continuation: seconds per path, per unknown, per mixing player.
-_PATH = 8e-5
+_PATH = 4e-5
 #: A structurally overdetermined system (no paths), proved empty by subdivision.
 _OVERDETERMINED = 5e-3
 #: Per game (conversions, the screens, bookkeeping).
@@ -85,7 +87,7 @@ def system_seconds(sizes: Sequence[int]) -> float:
     >>> system_seconds((1, 1, 1))  # a pure profile: nothing to solve
     0.0
     >>> round(system_seconds((4, 4, 4)), 4)  # 9 unknowns, 56 paths
-    0.121
+    0.0605
     >>> system_seconds((8, 2, 2))  # overdetermined: player 0's 7 equations, 2 unknowns
     0.005
     """

@@ -34,7 +34,7 @@ players with up to ``POLYNOMIAL_DEFAULT_MAX_PROFILES`` (64) pure profiles or up 
 payoff ties whose complete enumeration is estimated at up to
 ``POLYNOMIAL_DEFAULT_SECONDS`` (60 s) from the support profiles that survive
 conditional dominance (random 8x3x3, 6x4x4, 6x5x3, 5x5x4, 3x3x3x4, 6x6x3, 7x4x4,
-4x4x4x2 and 5x5x5 games), get the complete polynomial support method;
+4x4x4x2, 5x5x5 and 4x4x3x3 games), get the complete polynomial support method;
 for larger ones the default lists every pure equilibrium and the
 equilibria at the ends of ``DEFAULT_STARTS`` (16) logit branches traced from seeded
 priors (``path_following_equilibria``), with a ``RuntimeWarning`` and ``complete=False``
@@ -143,10 +143,11 @@ POLYNOMIAL_DEFAULT_MAX_SUPPORTS_3_PLAYERS = 7_000
 #: (:func:`solvers.finite._enumeration_cost.enumeration_seconds`: the support profiles
 #: that survive conditional dominance, each costed by its route, unknowns, mixing players
 #: and homotopy paths) is at most this many seconds, about a minute. Random games
-#: (estimate / measured, float mode, seed 0): 8x3x3 (1.5 s / 0.8 s), 6x5x3 (5 s / 3.5
-#: s), 6x4x4 (9 s / 10 s), 3x3x3x4 (11 s / 12 s), 5x5x4 (12 s / 14 s), 6x6x3 (20 s / 14
-#: s), 7x4x4 (27 s / 28 s), 4x4x4x2 (39 s / 38 s) and 5x5x5 (57 s / 70 s) qualify;
-#: 4x4x3x3 (67 s / 69 s), 7x5x4 (128 s), 6x6x4 (154 s) and 6x6x5 (14 minutes) do not.
+#: (estimate / measured, float mode, seed 0): 8x3x3 (1.2 s / 0.4 s), 6x5x3 (5.7 s / 3.6
+#: s), 6x4x4 (7.2 s / 5.3 s), 3x3x3x4 (7.2 s / 6.3 s), 5x5x4 (8.9 s / 8.2 s), 6x6x3 (19
+#: s / 7 s), 7x4x4 (20 s / 15 s), 4x4x4x2 (24 s / 22 s), 5x5x5 (39 s / 43 s) and 4x4x3x3
+#: (39 s / 42 s) qualify; 7x5x4 (86 s), 6x6x4 (108 s / 75 s) and 6x6x5 (about 9
+#: minutes) do not.
 #: Beyond, the default lists every pure equilibrium and those of logit branches from
 #: several priors, with a warning; ask for method="polynomial_equilibria" to enumerate
 #: anyway. The choice depends on the game only, never on the machine or its load: the

@@ -29,8 +29,10 @@ system of that pattern (random complex tensors :math:`T_0`, solved once by the
 linear-product homotopy, :func:`generic_start`): the parameter homotopy
 :math:`F(x;\, t\, T + (1 - t)\, \gamma\, T_0)` reaches every isolated solution of the
 target with probability one as well (Sommese and Wampler 2005, thm. 7.1.6); its paths
-are shorter and each step evaluates both systems in one pass (random 3-player systems
-of support sizes 4, 4, 4: 1.3 times faster; 5, 5, 4: 1.3-2.2 times).
+are shorter and each step evaluates both systems in one pass. With the step control of
+:func:`_track`, batches of random 3-player systems of support sizes 4, 4, 4 are tracked
+2.1 times as fast as from linear-product starts with the former step control, 5, 5, 4
+2.2 times.
 
 The tracker reports ``"ok"`` when every path ended at a regular point (Newton-refined,
 Jacobian well conditioned): every isolated solution is among them (with probability
@@ -675,7 +677,10 @@ def generic_start(sizes: tuple[int, ...]) -> tuple[list[np.ndarray], np.ndarray]
         if verdict is not None:
             name, points = verdict
             if name == "ok" and len(points) == base.shape[0]:
-                return tensors, np.array(points)
+                solutions = np.array(points)
+                for array in (*tensors, solutions):  # shared by every caller
+                    array.setflags(write=False)
+                return tensors, solutions
             return None
     return None
 

@@ -126,7 +126,7 @@ def test_relabelling_strategies_and_players_keeps_the_estimate(shape, seed, top)
         ((5, 5, 5), True),
         ((6, 6, 5), False),
         ((6, 6, 4), False),
-        ((4, 4, 3, 3), False),
+        ((4, 4, 3, 3), True),
         ((2,) * 8, False),  # more than seven players: never
     ],
 )
