@@ -97,6 +97,10 @@ _SECOND = 1e-4
 _SAFETY = 0.6
 _GROW = 2.0
 _MAX_STEP = 0.25
+#: Most Newton steps refining a path's end point (it stops when no step is below 0.9
+#: times the last: a regular root takes three or four; a multiple root, linear
+#: convergence, about thirty to reach the rounding level).
+_REFINE_STEPS = 40
 
 
 def _tall_product(W: np.ndarray, T: np.ndarray, rows: int = 64) -> np.ndarray:
@@ -105,6 +109,8 @@ def _tall_product(W: np.ndarray, T: np.ndarray, rows: int = 64) -> np.ndarray:
     these shapes costs several times the work (measured: 1568 x 4 by 4 x 16, complex,
     0.39 ms on two threads against 0.05 ms stacked)."""
     P = W.shape[0]
+    if P == 0:
+        return np.zeros((0, T.shape[1]), dtype=np.result_type(W, T))
     blocks = -(-P // rows)
     if blocks * rows != P:
         padded = np.zeros((blocks * rows, W.shape[1]), dtype=np.result_type(W, T))
@@ -685,6 +691,13 @@ def generic_start(sizes: tuple[int, ...]) -> tuple[list[np.ndarray], np.ndarray]
     return None
 
 
+def _residual(F: np.ndarray, J: np.ndarray, x: np.ndarray) -> np.ndarray:
+    """Each point's largest equation residual relative to the size of its terms (the
+    Jacobian's entries times the unknowns' sizes): free of the root's scale."""
+    size = (np.abs(J) * (1.0 + np.abs(x))[:, None, :]).sum(axis=2)
+    return (np.abs(F) / (1.0 + size)).max(axis=1)
+
+
 def _condition(J: np.ndarray) -> np.ndarray:
     """Condition numbers of a stack of matrices, ``inf`` where a matrix is not finite or
     its singular values cannot be computed (such an end point is not regular)."""
@@ -713,10 +726,40 @@ def _endpoints(system: _System, x: np.ndarray, status: np.ndarray, k: int):
         return verdict, []
     which = np.full(ends.shape[0], k)
     arrived = ends
-    for _ in range(4):  # Newton on F itself; a singular Jacobian leaves the point as is
-        F, J = system.evaluate(ends, which)
+    # Newton on F itself while it makes progress (a singular Jacobian leaves the point
+    # as is), each point's best iterate kept (least residual). At a regular root it
+    # converges in a few steps; towards a multiple root only linearly (halving the
+    # distance), and near it, where the Jacobian is nearly singular, a step may throw
+    # the point far off again. The paths that meet at a multiple root (as many as its
+    # multiplicity) would otherwise stop near it but apart, and pass for distinct
+    # regular roots with a fair condition number (a 2x2x2 game whose equilibrium is a
+    # double root: ends 1e-5 apart after four steps, condition 1e5); at their best
+    # iterates they coincide to about the square root of the rounding error and count
+    # as one root reached twice, and an end point where Newton's step is still large
+    # against its rounding level (it does not converge quadratically) is not regular
+    ends = ends.copy()
+    best = ends.copy()
+    best_residual = np.full(ends.shape[0], np.inf)
+    previous = np.full(ends.shape[0], np.inf)
+    active = np.arange(ends.shape[0])  # the points whose Newton steps still shrink
+    for _ in range(_REFINE_STEPS):
+        if active.size == 0:
+            break
+        x = ends[active]
+        F, J = system.evaluate(x, which[active])
+        residual = _residual(F, J, x)
+        better = residual < best_residual[active]
+        best[active[better]] = x[better]
+        best_residual[active[better]] = residual[better]
         step = _solve(J, -F)
-        ends = ends + np.where(np.all(np.isfinite(step), axis=1)[:, None], step, 0.0)
+        finite = np.all(np.isfinite(step), axis=1)
+        x = x + np.where(finite[:, None], step, 0.0)
+        ends[active] = x
+        sizes = np.linalg.norm(step, axis=1) / (1.0 + np.linalg.norm(x, axis=1))
+        progress = finite & (sizes > 1e-14) & (sizes < 0.9 * previous[active])
+        previous[active] = sizes
+        active = active[progress]
+    ends = best
     F, J = system.evaluate(ends, which)
     # a regular root: Newton converged to it from the path's end (which the tracker put
     # within about 1e-6 of it), its Jacobian well conditioned. Both measured free of the
@@ -725,12 +768,17 @@ def _endpoints(system: _System, x: np.ndarray, status: np.ndarray, k: int):
     # condition number of the Jacobian with each column scaled by its unknown's size and
     # each row to a largest entry 1 (diagonal scalings keep a singular matrix singular)
     scaled = J * (1.0 + np.abs(ends))[:, None, :]
-    size = np.abs(scaled).sum(axis=2)
-    residual = (np.abs(F) / (1.0 + size)).max(axis=1)
+    residual = _residual(F, J, ends)
     with np.errstate(divide="ignore", invalid="ignore"):  # a zero row: NaN, singular
         cond = _condition(scaled / np.abs(scaled).max(axis=2, keepdims=True))
     moved = np.linalg.norm(ends - arrived, axis=1) / (1.0 + np.linalg.norm(arrived, axis=1))
-    regular = (cond < 1e9) & (residual < 1e-9) & (moved < 1e-4)
+    # and Newton has converged there: its next step at the rounding level (relative
+    # size about the condition number times 1e-16; a point 1e-5 from a double root,
+    # condition 1e5, would step 5e-6)
+    step = _solve(J, -F)
+    last = np.linalg.norm(step, axis=1) / (1.0 + np.linalg.norm(ends, axis=1))
+    converged = last <= np.maximum(1e-12, 1e-13 * cond)  # NaN (singular): False
+    regular = (cond < 1e9) & (residual < 1e-9) & (moved < 1e-4) & converged
     if not np.all(regular):
         # far from the simplex (norm > 10 where the path ended: probabilities lie in
         # [0, 1]): stragglers on their way to infinity, or large roots that cannot be
