@@ -91,15 +91,18 @@ MAX_PATHS = 20000
 #: end points alone, as many distinct regular roots as there are paths.)
 _FIRST = 1e-2
 _SECOND = 1e-4
+#: ... and the step that reaches t = 1 (the end point) when they are below these.
+_FINAL_FIRST = 1e-3
+_FINAL_SECOND = 1e-6
 #: After an accepted step the next is _SAFETY (_FIRST / first correction)^(1/5) times
 #: as long (the Runge-Kutta prediction's error grows as the fifth power of the step),
 #: between half and _GROW times, at most _MAX_STEP; after a rejected one, half as long.
 _SAFETY = 0.6
 _GROW = 2.0
 _MAX_STEP = 0.25
-#: Most Newton steps refining a path's end point (it stops when no step is below 0.9
-#: times the last: a regular root takes three or four; a multiple root, linear
-#: convergence, about thirty to reach the rounding level).
+#: Most Newton steps refining a path's end point (after four, it stops when no step is
+#: below 0.9 times the last: a regular root is then at the rounding level; towards a
+#: multiple root, linear convergence, about thirty reach it).
 _REFINE_STEPS = 40
 
 
@@ -475,7 +478,12 @@ def _track(homotopy, x0: np.ndarray, which: np.ndarray):
         xp = xp + dx
         last = np.linalg.norm(dx, axis=1)
         ok = np.isfinite(last) & np.all(np.isfinite(vn), axis=1)
-        ok &= (first < _FIRST * scale) & (last < _SECOND * scale)
+        # the step onto t = 1 to the former, tighter tolerances: the end points are as
+        # accurate as before (near a multiple root, where Newton converges only
+        # linearly, the paths that meet there then end close enough to count as one)
+        final = tn >= 1.0
+        ok &= first < np.where(final, _FINAL_FIRST, _FIRST) * scale
+        ok &= last < np.where(final, _FINAL_SECOND, _SECOND) * scale
         good, bad = active[ok], active[~ok]
         with np.errstate(divide="ignore"):  # first is finite where ok
             ratio = np.clip(_SAFETY * (_FIRST * scale[ok] / first[ok]) ** 0.2, 0.5, _GROW)
@@ -726,23 +734,21 @@ def _endpoints(system: _System, x: np.ndarray, status: np.ndarray, k: int):
         return verdict, []
     which = np.full(ends.shape[0], k)
     arrived = ends
-    # Newton on F itself while it makes progress (a singular Jacobian leaves the point
-    # as is), each point's best iterate kept (least residual). At a regular root it
-    # converges in a few steps; towards a multiple root only linearly (halving the
+    # Newton on F itself, four steps and on while a point's steps keep shrinking (a
+    # singular Jacobian leaves the point as is), each point's best iterate kept (least
+    # residual): towards a multiple root Newton converges only linearly (halving the
     # distance), and near it, where the Jacobian is nearly singular, a step may throw
-    # the point far off again. The paths that meet at a multiple root (as many as its
-    # multiplicity) would otherwise stop near it but apart, and pass for distinct
-    # regular roots with a fair condition number (a 2x2x2 game whose equilibrium is a
-    # double root: ends 1e-5 apart after four steps, condition 1e5); at their best
-    # iterates they coincide to about the square root of the rounding error and count
-    # as one root reached twice, and an end point where Newton's step is still large
-    # against its rounding level (it does not converge quadratically) is not regular
+    # the point far off again; the paths that meet there (as many as its multiplicity)
+    # end closer together the longer they are refined, and count as one root reached
+    # twice (a 2x2x2 game whose equilibrium is a double root, tracked with loose
+    # tolerances up to the last step: ends 1e-5 apart after four steps, condition 1e5,
+    # they passed for two regular roots)
     ends = ends.copy()
     best = ends.copy()
     best_residual = np.full(ends.shape[0], np.inf)
     previous = np.full(ends.shape[0], np.inf)
     active = np.arange(ends.shape[0])  # the points whose Newton steps still shrink
-    for _ in range(_REFINE_STEPS):
+    for done in range(_REFINE_STEPS):
         if active.size == 0:
             break
         x = ends[active]
@@ -758,7 +764,8 @@ def _endpoints(system: _System, x: np.ndarray, status: np.ndarray, k: int):
         sizes = np.linalg.norm(step, axis=1) / (1.0 + np.linalg.norm(x, axis=1))
         progress = finite & (sizes > 1e-14) & (sizes < 0.9 * previous[active])
         previous[active] = sizes
-        active = active[progress]
+        if done >= 3:  # four steps at least, as before
+            active = active[progress]
     ends = best
     F, J = system.evaluate(ends, which)
     # a regular root: Newton converged to it from the path's end (which the tracker put
@@ -772,13 +779,7 @@ def _endpoints(system: _System, x: np.ndarray, status: np.ndarray, k: int):
     with np.errstate(divide="ignore", invalid="ignore"):  # a zero row: NaN, singular
         cond = _condition(scaled / np.abs(scaled).max(axis=2, keepdims=True))
     moved = np.linalg.norm(ends - arrived, axis=1) / (1.0 + np.linalg.norm(arrived, axis=1))
-    # and Newton has converged there: its next step at the rounding level (relative
-    # size about the condition number times 1e-16; a point 1e-5 from a double root,
-    # condition 1e5, would step 5e-6)
-    step = _solve(J, -F)
-    last = np.linalg.norm(step, axis=1) / (1.0 + np.linalg.norm(ends, axis=1))
-    converged = last <= np.maximum(1e-12, 1e-13 * cond)  # NaN (singular): False
-    regular = (cond < 1e9) & (residual < 1e-9) & (moved < 1e-4) & converged
+    regular = (cond < 1e9) & (residual < 1e-9) & (moved < 1e-4)
     if not np.all(regular):
         # far from the simplex (norm > 10 where the path ended: probabilities lie in
         # [0, 1]): stragglers on their way to infinity, or large roots that cannot be
@@ -786,14 +787,22 @@ def _endpoints(system: _System, x: np.ndarray, status: np.ndarray, k: int):
         # root, or a point of a positive-dimensional solution set)
         big = ~(np.linalg.norm(arrived, axis=1) <= 10.0)
         if np.all(regular | big):
-            ends, regular = ends[~big], regular[~big]
+            ends, regular, cond = ends[~big], regular[~big], cond[~big]
             verdict = "diverged"
         else:
             return "unsure", []  # singular end points: multiple roots or a continuum
     points = ends[regular]
     if points.shape[0] > 1:
+        # two paths reached one regular root (a path jumped), or two roots too close to
+        # tell from one multiple root: a root of condition number c is fixed to about
+        # c 1e-16, a double root to about the square root of that (flat ones: its two
+        # paths' ends 1.3e-6 apart at condition 9e8), so ends closer than 1e-8 sqrt(c)
+        # (at least 1e-6), relative to their size, count as one root reached twice
         dist = np.abs(points[:, None, :] - points[None, :, :]).max(axis=2)
         np.fill_diagonal(dist, np.inf)
-        if dist.min() < 1e-6:
-            return None  # two paths reached one regular root: a path jumped
+        c = cond[regular]
+        size = 1.0 + np.abs(points).max(axis=1)
+        near = np.maximum(1e-6, 1e-8 * np.sqrt(np.maximum(c[:, None], c[None, :])))
+        if np.any(dist < near * np.maximum(size[:, None], size[None, :])):
+            return None
     return verdict, list(points)
