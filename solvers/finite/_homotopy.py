@@ -187,15 +187,12 @@ class _System:
         T = T.reshape(T.shape[0], self.sizes[i] * self.sizes[j], -1)
         return np.transpose(T, (0, 2, 1)).astype(complex)
 
-    def _pair(self, i: int, j: int, sig: list[np.ndarray], which: np.ndarray, grid) -> np.ndarray:
-        """Player i's payoff tensor contracted with every block but i and j: (P, m_i, m_j)."""
-        return self._pairs(i, j, sig, which, grid, None)[0]
-
-    def _pairs(
+    def _pair(
         self, i: int, j: int, sig: list[np.ndarray], which: np.ndarray, grid, start
     ) -> tuple[np.ndarray, np.ndarray | None]:
-        """:meth:`_pair`, and with ``start`` (a generic system's tensors, one per player,
-        of the same sizes) also that system's contraction (else ``None``)."""
+        """Player i's payoff tensor contracted with every block but i and j: (P, m_i, m_j);
+        with ``start`` (a generic system's tensors, one per player, of the same sizes)
+        also that system's contraction (else ``None``)."""
         others = [k for k in range(self.n) if k not in (i, j)]
         key = (i, j)
         if key not in self._paths:  # the tensors as (systems, prod others, m_i m_j)
@@ -238,31 +235,7 @@ class _System:
 
     def evaluate(self, x: np.ndarray, which: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """``F`` (P, d) and its Jacobian (P, d, d); ``which``: each point's system."""
-        P = x.shape[0]
-        d = self.count
-        sig = self.sigmas(x)
-        grid = self._grid(which)
-        F = np.zeros((P, d), dtype=complex)
-        J = np.zeros((P, d, d), dtype=complex)
-        for i in range(self.n):
-            if self.dims[i] == 0:
-                continue
-            r0 = self.offsets[i]
-            rows = slice(r0, r0 + self.dims[i])
-            values = None
-            for j in range(self.n):
-                if j == i:
-                    continue
-                M = self._pair(i, j, sig, which, grid)  # (P, m_i, m_j)
-                if values is None:
-                    values = np.einsum("pab,pb->pa", M, sig[j])
-                if self.dims[j] == 0:
-                    continue
-                D = M[:, :, :-1] - M[:, :, -1:]  # d/dx_{j,l}
-                J[:, rows, self.offsets[j] : self.offsets[j + 1]] = D[:, 1:, :] - D[:, :1, :]
-            if values is None:  # one player only: not reached (n >= 2)
-                continue
-            F[:, rows] = values[:, 1:] - values[:, :1]
+        F, J, _ = self._assemble(x, which, None, np.ones(x.shape[0]), 0.0)
         return F, J
 
     def homotopy(
@@ -271,29 +244,38 @@ class _System:
         """The parameter homotopy ``F(x; t T + (1 - t) gamma T0)`` from the generic system
         with tensors ``start`` (T0) to this one: its values (P, d), Jacobian (P, d, d)
         and derivative in t (P, d), the two systems' contractions made in one pass."""
+        H, J, Ht = self._assemble(x, which, start, t, gamma)
+        assert Ht is not None
+        return H, J, Ht
+
+    def _assemble(self, x, which, start, t, gamma):
+        """Values, Jacobian and (with ``start``) derivative in t of the system whose
+        tensors are ``t T + (1 - t) gamma T0`` (without ``start``: ``F`` itself)."""
         P = x.shape[0]
         d = self.count
         sig = self.sigmas(x)
         grid = self._grid(which)
         H = np.zeros((P, d), dtype=complex)
-        Ht = np.zeros((P, d), dtype=complex)
         J = np.zeros((P, d, d), dtype=complex)
+        Ht = None if start is None else np.zeros((P, d), dtype=complex)
         a = t.astype(complex)[:, None, None]
         b = ((1.0 - t) * gamma)[:, None, None]
         for i in range(self.n):
             if self.dims[i] == 0:
                 continue
             rows = slice(self.offsets[i], self.offsets[i] + self.dims[i])
-            values = None
+            values = rate = None
             for j in range(self.n):
                 if j == i:
                     continue
-                M1, M0 = self._pairs(i, j, sig, which, grid, start)
-                assert M0 is not None
-                M = a * M1 + b * M0
+                M, M0 = self._pair(i, j, sig, which, grid, start)  # (P, m_i, m_j)
                 if values is None:
+                    if M0 is not None:
+                        rate = np.einsum("pab,pb->pa", M - gamma * M0, sig[j])
+                        M = a * M + b * M0
                     values = np.einsum("pab,pb->pa", M, sig[j])
-                    rate = np.einsum("pab,pb->pa", M1 - gamma * M0, sig[j])
+                elif M0 is not None:
+                    M = a * M + b * M0
                 if self.dims[j] == 0:
                     continue
                 D = M[:, :, :-1] - M[:, :, -1:]  # d/dx_{j,l}
@@ -301,7 +283,8 @@ class _System:
             if values is None:  # one player only: not reached (n >= 2)
                 continue
             H[:, rows] = values[:, 1:] - values[:, :1]
-            Ht[:, rows] = rate[:, 1:] - rate[:, :1]
+            if Ht is not None and rate is not None:
+                Ht[:, rows] = rate[:, 1:] - rate[:, :1]
         return H, J, Ht
 
 
