@@ -34,7 +34,7 @@ from typing import Any
 import numpy as np
 import sympy as sp
 
-from solvers._numbers import NUMBER_FORMS, convert
+from solvers._numbers import NUMBER_FORMS, algebraic_sign, convert
 from solvers._numbers import fmt as _fmt
 from solvers.verify import DEFAULT_RTOL, expected_payoffs, regret, tolerance
 
@@ -376,6 +376,9 @@ def _is_zero(value: Any) -> bool:
     """True when a probability is exactly zero (exact) or not positive (float)."""
     if isinstance(value, float | np.floating):
         return not value > 0.0
+    decided = algebraic_sign(value)  # polynomial in one algebraic number: fast, exact
+    if decided is not None:
+        return decided == 0
     is_zero = getattr(value, "is_zero", None)  # sympy
     if is_zero is not None:
         return bool(is_zero)

@@ -93,7 +93,7 @@ from sympy.polys.groebnertools import groebner as ring_groebner
 from sympy.polys.orderings import lex
 from sympy.polys.rings import ring
 
-from solvers._numbers import sign_or_numeric
+from solvers._numbers import sign_or_numeric, to_float
 from solvers.finite._duplicates import (
     duplicate_classes,
     expand_equilibria,
@@ -1179,7 +1179,7 @@ def polynomial_equilibria(
         elif payoffs == "certified":  # irrational, exact mode: a certified float profile
             eq = Equilibrium.from_profile(floats, profile, METHOD, rtol=rtol)
             if is_nash(floats, profile, rtol):
-                key = tuple(round(float(p), 9) + 0.0 for s in eq.strategies for p in s)
+                key = tuple(round(to_float(p), 9) + 0.0 for s in eq.strategies for p in s)
                 if key not in results:
                     certified.append(key)
                 results.setdefault(key, eq)
@@ -1195,7 +1195,7 @@ def polynomial_equilibria(
                 method=METHOD,
                 exact=True,
             )
-            key = tuple(round(float(p), 9) + 0.0 for s in eq.strategies for p in s)
+            key = tuple(round(to_float(p), 9) + 0.0 for s in eq.strategies for p in s)
             results.setdefault(key, eq)
         else:
             add([np.array([float(p) for p in s]) for s in profile], False)
@@ -1217,7 +1217,7 @@ def polynomial_equilibria(
             if not is_nash(floats, strategies, rtol):  # pragma: no cover - verified above
                 raise RuntimeError(f"polynomial method: {strategies} fails the check")
             eq = Equilibrium.from_profile(floats, strategies, METHOD, rtol=rtol)
-        key = tuple(round(float(p), 9) + 0.0 for s in eq.strategies for p in s)
+        key = tuple(round(to_float(p), 9) + 0.0 for s in eq.strategies for p in s)
         results.setdefault(key, eq)
 
     budget = _Budget(exact_budget)
