@@ -45,6 +45,7 @@ from solvers.progress import ProgressArg, check_progress, track
 
 __all__ = [
     "DEFAULT_CHUNK_SIZE",
+    "check_executor",
     "chunk_bounds",
     "map_chunks",
     "resolve_executor",
@@ -121,6 +122,48 @@ def _distributed() -> Any:
     return distributed
 
 
+def check_executor(executor: Any) -> None:
+    """Raise the error :func:`resolve_executor` would for an executor of the wrong kind or a
+    malformed address, without connecting: for functions that validate their arguments
+    before long work.
+
+    Raises
+    ------
+    TypeError, ValueError
+        As :func:`resolve_executor`.
+
+    Examples
+    --------
+    >>> check_executor(None); check_executor("tcp://10.0.0.5:8786")
+    >>> try:
+    ...     check_executor(3)
+    ... except TypeError as error:
+    ...     print(str(error).split(";")[1])
+     got int
+    """
+    if executor is None or callable(getattr(executor, "map", None)):
+        return
+    if isinstance(executor, str):
+        if not _ADDRESS.match(executor):
+            raise ValueError(_address_message(executor))
+        return
+    raise TypeError(_KIND_MESSAGE + f"; got {type(executor).__name__}")
+
+
+_KIND_MESSAGE = (
+    "executor must be None, a concurrent.futures.Executor (e.g. ProcessPoolExecutor), "
+    "a dask distributed.Client or a scheduler address such as 'tcp://host:8786'"
+)
+
+
+def _address_message(executor: str) -> str:
+    return (
+        f"executor={executor!r} is not a dask scheduler address: give "
+        "'tcp://host:port' (e.g. 'tcp://10.0.0.5:8786'), a distributed.Client or a "
+        "concurrent.futures executor"
+    )
+
+
 @contextmanager
 def resolve_executor(executor: Any) -> Iterator[Any]:
     """The object whose ordered ``map`` runs the chunks (``None``: run them here).
@@ -150,11 +193,7 @@ def resolve_executor(executor: Any) -> Iterator[Any]:
         return
     if isinstance(executor, str):
         if not _ADDRESS.match(executor):
-            raise ValueError(
-                f"executor={executor!r} is not a dask scheduler address: give "
-                "'tcp://host:port' (e.g. 'tcp://10.0.0.5:8786'), a distributed.Client or a "
-                "concurrent.futures executor"
-            )
+            raise ValueError(_address_message(executor))
         Client = _distributed().Client
         try:
             client = Client(executor)
@@ -176,11 +215,7 @@ def resolve_executor(executor: Any) -> Iterator[Any]:
     if callable(getattr(executor, "map", None)):
         yield executor
         return
-    raise TypeError(
-        "executor must be None, a concurrent.futures.Executor (e.g. ProcessPoolExecutor), "
-        "a dask distributed.Client or a scheduler address such as 'tcp://host:8786'; got "
-        f"{type(executor).__name__}"
-    )
+    raise TypeError(_KIND_MESSAGE + f"; got {type(executor).__name__}")
 
 
 def map_chunks(

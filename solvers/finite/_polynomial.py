@@ -106,6 +106,7 @@ from solvers.finite._residue import coefficients, real_root_digits, residue_payo
 from solvers.finite._snap import nearby_rational_equilibrium
 from solvers.finite._subdivision import _branch_blocks
 from solvers.finite._support_screen import player_supports, undominated_supports
+from solvers.parallel import check_executor, map_chunks
 from solvers.progress import ProgressArg, track
 from solvers.result import Equilibria, Equilibrium
 from solvers.verify import DEFAULT_RTOL, expected_payoffs, is_nash, regret
@@ -575,6 +576,12 @@ CONTINUUM_MAX_BOXES = 20_000
 PARAMETER_MIN_SYSTEMS = 4
 
 
+#: Support systems per chunk of the subdivision's work (the chunks an ``executor`` spreads;
+#: fixed, so the result does not depend on where or on how many workers they run): about
+#: 0.5-2 s of work on random 5x5x5-6x6x5 games.
+SUBDIVISION_CHUNK = 512
+
+
 def _numeric_route(support, systems: str = "auto") -> str | None:
     """How a support system is solved before (or instead of) the exact path:
     ``"subdivision"``, ``"homotopy"`` or ``None`` (Groebner bases directly)."""
@@ -598,13 +605,50 @@ def _numeric_route(support, systems: str = "auto") -> str | None:
     return "homotopy" if mixing >= HOMOTOPY_MIN_MIXING and count >= 3 else None
 
 
-def _track_all(screen, supports, systems: str = "auto") -> dict:
+def _solve_chunk(task: tuple) -> list[tuple[str, list[np.ndarray]]]:
+    """One chunk of :func:`_track_all`'s work, wherever it runs: ``("subdivision", screen,
+    supports)`` or ``("homotopy", screen, supports, orders, seed, parameter)`` (one batch
+    of a size pattern's systems, each with its players in ``order``); the verdicts in the
+    supports' order, roots in their own players' order."""
+    from solvers.finite._homotopy import track_many
+    from solvers.finite._player_order import reordered_game, restore_blocks
+    from solvers.finite._subdivision import solve_supports
+
+    kind, screen, supports = task[:3]
+    if kind == "subdivision":
+        return solve_supports(screen, supports)
+    orders, seed, parameter = task[3:]
+    games: dict[tuple[int, ...], list[np.ndarray]] = {}
+    for order in orders:
+        if order not in games:
+            games[order] = reordered_game(screen, order)
+    verdicts = track_many(
+        screen,
+        [
+            tuple(support[i] for i in order)
+            for support, order in zip(supports, orders, strict=True)
+        ],
+        seed=seed,
+        games=[games[order] for order in orders],
+        parameter=parameter,
+    )
+    return [
+        (status, [restore_blocks(x, support, order) for x in points])
+        for support, order, (status, points) in zip(supports, orders, verdicts, strict=True)
+    ]
+
+
+def _track_all(
+    screen, supports, systems: str = "auto", executor: Any = None, progress: ProgressArg = None
+) -> dict:
     """Numerical verdicts ``{support: (status, points)}`` for the supports that get one:
     certified subdivision one system at a time (a system it cannot settle is left
     ``"unsure"``), homotopy paths in batches of one size pattern up to the order of the
-    players (:mod:`solvers.finite._player_order`)."""
-    from solvers.finite._homotopy import MAX_PATHS, homotopy_paths, track_many
-    from solvers.finite._player_order import reordered_game, restore_blocks, size_order
+    players (:mod:`solvers.finite._player_order`). The work is cut into chunks fixed by
+    the game alone (:data:`SUBDIVISION_CHUNK` systems; one homotopy batch), run on
+    ``executor`` (:func:`solvers.parallel.map_chunks`): the same verdicts anywhere."""
+    from solvers.finite._homotopy import MAX_PATHS, homotopy_paths
+    from solvers.finite._player_order import size_order
     from solvers.finite._subdivision import solve_supports
 
     shape = [np.shape(u)[i] for i, u in enumerate(screen)]
@@ -612,7 +656,10 @@ def _track_all(screen, supports, systems: str = "auto") -> dict:
     out: dict[tuple, tuple] = {}
     routes = {support: _numeric_route(support, systems) for support in supports}
     boxed = [support for support in supports if routes[support] == "subdivision"]
-    out.update(zip(boxed, solve_supports(screen, boxed), strict=True))
+    tasks: list[tuple] = [
+        ("subdivision", screen, boxed[k : k + SUBDIVISION_CHUNK])
+        for k in range(0, len(boxed), SUBDIVISION_CHUNK)
+    ]
     for support in supports:
         # a system the subdivision cannot settle stays unsettled (the exact path decides):
         # it may hold a continuum of solutions, which the homotopy's paths need not meet
@@ -623,7 +670,6 @@ def _track_all(screen, supports, systems: str = "auto") -> dict:
             order = size_order(support, shape)
             key = tuple((len(support[i]), shape[i]) for i in order)
             groups.setdefault(key, []).append((support, order))
-    games: dict[tuple[int, ...], list[np.ndarray]] = {}
     for pattern, members in groups.items():
         # bounded batches: their Jacobians (paths x unknowns^2 complex numbers) fit in cache
         count = sum(size - 1 for size, _ in pattern)
@@ -632,18 +678,21 @@ def _track_all(screen, supports, systems: str = "auto") -> dict:
         step = max(1, min(64, HOMOTOPY_BATCH_ENTRIES // max(size, 1)))
         for k in range(0, len(members), step):
             chunk = members[k : k + step]
-            for _, order in chunk:
-                if order not in games:
-                    games[order] = reordered_game(screen, order)
-            verdicts = track_many(
-                screen,
-                [tuple(support[i] for i in order) for support, order in chunk],
-                seed=sum(size for size, _ in pattern),
-                games=[games[order] for _, order in chunk],
-                parameter=len(members) >= PARAMETER_MIN_SYSTEMS,
+            tasks.append(
+                (
+                    "homotopy",
+                    screen,
+                    [support for support, _ in chunk],
+                    [order for _, order in chunk],
+                    sum(size for size, _ in pattern),
+                    len(members) >= PARAMETER_MIN_SYSTEMS,
+                )
             )
-            for (support, order), (status, points) in zip(chunk, verdicts, strict=True):
-                out[support] = (status, [restore_blocks(x, support, order) for x in points])
+    results = map_chunks(
+        _solve_chunk, tasks, executor=executor, progress=progress, desc="support systems"
+    )
+    for task, verdicts in zip(tasks, results, strict=True):
+        out.update(zip(task[2], verdicts, strict=True))
     # systems whose paths went to infinity (or that the homotopy could not settle): a
     # positive-dimensional solution set need not meet any path, so the certified
     # subdivision decides within a box budget (it finds every solution in the
@@ -1046,6 +1095,7 @@ def polynomial_equilibria(
     progress: ProgressArg = None,
     systems: str = "auto",
     exact_budget: float | None = EXACT_BUDGET,
+    executor: Any = None,
 ) -> Equilibria:
     """Every Nash equilibrium of a small finite game (any number of players), exactly.
 
@@ -1063,7 +1113,8 @@ def polynomial_equilibria(
     rtol : float
         Float results: regret tolerance relative to each player's payoff range.
     progress : bool or callable
-        Report progress over the support profiles (see :func:`solvers.progress.track`).
+        Report progress (see :func:`solvers.progress.track`): over the support profiles
+        screened, then over the chunks of support systems solved numerically.
     systems : {"auto", "groebner", "homotopy", "subdivision"}
         How the support systems are solved: ``"groebner"`` exactly by Gröbner bases
         (slow beyond a few unknowns); ``"subdivision"`` by certified interval
@@ -1093,6 +1144,13 @@ def polynomial_equilibria(
         degenerate games): such a system not decided in time is reported
         (``complete=False``, a warning naming its support) instead of running for hours (in
         a daemonic worker it runs unbounded, as with ``None``).
+    executor : optional
+        Where the numerical solving of the support systems runs, in chunks fixed by the
+        game (:func:`solvers.parallel.resolve_executor`): ``None`` here; a
+        ``concurrent.futures.ProcessPoolExecutor``, a dask ``distributed.Client`` or a
+        scheduler address spread it over workers (most of the time of large games). The
+        same equilibria wherever and on however many workers it runs; the exact algebra
+        stays here.
 
     Returns
     -------
@@ -1127,6 +1185,7 @@ def polynomial_equilibria(
         raise ValueError(
             f"systems must be 'auto', 'groebner', 'homotopy' or 'subdivision', got {systems!r}"
         )
+    check_executor(executor)
     raw = [np.asarray(u) for u in payoffs]
     floats, exacts = as_payoff_arrays(raw, exact=True)
     assert exacts is not None  # exact=True gives Fractions
@@ -1140,7 +1199,13 @@ def polynomial_equilibria(
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
             reduced = polynomial_equilibria(
-                reduce_by_classes(raw, classes), exact, rtol, progress, systems, exact_budget
+                reduce_by_classes(raw, classes),
+                exact,
+                rtol,
+                progress,
+                systems,
+                exact_budget,
+                executor,
             )
         for w in caught:  # the reduced game's warnings, as this call's
             warnings.warn(w.message, w.category, stacklevel=2)
@@ -1232,7 +1297,7 @@ def polynomial_equilibria(
             pruned += 1
         else:
             survivors.append(support)
-    tracked = _track_all(screen, survivors, systems)
+    tracked = _track_all(screen, survivors, systems, executor, progress)
     # smaller systems first: the exact algebra's time budget goes to the systems it can
     # finish (the list of equilibria does not depend on the order)
     survivors.sort(key=lambda support: sum(len(S) - 1 for S in support))
