@@ -184,8 +184,11 @@ def _root_bracket(poly: sp.PurePoly, index: int) -> tuple[tuple[int, ...], int, 
     (a, b), _ = intervals[index]
     a, b = Fraction(int(a.p), int(a.q)), Fraction(int(b.p), int(b.q))
     f = tuple(int(c) for c in poly.all_coeffs())
-    with np.errstate(all="ignore"):
-        candidates = np.roots(np.array(f, dtype=float))
+    try:
+        with np.errstate(all="ignore"):
+            candidates = np.roots(np.array(f, dtype=float))
+    except OverflowError:  # coefficients beyond the float range: left to sympy
+        return None
     for x in candidates:
         if not np.isfinite(x) or not a - (b - a) <= x.real <= b + (b - a):
             continue
@@ -238,8 +241,8 @@ def _algebraic_value(expr: Any, bits: int | None) -> Any:
     if bracket is None:
         return None
     f, X1, X2, k = bracket
-    if bits is None and _vanishes_at_root(c, f):
-        return 0
+    if _vanishes_at_root(c, f):
+        return 0 if bits is None else 0.0
     denominator = 1
     for v in c:
         denominator = denominator * v.denominator // gcd(denominator, v.denominator)
@@ -250,9 +253,10 @@ def _algebraic_value(expr: Any, bits: int | None) -> Any:
         if bits is None and (lo > 0 or hi < 0):
             return 1 if lo > 0 else -1
         if bits is not None and (hi - lo) << bits <= max(abs(lo), abs(hi)):
-            return (lo + hi) / (2 * denominator * (1 << (k * (len(q) - 1))))
-        if bits is not None and hi - lo == 0:  # pragma: no cover - a zero value
-            return 0.0
+            try:
+                return (lo + hi) / (2 * denominator * (1 << (k * (len(q) - 1))))
+            except OverflowError:  # beyond the float range: float() gives inf
+                return None
         middle = X1 + X2
         X1, X2, k = X1 << 1, X2 << 1, k + 1
         if (_scaled_value(f, middle, k) < 0) == negative_at_left:

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from solvers._numbers import algebraic_sign, sign, to_float
-from solvers.result import Equilibrium
+from solvers.result import Equilibrium, _is_zero
 
 T = sp.Symbol("t")
 
@@ -108,3 +108,23 @@ def test_other_numbers_are_left_to_sympy():
     complex_root = sp.CRootOf(T**3 - 2, 1)  # non-real
     assert algebraic_sign(complex_root + 1) is None
     assert to_float(sp.sqrt(2)) == float(sp.sqrt(2))
+
+
+def test_numbers_beyond_the_float_range_are_left_to_sympy():
+    """Review findings: a root's polynomial with a coefficient above 1e308, and a value
+    above the float range, raised ``OverflowError``; sympy's answers stand instead."""
+    huge = sp.CRootOf(T**3 + T - sp.Integer(10) ** 400, 0)
+    assert algebraic_sign(huge) is None and sign(huge) == 1 and not _is_zero(huge)
+    root = sp.CRootOf(T**5 - T - 1, 0)
+    assert to_float(sp.Integer(10) ** 400 * root) == float("inf")
+
+
+def test_an_unreduced_zero_is_a_float_zero_at_once():
+    """``r**60`` minus its remainder modulo ``r``'s polynomial is 0: ``to_float`` says so
+    by the exact test, without bisecting to the end."""
+    root = sp.CRootOf(T**5 - T - 1, 0)
+    poly = sp.Poly(T**5 - T - 1, T)
+    reduced = sp.Poly(T**60, T).rem(poly)
+    coefficients = [sp.Rational(c) for c in reversed(reduced.all_coeffs())]
+    expr = root**60 - _at(root, coefficients)
+    assert to_float(expr) == 0.0 and algebraic_sign(expr) == 0
