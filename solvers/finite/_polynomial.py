@@ -656,6 +656,11 @@ def _track_all(
     out: dict[tuple, tuple] = {}
     routes = {support: _numeric_route(support, systems) for support in supports}
     boxed = [support for support in supports if routes[support] == "subdivision"]
+
+    def pattern(support: tuple) -> tuple:  # what the subdivision searches side by side
+        return tuple((len(support[i]), shape[i]) for i in size_order(support, shape))
+
+    boxed.sort(key=pattern)  # stable: a chunk holds few patterns, each system in order
     tasks: list[tuple] = [
         ("subdivision", screen, boxed[k : k + SUBDIVISION_CHUNK])
         for k in range(0, len(boxed), SUBDIVISION_CHUNK)
@@ -1148,9 +1153,10 @@ def polynomial_equilibria(
         Where the numerical solving of the support systems runs, in chunks fixed by the
         game (:func:`solvers.parallel.resolve_executor`): ``None`` here; a
         ``concurrent.futures.ProcessPoolExecutor``, a dask ``distributed.Client`` or a
-        scheduler address spread it over workers (most of the time of large games). The
-        same equilibria wherever and on however many workers it runs; the exact algebra
-        stays here.
+        scheduler address spread it over workers (most of the time of large games: random
+        6x6x4 and 5x5x5 games, 81 and 45 s here, took 46 and 29 s on a pool of two
+        processes on two cores). The same equilibria wherever and on however many
+        workers it runs; the exact algebra stays here.
 
     Returns
     -------
