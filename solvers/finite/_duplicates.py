@@ -214,13 +214,21 @@ def expand_equilibria(
                     tuple(int(k) for k, p in enumerate(s) if _is_positive(p)) for s in centre
                 ),
                 representative=tuple(centre),
-                dimension=dimension,  # used only when eq is isolated (reduced.complete)
+                # the product of simplices is the whole component when eq is isolated
+                # (reduced.complete); otherwise eq may lie on a continuum there
+                dimension=dimension if reduced.complete else None,
                 vertices=tuple(own),
                 exact=reduced.exact,
                 notes=(
                     "the equilibrium of the game without duplicate strategies, its "
                     "probabilities spread over the duplicates in every way (a product of "
-                    "simplices; vertices listed)",
+                    "simplices; vertices listed)"
+                    + (
+                        ""
+                        if reduced.complete
+                        else "; that game has a continuum of equilibria, so the component "
+                        "holding this set may be larger (dimension unknown)"
+                    ),
                 ),
             )
         )
@@ -264,9 +272,11 @@ def expand_equilibria(
         tolerance=reduced.tolerance,
         notes=notes,
     )
-    if reduced.complete and len(classes) > 2:
-        # each equilibrium of the reduced game is isolated: its spread is a component
-        # (two players: the cliques of the listed extreme equilibria, computed on demand)
+    if len(classes) > 2:
+        # each equilibrium of the reduced game spread over the duplicates: a component when
+        # that equilibrium is isolated (reduced.complete), else a connected set of
+        # equilibria within one (two players: the cliques of the listed extreme
+        # equilibria, computed on demand)
         result.components = components
     return result
 
