@@ -226,7 +226,8 @@ def expand_equilibria(
                     + (
                         ""
                         if reduced.complete
-                        else "; that game has a continuum of equilibria, so the component "
+                        else "; that game's list is not complete (a continuum of "
+                        "equilibria, or a support left undecided), so the component "
                         "holding this set may be larger (dimension unknown)"
                     ),
                 ),

@@ -657,10 +657,10 @@ def _track_all(
     routes = {support: _numeric_route(support, systems) for support in supports}
     boxed = [support for support in supports if routes[support] == "subdivision"]
 
-    def pattern(support: tuple) -> tuple:  # what the subdivision searches side by side
+    def size_pattern(support: tuple) -> tuple:  # what the subdivision searches together
         return tuple((len(support[i]), shape[i]) for i in size_order(support, shape))
 
-    boxed.sort(key=pattern)  # stable: a chunk holds few patterns, each system in order
+    boxed.sort(key=size_pattern)  # stable: a chunk holds few patterns, each system in order
     tasks: list[tuple] = [
         ("subdivision", screen, boxed[k : k + SUBDIVISION_CHUNK])
         for k in range(0, len(boxed), SUBDIVISION_CHUNK)
