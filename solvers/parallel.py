@@ -145,22 +145,16 @@ def check_executor(executor: Any) -> None:
         return
     if isinstance(executor, str):
         if not _ADDRESS.match(executor):
-            raise ValueError(_address_message(executor))
+            raise ValueError(
+                f"executor={executor!r} is not a dask scheduler address: give "
+                "'tcp://host:port' (e.g. 'tcp://10.0.0.5:8786'), a distributed.Client or a "
+                "concurrent.futures executor"
+            )
         return
-    raise TypeError(_KIND_MESSAGE + f"; got {type(executor).__name__}")
-
-
-_KIND_MESSAGE = (
-    "executor must be None, a concurrent.futures.Executor (e.g. ProcessPoolExecutor), "
-    "a dask distributed.Client or a scheduler address such as 'tcp://host:8786'"
-)
-
-
-def _address_message(executor: str) -> str:
-    return (
-        f"executor={executor!r} is not a dask scheduler address: give "
-        "'tcp://host:port' (e.g. 'tcp://10.0.0.5:8786'), a distributed.Client or a "
-        "concurrent.futures executor"
+    raise TypeError(
+        "executor must be None, a concurrent.futures.Executor (e.g. ProcessPoolExecutor), "
+        "a dask distributed.Client or a scheduler address such as 'tcp://host:8786'; got "
+        f"{type(executor).__name__}"
     )
 
 
@@ -188,12 +182,11 @@ def resolve_executor(executor: Any) -> Iterator[Any]:
     ...     ex is None
     True
     """
+    check_executor(executor)
     if executor is None:
         yield None
         return
     if isinstance(executor, str):
-        if not _ADDRESS.match(executor):
-            raise ValueError(_address_message(executor))
         Client = _distributed().Client
         try:
             client = Client(executor)
@@ -212,10 +205,7 @@ def resolve_executor(executor: Any) -> Iterator[Any]:
     ):  # a distributed.Client: its map returns futures, its executor returns results
         yield executor.get_executor()
         return
-    if callable(getattr(executor, "map", None)):
-        yield executor
-        return
-    raise TypeError(_KIND_MESSAGE + f"; got {type(executor).__name__}")
+    yield executor  # any object with an ordered map (checked above)
 
 
 def map_chunks(

@@ -1269,7 +1269,7 @@ def polynomial_equilibria(
             key = tuple(round(to_float(p), 9) + 0.0 for s in eq.strategies for p in s)
             results.setdefault(key, eq)
         else:
-            add([np.array([float(p) for p in s]) for s in profile], False)
+            add([np.array([to_float(p) for p in s]) for s in profile], False)
 
     def add(profile, rational: bool) -> None:
         tidy = profile
@@ -1284,7 +1284,7 @@ def polynomial_equilibria(
             if sign_or_numeric(sp.sympify(eq.regret)) != 0:  # pragma: no cover - verified
                 raise RuntimeError(f"polynomial method: {eq} has non-zero regret")
         else:
-            strategies = [np.array([float(p) for p in s]) for s in tidy]
+            strategies = [np.array([to_float(p) for p in s]) for s in tidy]
             if not is_nash(floats, strategies, rtol):  # pragma: no cover - verified above
                 raise RuntimeError(f"polynomial method: {strategies} fails the check")
             eq = Equilibrium.from_profile(floats, strategies, METHOD, rtol=rtol)
