@@ -32,7 +32,7 @@ from math import prod
 import numpy as np
 
 from solvers.finite._homotopy import MAX_PATHS, homotopy_paths
-from solvers.finite._polynomial import _numeric_route
+from solvers.finite._polynomial import CONDITIONAL_LP_MIN_UNKNOWNS, _numeric_route
 from solvers.finite._support_screen import undominated_supports
 
 __all__ = [
@@ -55,6 +55,14 @@ _FOUR_SUBDIVISION = (0.0, 2.6e-4, 2.6e-4, 2.6e-4, 2.6e-4, 7.7e-4, 3.8e-3, 2.8e-2
 _PATH = 4e-5
 #: A structurally overdetermined system (no paths), proved empty by subdivision.
 _OVERDETERMINED = 5e-3
+#: The conditional LP screen (three players mixing, 8 or more unknowns): seconds per
+#: support system, plus this much per pure profile of its supports ...
+_LP = 2e-3
+_LP_PER_PROFILE = 3e-5
+#: ... and the share of systems it leaves to be solved, by unknowns (8, 9, 10, 11, 12+;
+#: measured on random 6x6x5 and 5x5x5 games: 0-2% of (4, 4, 3), 2-6% of (5, 4, 3), 2-16%
+#: of (4, 4, 4), 4-36% of (5, 4, 4), 20-74% of (5, 5, 4) and 90-100% beyond).
+_LP_SURVIVING = (0.05, 0.15, 0.4, 0.75, 1.0)
 #: Per game (conversions, the screens, bookkeeping).
 _PER_GAME = 0.34
 #: Exact mode (irrational equilibria written down exactly) over float mode.
@@ -86,8 +94,8 @@ def system_seconds(sizes: Sequence[int]) -> float:
     --------
     >>> system_seconds((1, 1, 1))  # a pure profile: nothing to solve
     0.0
-    >>> round(system_seconds((4, 4, 4)), 4)  # 9 unknowns, 56 paths
-    0.0605
+    >>> round(system_seconds((4, 4, 4)), 4)  # 9 unknowns, 56 paths; most go by LP
+    0.013
     >>> system_seconds((8, 2, 2))  # overdetermined: player 0's 7 equations, 2 unknowns
     0.005
     """
@@ -100,13 +108,19 @@ def system_seconds(sizes: Sequence[int]) -> float:
         return 0.0
     if mixing <= 2:
         return _TWO_MIXING[unknowns] if unknowns < len(_TWO_MIXING) else _TWO_MIXING_LARGE
-    if _numeric_route(tuple(tuple(range(m)) for m in sizes)) == "subdivision":
+    route = _numeric_route(tuple(tuple(range(m)) for m in sizes))
+    if route == "subdivision":
         table = _THREE_SUBDIVISION if mixing == 3 else _FOUR_SUBDIVISION
-        return table[min(unknowns, len(table) - 1)]
-    paths = homotopy_paths(sizes)
-    if paths == 0:
-        return _OVERDETERMINED
-    return (MAX_PATHS if paths is None else paths) * unknowns * mixing * _PATH
+        seconds = table[min(unknowns, len(table) - 1)]
+    else:
+        paths = homotopy_paths(sizes)
+        if paths == 0:
+            return _OVERDETERMINED
+        seconds = (MAX_PATHS if paths is None else paths) * unknowns * mixing * _PATH
+    if mixing == 3 and (route != "subdivision" or unknowns >= CONDITIONAL_LP_MIN_UNKNOWNS):
+        surviving = _LP_SURVIVING[min(unknowns - 8, len(_LP_SURVIVING) - 1)]
+        return _LP + _LP_PER_PROFILE * prod(sizes) + surviving * seconds
+    return seconds
 
 
 def enumeration_seconds(ints: Sequence[np.ndarray], exact: bool = False) -> float:

@@ -16,9 +16,14 @@ The equalities are a square system of :math:`\sum_i (|S_i| - 1)` polynomial equa
 Most support profiles are excluded before any algebra (Porter, Nudelman and Shoham 2008):
 by **conditional dominance** (a strategy of :math:`S_i` weakly dominated, with one strict
 inequality, against the pure profiles of :math:`S_{-i}`, all of which have positive
-probability; exact integer comparisons), and by a **linear program** per player (no
-distribution over :math:`S_{-i}`, even a correlated one, makes every strategy of
-:math:`S_i` a best response). Each remaining system is solved **exactly**: a lex Gröbner
+probability; exact integer comparisons), and by **linear programs**: a certified
+conditional relaxation (``solvers.finite._conditional_lp``: each player's conditions
+multiplied by each of her support probabilities are linear in the product distribution;
+if no positive distribution satisfies them all, proved by a Farkas certificate, no
+equilibrium has these supports), for the systems with three players mixing and 8 or more
+unknowns and for those that go to the homotopy, then one per player (no distribution over
+:math:`S_{-i}`, even a correlated one, makes every strategy of :math:`S_i` a best
+response). Each remaining system is solved **exactly**: a lex Gröbner
 basis over the rationals (sympy, F5B, payoffs rescaled to coprime integers) decides
 whether it is inconsistent, zero-dimensional (finitely many solutions, all found) or
 positive-dimensional (a continuum, which happens only in non-generic games). In shape
@@ -107,7 +112,7 @@ from solvers.finite._snap import nearby_rational_equilibrium
 from solvers.finite._subdivision import _branch_blocks
 from solvers.finite._support_screen import player_supports, undominated_supports
 from solvers.parallel import check_executor, map_chunks
-from solvers.progress import ProgressArg, track
+from solvers.progress import ProgressArg
 from solvers.result import Equilibria, Equilibrium
 from solvers.verify import DEFAULT_RTOL, expected_payoffs, is_nash, regret
 
@@ -211,16 +216,47 @@ def _no_correlated_support(floats: Sequence[np.ndarray], support: tuple) -> bool
 
 
 def _worth_a_linear_program(support: tuple, systems: str, exacts: Sequence[np.ndarray]) -> bool:
-    """Whether the LP screen (:func:`_no_correlated_support`) is run on a support: not
-    for the systems that go to the certified subdivision, which discards every box where
-    a strategy outside the support is strictly better and settles them faster than the
-    LP (4x4x4, 3^4 and 2^7 random games: 25-35% less time in all), unless some mixing
-    player's equations vanish identically (a face of solutions, which the subdivision
-    leaves to the exact path, where it would be reported as a continuum even when a
-    better outside strategy rules out every point of it)."""
+    """Whether the per-player LP screen (:func:`_no_correlated_support`) is run on a
+    support: not for the systems that go to the certified subdivision, which discards
+    every box where a strategy outside the support is strictly better and settles them
+    faster than the LP (4x4x4, 3^4 and 2^7 random games: 25-35% less time in all), unless
+    some mixing player's equations vanish identically (a face of solutions, which the
+    subdivision leaves to the exact path, where it would be reported as a continuum even
+    when a better outside strategy rules out every point of it)."""
     if _numeric_route(support, systems) != "subdivision":
         return True
     return any(_vanishing_equations(exacts, support))
+
+
+def _worth_a_conditional_program(
+    support: tuple, systems: str, exacts: Sequence[np.ndarray]
+) -> bool:
+    """Whether the conditional LP screen
+    (:func:`solvers.finite._conditional_lp.no_equilibrium_with_support`, 2-6 ms) is run
+    on a support: wherever the per-player one is, and on the certified subdivision's
+    systems with exactly three players mixing and at least
+    :data:`CONDITIONAL_LP_MIN_UNKNOWNS` unknowns (5-20 ms each; the LP rules out 94-98% of
+    the (4, 4, 3) and (5, 4, 3) systems of random 6x6x5 and 5x5x5 games)."""
+    if _worth_a_linear_program(support, systems, exacts):
+        return True
+    mixing = sum(len(S) > 1 for S in support)
+    return mixing == 3 and sum(len(S) - 1 for S in support) >= CONDITIONAL_LP_MIN_UNKNOWNS
+
+
+def _screen_chunk(task: tuple) -> list[bool]:
+    """One chunk of the LP screens, wherever it runs: ``(screen, [(support, conditional,
+    correlated), ...])``; for each support whether a screen rules it out (the conditional
+    LP first, certified; then, where asked, the per-player one)."""
+    from solvers.finite._conditional_lp import no_equilibrium_with_support
+
+    screen, items = task
+    return [
+        bool(
+            (conditional and no_equilibrium_with_support(screen, support))
+            or (correlated and _no_correlated_support(screen, support))
+        )
+        for support, conditional, correlated in items
+    ]
 
 
 def _ring_for(count: int):
@@ -534,6 +570,13 @@ EXACT_MAX_SOLUTIONS = 20
 #: singular end point, failed paths, an irrational solution in exact mode).
 GROEBNER_FALLBACK_MAX_UNKNOWNS = 6
 
+
+#: Certified subdivision systems with exactly three players mixing and at least this many
+#: unknowns are screened by the conditional LP (:func:`_worth_a_conditional_program`);
+#: smaller ones cost the subdivision about what the LP costs (1-2 ms).
+CONDITIONAL_LP_MIN_UNKNOWNS = 8
+#: Support profiles per chunk of the LP screens.
+SCREEN_CHUNK = 256
 
 #: Support systems up to this many unknowns go to certified subdivision first ...
 SUBDIVISION_MAX_UNKNOWNS = 7
@@ -1293,16 +1336,28 @@ def polynomial_equilibria(
 
     budget = _Budget(exact_budget)
     singular_budget = _Budget(exact_budget)  # a separate account: no float fallback there
-    survivors = []
     undominated = undominated_supports(ints, shape)
     pruned = total - len(undominated)
-    for support in track(undominated, progress=progress, desc="support profiles"):
-        if _worth_a_linear_program(support, systems, ints) and _no_correlated_support(
-            screen, support
-        ):
-            pruned += 1
-        else:
-            survivors.append(support)
+    # the LP screens, in chunks fixed by the game (the same verdicts on any executor)
+    screened = [
+        (support, conditional, _worth_a_linear_program(support, systems, ints))
+        for support in undominated
+        if (conditional := _worth_a_conditional_program(support, systems, ints))
+    ]
+    tasks = [
+        (screen, screened[k : k + SCREEN_CHUNK]) for k in range(0, len(screened), SCREEN_CHUNK)
+    ]
+    verdicts = map_chunks(
+        _screen_chunk, tasks, executor=executor, progress=progress, desc="support profiles"
+    )
+    excluded = {
+        item[0]
+        for task, flags in zip(tasks, verdicts, strict=True)
+        for item, out in zip(task[1], flags, strict=True)
+        if out
+    }
+    pruned += len(excluded)
+    survivors = [support for support in undominated if support not in excluded]
     tracked = _track_all(screen, survivors, systems, executor, progress)
     # smaller systems first: the exact algebra's time budget goes to the systems it can
     # finish (the list of equilibria does not depend on the order)

@@ -51,24 +51,30 @@ def test_a_process_pool_finds_the_same_exact_equilibria():
 
 
 def test_the_chunks_do_not_depend_on_the_executor(monkeypatch):
-    """The work is cut into the same chunks whatever runs them (a game with more
-    subdivision systems than one chunk holds)."""
+    """The work is cut into the same chunks whatever runs them: the LP screens, then the
+    support systems (a game with more subdivision systems than one chunk holds)."""
     import solvers.finite._polynomial as polynomial
 
-    seen: list[list] = []
+    seen: list[tuple] = []
 
     def record(fn, tasks, **kwargs):
-        seen.append([(t[0], tuple(t[2])) for t in tasks])
+        if fn is polynomial._screen_chunk:
+            seen.append(("screen", [tuple(item for item in t[1]) for t in tasks]))
+        else:
+            seen.append(("systems", [(t[0], tuple(t[2])) for t in tasks]))
         return [fn(t) for t in tasks]
 
     monkeypatch.setattr(polynomial, "map_chunks", record)
     rng = np.random.default_rng(2)
-    u = [rng.standard_normal((5, 4, 3)) for _ in range(3)]
+    u = [rng.standard_normal((6, 5, 3)) for _ in range(3)]
     polynomial_equilibria(u)
     with ThreadPoolExecutor(2) as pool:
         polynomial_equilibria(u, executor=pool)
-    assert seen[0] == seen[1]
-    sizes = [len(t[1]) for t in seen[0] if t[0] == "subdivision"]
+    assert len(seen) == 4 and seen[:2] == seen[2:]
+    assert [kind for kind, _ in seen[:2]] == ["screen", "systems"]
+    screened = [len(chunk) for chunk in seen[0][1]]
+    assert len(screened) >= 2 and max(screened) <= polynomial.SCREEN_CHUNK
+    sizes = [len(t[1]) for t in seen[1][1] if t[0] == "subdivision"]
     assert len(sizes) >= 2 and max(sizes) <= SUBDIVISION_CHUNK
 
 

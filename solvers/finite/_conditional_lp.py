@@ -1,0 +1,190 @@
+r"""A certified linear-programming screen: no equilibrium has exactly this support profile.
+
+For a mixed profile :math:`\sigma` with supports :math:`S = (S_1, \dots, S_n)`, the product
+:math:`\mu = \sigma_1 \otimes \dots \otimes \sigma_n` is a positive vector over the pure
+profiles of :math:`S`. Player *i*'s indifference and best-response conditions are linear
+in :math:`\sigma_{-i}`; multiplied by :math:`\sigma_i(a) > 0` for each :math:`a \in S_i`
+they become linear in :math:`\mu`, one copy per own strategy *a* (the conditional
+distribution of the others given :math:`s_i = a` is :math:`\sigma_{-i}` itself):
+
+.. math::
+    \sum_{s_{-i} \in S_{-i}} \mu(a, s_{-i}) \bigl(u_i(b, s_{-i}) - u_i(b_0, s_{-i})\bigr)
+    \;\begin{cases} = 0 & b \in S_i \\ \le 0 & b \notin S_i \end{cases}
+    \qquad (a \in S_i),
+
+with :math:`b_0` the first strategy of :math:`S_i`. Relaxing the product to any
+:math:`\mu \ge 1` (scaled) gives a linear feasibility problem (a reformulation-
+linearization of the support system); if it is infeasible, no equilibrium has exactly
+these supports. This is much stronger than asking, player by player, for some
+distribution over :math:`S_{-i}` (Porter, Nudelman and Shoham's test): measured on random
+6x6x5 and 5x5x5 games it rules out 98% of the (4, 4, 3) and 64-98% of the (4, 4, 4) and
+(5, 4, 4) support systems of three players mixing, whose homotopy or subdivision costs
+5-200 ms, at 2-4 ms each (HiGHS). With four or more players mixing it rarely excludes
+anything (the relaxation loosens with each product).
+
+Infeasibility is **certified**, not read off the LP solver's status: by Farkas' lemma it
+holds when some combination :math:`c = A^\top w` of the constraints (:math:`w \ge 0` on
+the inequalities) is positive in every coordinate, since then :math:`c^\top \mu > 0` for
+every :math:`\mu \ge 1` while the constraints force :math:`c^\top \mu \le 0`. The LP
+finds the combination with the largest least coordinate; it is accepted only when every
+coordinate of :math:`A^\top w`, computed in floating point, exceeds a bound on the
+rounding of the payoffs and of the product (:func:`certified_positive`). A failed
+certificate only means the system is solved as before.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from math import prod
+
+import numpy as np
+
+__all__ = [
+    "MAX_PROFILES",
+    "certified_positive",
+    "conditional_constraints",
+    "no_equilibrium_with_support",
+]
+
+#: Support profiles with more pure profiles than this are not screened (the LP's size).
+MAX_PROFILES = 4096
+
+
+def conditional_constraints(
+    payoffs: Sequence[np.ndarray], support: tuple
+) -> tuple[np.ndarray, int]:
+    """The constraints of the conditional relaxation, one column each.
+
+    Parameters
+    ----------
+    payoffs : sequence of numpy.ndarray
+        Each player's payoffs as non-negative floats (her payoffs minus her least one).
+    support : tuple of tuple of int
+        The support profile.
+
+    Returns
+    -------
+    A : numpy.ndarray
+        Shape ``(N, J)``: ``N`` the pure profiles of the supports (C order), one column
+        per constraint ``A[:, j] @ mu = 0`` (the first ``equalities`` columns) or
+        ``<= 0`` (the others); each player's columns divided by her largest payoff (so
+        every entry lies in [-1, 1]).
+    equalities : int
+
+    Examples
+    --------
+    Matching pennies, both players mixing: per player two own strategies times one
+    indifference, no strategy outside the support.
+
+    >>> import numpy as np
+    >>> u = np.array([[2.0, 0.0], [0.0, 2.0]])
+    >>> A, equalities = conditional_constraints([u, 2.0 - u], ((0, 1), (0, 1)))
+    >>> A.shape, equalities
+    ((4, 4), 4)
+    >>> A[:, 0].tolist()  # player 0, own strategy 0: mu(0,0) (-1) + mu(0,1) (+1) = 0
+    [-1.0, 1.0, 0.0, 0.0]
+    """
+    n = len(support)
+    sizes = tuple(len(S) for S in support)
+    equal: list[np.ndarray] = []
+    below: list[np.ndarray] = []
+    for i, S in enumerate(support):
+        m = payoffs[i].shape[i]
+        index = [list(T) if k != i else list(range(m)) for k, T in enumerate(support)]
+        top = float(payoffs[i].max())
+        U = np.moveaxis(payoffs[i][np.ix_(*index)], i, 0) / (top if top > 0 else 1.0)
+        outside = [b for b in range(m) if b not in S]
+        # own-strategy indicator along axis i: the constraint copy for s_i = a
+        shape = [1] * n
+        shape[i] = sizes[i]
+        eye = np.eye(sizes[i]).reshape(sizes[i], *shape)  # (a, ...profile axes)
+        for rows, target in ((U[list(S[1:])] - U[S[0]], equal), (U[outside] - U[S[0]], below)):
+            if not len(rows):
+                continue
+            # rows: (k, S_{-i} axes); insert the own axis at i, then copy per own a
+            spread = np.expand_dims(rows, 1 + i)[:, None] * eye[None]  # (k, a, profile)
+            target.append(spread.reshape(len(rows) * sizes[i], -1))
+    N = prod(sizes)
+    E = np.concatenate(equal) if equal else np.zeros((0, N))
+    G = np.concatenate(below) if below else np.zeros((0, N))
+    return np.concatenate([E, G]).T, E.shape[0]
+
+
+def certified_positive(A: np.ndarray, equalities: int, w: np.ndarray) -> bool:
+    """Whether ``A @ w`` (``w >= 0`` enforced on the inequality columns) is provably
+    positive in every coordinate for the exact payoffs behind the float matrix ``A``.
+
+    Each entry of ``A`` is within ``8 eps`` of its exact value (two roundings of payoffs
+    of at most 1 in magnitude, a division and a subtraction) and the product's rounding is
+    at most ``J eps`` times the sum of ``|A_jk w_j|``; the bound used is twice their sum.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> A = np.array([[1.0, -1.0], [1.0, 0.5]])
+    >>> certified_positive(A, 1, np.array([1.0, 0.5]))  # (0.5, 1.25)
+    True
+    >>> certified_positive(A, 1, np.array([1.0, 1.0]))  # first coordinate 0
+    False
+    """
+    w = np.array(w, dtype=float)
+    w[equalities:] = np.maximum(w[equalities:], 0.0)
+    if not np.all(np.isfinite(w)):
+        return False
+    J = A.shape[1]
+    eps = np.finfo(float).eps
+    c = A @ w
+    bound = 2 * eps * ((J + 2) * (np.abs(A) @ np.abs(w)) + 8 * np.abs(w).sum()) + 1e-300
+    return bool(np.all(c > bound))
+
+
+def no_equilibrium_with_support(payoffs: Sequence[np.ndarray], support: tuple) -> bool:
+    """Whether no Nash equilibrium has exactly these supports, by the conditional LP.
+
+    ``True`` only with a certificate (see the module docstring); ``False`` means "not
+    ruled out" (the support may or may not carry an equilibrium).
+
+    Parameters
+    ----------
+    payoffs : sequence of numpy.ndarray
+        Each player's payoffs as non-negative floats (her payoffs minus her least one).
+    support : tuple of tuple of int
+        The support profile.
+
+    Returns
+    -------
+    bool
+
+    Examples
+    --------
+    Matching pennies: its equilibrium mixes both strategies of both players; with only
+    the first player mixing no profile is an equilibrium.
+
+    >>> import numpy as np
+    >>> u = np.array([[2.0, 0.0], [0.0, 2.0]])
+    >>> no_equilibrium_with_support([u, 2.0 - u], ((0, 1), (0, 1)))
+    False
+    >>> no_equilibrium_with_support([u, 2.0 - u], ((0, 1), (0,)))
+    True
+    """
+    from scipy.optimize import linprog
+
+    if prod(len(S) for S in support) > MAX_PROFILES:
+        return False
+    A, equalities = conditional_constraints(payoffs, support)
+    N, J = A.shape
+    if J == 0:
+        return False
+    # variables (w, t): maximise t subject to A w >= t (each coordinate), sum(A w) <= 1,
+    # w >= 0 on the inequalities, 0 <= t <= 1 (w = 0, t = 0 is always feasible)
+    bounds = [(None, None)] * equalities + [(0, None)] * (J - equalities) + [(0, 1)]
+    a_ub = np.vstack([np.hstack([-A, np.ones((N, 1))]), np.append(A.sum(axis=0), 0.0)[None, :]])
+    b_ub = np.append(np.zeros(N), 1.0)
+    cost = np.append(np.zeros(J), -1.0)
+    try:
+        fit = linprog(cost, A_ub=a_ub, b_ub=b_ub, bounds=bounds, method="highs")
+    except ValueError:  # pragma: no cover - non-finite input: no certificate
+        return False
+    if fit.status != 0 or fit.x is None or not fit.x[-1] > 0:
+        return False
+    return certified_positive(A, equalities, fit.x[:-1])

@@ -1,0 +1,152 @@
+"""The conditional LP screen of the n-player support enumeration: it never rules out a
+support profile that carries an equilibrium, and it rules out what theory says it must."""
+
+from __future__ import annotations
+
+import itertools
+import warnings
+from fractions import Fraction
+from math import prod
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from solvers.finite import polynomial_equilibria
+from solvers.finite._conditional_lp import (
+    certified_positive,
+    conditional_constraints,
+    no_equilibrium_with_support,
+)
+from solvers.verify import regret
+
+
+def _screen(exacts):
+    return [np.asarray(u - min(u.flat), dtype=float) for u in exacts]
+
+
+@st.composite
+def planted_equilibria(draw):
+    """A game with a planted equilibrium of a given support: random integer payoffs, then
+    each player's payoffs shifted by a constant per own strategy so that the planted
+    profile makes her support strategies indifferent and the others no better (ties
+    allowed: degenerate games)."""
+    n = draw(st.integers(2, 4))
+    shape = tuple(draw(st.lists(st.integers(1, 4), min_size=n, max_size=n)))
+    if prod(shape) > 64:
+        shape = tuple(min(m, 2) for m in shape)
+    span = draw(st.sampled_from([2, 5, 100]))
+    u = [
+        np.array(
+            draw(st.lists(st.integers(0, span), min_size=prod(shape), max_size=prod(shape))),
+            dtype=object,
+        ).reshape(shape)
+        for _ in range(n)
+    ]
+    support, sigma = [], []
+    for m in shape:
+        S = tuple(sorted(draw(st.sets(st.integers(0, m - 1), min_size=1, max_size=m))))
+        weights = draw(st.lists(st.integers(1, 9), min_size=len(S), max_size=len(S)))
+        p = [Fraction(0)] * m
+        for s, w in zip(S, weights, strict=True):
+            p[s] = Fraction(w, sum(weights))
+        support.append(S)
+        sigma.append(np.array(p, dtype=object))
+    for i in range(n):
+        against = np.moveaxis(u[i], i, 0)
+        for j in reversed(range(n)):
+            if j != i:
+                against = np.tensordot(
+                    against, sigma[j], axes=([1 + (j if j < i else j - 1)], [0])
+                )
+        value = max(against)
+        for b in range(shape[i]):
+            gap = 0 if b in support[i] else draw(st.sampled_from([0, 1, 3]))
+            index = [slice(None)] * n
+            index[i] = b
+            u[i][tuple(index)] = u[i][tuple(index)] + (value - against[b] - gap)
+    return u, tuple(support), sigma
+
+
+@settings(max_examples=150, deadline=None)
+@given(planted_equilibria())
+def test_a_support_with_an_equilibrium_is_never_ruled_out(planted):
+    u, support, sigma = planted
+    assert max(regret(u, sigma)) == 0  # the planted profile is an exact equilibrium
+    assert not no_equilibrium_with_support(_screen(u), support)
+
+
+def test_a_strictly_dominated_strategy_in_the_support_is_ruled_out():
+    """Prisoner's dilemma with a third, dummy player: no equilibrium has the first
+    player mixing (defecting strictly dominates cooperating)."""
+    pd = np.array([[3, 0], [5, 1]])
+    u0 = np.stack([pd, pd], axis=2)
+    u1 = np.stack([pd.T, pd.T], axis=2)
+    u2 = np.zeros((2, 2, 2))
+    screen = _screen([u0, u1, u2])
+    assert no_equilibrium_with_support(screen, ((0, 1), (1,), (0,)))
+    assert not no_equilibrium_with_support(screen, ((1,), (1,), (0, 1)))  # the dummy mixes
+
+
+def test_the_conditional_relaxation_is_stronger_than_one_distribution():
+    """A 2x2x2 game where a single distribution over the support profiles satisfies every
+    player's indifference but no product does: McKelvey and McLennan's game has 9
+    equilibria, and every support the relaxation rules out carries none of them."""
+    from games import catalog
+
+    u = catalog.load("mckelvey-mclennan1997-2x2x2").payoff_arrays(exact=True)
+    eqs = polynomial_equilibria(u, exact=True)
+    carried = {
+        tuple(tuple(k for k, p in enumerate(s) if p != 0) for s in e.strategies) for e in eqs
+    }
+    screen = _screen(u)
+    supports = [tuple(S) for S in itertools.product(*[[(0,), (1,), (0, 1)] for _ in range(3)])]
+    ruled_out = {S for S in supports if no_equilibrium_with_support(screen, S)}
+    assert not ruled_out & carried
+    assert len(carried) + len(ruled_out) <= len(supports)
+
+
+def _without_the_conditional_lp(monkeypatch):
+    import solvers.finite._polynomial as polynomial
+
+    monkeypatch.setattr(
+        polynomial,
+        "_worth_a_conditional_program",
+        polynomial._worth_a_linear_program,
+    )
+
+
+@pytest.mark.parametrize(
+    ("shape", "span", "seed"),
+    [((5, 4, 3), 100, 0), ((5, 4, 3), 3, 1), ((6, 4, 3), 2, 2), ((4, 4, 4), 100, 3)],
+)
+def test_the_screen_changes_no_equilibrium(monkeypatch, shape, span, seed):
+    """Random games (generic and with many ties), exact: the same equilibria, the same
+    completeness, with and without the conditional LP screen."""
+    rng = np.random.default_rng(seed)
+    u = [rng.integers(0, span + 1, size=shape) for _ in shape]
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        with_lp = polynomial_equilibria(u, exact=True)
+        _without_the_conditional_lp(monkeypatch)
+        without = polynomial_equilibria(u, exact=True)
+    assert len(caught) % 2 == 0  # the same warnings (continua) both times
+    assert with_lp.complete == without.complete
+    assert sorted(str(e.strategies) for e in with_lp) == sorted(str(e.strategies) for e in without)
+
+
+def test_constraints_of_a_pure_profile_and_a_constant_player():
+    """No mixing player: only the best-response inequalities, one per outside strategy;
+    a player with constant payoffs contributes zero columns (no division by zero)."""
+    u0 = np.array([[1.0, 0.0], [0.0, 2.0]])
+    A, equalities = conditional_constraints([u0, np.zeros((2, 2))], ((0,), (0,)))
+    assert equalities == 0 and A.shape == (1, 2)
+    assert A[:, 0].tolist() == [-0.5] and A[:, 1].tolist() == [0.0]
+
+
+def test_a_certificate_within_rounding_of_zero_is_refused():
+    A = np.array([[1.0, 1.0], [1.0, -1.0]])
+    assert certified_positive(A, 2, np.array([1.0, 0.0]))
+    assert not certified_positive(A, 2, np.array([0.5, 0.5 - 1e-17]))
+    assert not certified_positive(A, 2, np.array([np.nan, 0.0]))
