@@ -966,7 +966,7 @@ def _exact_support(R, equations, sym, exacts, support, shape):
         return [], "isolated", 0
     if not _zero_dimensional(basis, count):
         return [], "continuum", _dimension(basis, count)
-    in_shape = _shape_position(basis, R, count)
+    in_shape = _shape_position(basis, R, count) or _separated(basis, R, count)
     if in_shape is not None:
         h, formulas = in_shape
         return _shape_equilibria(h, formulas, exacts, support, shape), "isolated", 0
@@ -992,6 +992,59 @@ def _exact_support(R, equations, sym, exacts, support, shape):
         if _is_equilibrium(sym, profile, support):
             found.append((profile, "sympy"))
     return found, "isolated", 0
+
+
+#: Linear forms tried to bring a zero-dimensional basis into shape position (coefficients
+#: of ``z_0, z_1, ...``, cycled), before sympy's general solver.
+SEPARATING_FORMS = ((1, 2, 3, 5, 7, 11, 13), (1, -1, 2, -3, 5, -7, 11), (3, 1, -2, 4, -1, 6, 2))
+
+
+def _separated(basis, R, count: int):
+    """``(h, {k: g_k})`` as :func:`_shape_position` gives, for a zero-dimensional lex
+    ``basis`` that is not in shape position (several solutions share the last unknown's
+    value, or a solution is multiple): with a new last unknown ``t = sum_k c_k z_k`` (a
+    linear form that separates the solutions, tried from :data:`SEPARATING_FORMS`) the
+    lex basis of the ideal plus ``t - sum_k c_k z_k`` is in shape position when the ideal
+    is radical; otherwise the squarefree part of its univariate polynomial in ``t`` is
+    added (the solutions' values of ``t``, each once) and the basis tried again. ``None``
+    when no form works (the caller falls back to sympy's general solver)."""
+    S, *gens = _ring_for(count + 1)
+    t = gens[-1]
+    lift = [_lift(g, S, count) for g in basis]
+    for form in SEPARATING_FORMS:
+        coefficients = [form[k % len(form)] for k in range(count)]
+        line = t - sum((c * z for c, z in zip(coefficients, gens[:-1], strict=True)), S.zero)
+        extended = ring_groebner([*lift, line], S, method=_GROEBNER_METHOD)
+        found = _shape_position(extended, S, count + 1)
+        if found is not None:
+            return found
+        univariate = [g for g in extended if all(m[:-1] == (0,) * count for m in g.monoms())]
+        if len(univariate) != 1:
+            continue
+        h = sp.Poly.from_dict(
+            {
+                (m[-1],): sp.Rational(int(c.numerator), int(c.denominator))
+                for m, c in univariate[0].terms()
+            },
+            _T,
+            domain="QQ",
+        )
+        squarefree = h.sqf_part()
+        if squarefree.degree() == h.degree():
+            continue
+        reduced = S.zero
+        for (k,), c in squarefree.terms():
+            reduced += QQ(int(c.p), int(c.q)) * t**k
+        radical = ring_groebner([*extended, reduced], S, method=_GROEBNER_METHOD)
+        found = _shape_position(radical, S, count + 1)
+        if found is not None:
+            return found
+    return None
+
+
+def _lift(g, S, count: int):
+    """A polynomial of the ring of ``count`` unknowns in the ring with one more."""
+    return S.from_dict({(*m, 0): c for m, c in g.terms()})
 
 
 class _Budget:
