@@ -1351,7 +1351,10 @@ def polynomial_equilibria(
                     certified.append(key)
                 results.setdefault(key, eq)
         elif payoffs == "sympy":  # general sympy solution: simplify, then verify afresh
-            add(*_tidy(profile))
+            try:
+                add(*_tidy(profile))
+            except ValueError:  # nested radicals whose order sympy cannot decide
+                add_found([np.array([to_float(p) for p in s]) for s in profile], "certified")
         elif payoffs is None:  # Fractions, verified exactly
             add(profile, True)
         elif exact:  # algebraic numbers, verified exactly in Q[t]/(f)

@@ -67,3 +67,27 @@ def test_a_symmetric_game_with_a_non_shape_system_is_solved():
     for f, e in zip(floats, eqs, strict=True):  # each verified exactly by the solver
         profile = np.split(f, np.cumsum([len(s) for s in e.strategies])[:-1])
         assert max(regret(floats_u, profile)) < 1e-12
+
+
+def test_a_three_player_coordination_game_with_radical_equilibria():
+    """All three get 2, 3 or 1 when all pick strategy 0, 1 or 2, else 0 (a fuzzing find
+    that once raised on sympy's nested radicals). By hand: the 3 matching and 6
+    all-different pure profiles, and 4 symmetric mixed equilibria, where each player
+    mixes over the same set T with 2 p_0^2 = 3 p_1^2 = p_2^2 on T (the others' matching
+    probability squared times the prize is equal across T); no other profile."""
+    u = np.zeros((3, 3, 3), dtype=int)
+    u[0, 0, 0], u[1, 1, 1], u[2, 2, 2] = 2, 3, 1
+    eqs = polynomial_equilibria([u, u, u], exact=True)
+    assert eqs.complete and len(eqs) == 13
+    prize = [2, 3, 1]
+    expected = []
+    for T in [(0, 1), (0, 2), (1, 2), (0, 1, 2)]:
+        weights = [1 / sp.sqrt(prize[k]) for k in T]  # p_k proportional to 1/sqrt(prize)
+        p = np.zeros(3)
+        p[list(T)] = [float(w / sum(weights)) for w in weights]
+        expected.append(np.concatenate([p, p, p]))
+    floats = [np.concatenate([np.array(s, dtype=float) for s in e.strategies]) for e in eqs]
+    for target in expected:
+        assert sum(np.allclose(f, target, atol=1e-12) for f in floats) == 1
+    pure = [f for f in floats if set(np.round(f, 12)) <= {0.0, 1.0}]
+    assert len(pure) == 9
