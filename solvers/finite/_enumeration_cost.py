@@ -17,7 +17,11 @@ path refitted on eleven (8x3x3 to 6x6x4, normal payoffs, seed 0) when the parame
 homotopy halved it. Measured time over estimate then: 0.36 (6x6x3, 8x3x3) to 1.10
 (5x5x5): 4x4x3x3 1.06, 4x4x4x2 0.91, 5x5x4 0.92, 7x4x4 0.73, 6x6x4 0.69 (75 s
 against 108 s). Exact mode (``exact=True``) writes irrational equilibria down exactly:
-times 1.7 (a random 6x4x4 integer game).
+times 1.7 (a random 6x4x4 integer game). Systems with three players mixing that the
+conditional LP screens (:mod:`solvers.finite._conditional_lp`) cost the LP plus the
+share it leaves times their solving cost; measured over estimate then (random normal
+games, seed 0, one process): 5x5x5 0.99 (22.7 s), 7x5x4 1.08 (64 s), 6x6x4 0.63 (41 s),
+6x6x5 0.89 (282 s).
 
 The estimate is deterministic (the same game always gets the same one, whatever the
 machine), so the default method a game gets does not depend on load or hardware.
@@ -32,7 +36,7 @@ from math import prod
 import numpy as np
 
 from solvers.finite._homotopy import MAX_PATHS, homotopy_paths
-from solvers.finite._polynomial import CONDITIONAL_LP_MIN_UNKNOWNS, _numeric_route
+from solvers.finite._polynomial import _numeric_route, conditional_lp_pays
 from solvers.finite._support_screen import undominated_supports
 
 __all__ = [
@@ -117,7 +121,7 @@ def system_seconds(sizes: Sequence[int]) -> float:
         if paths == 0:
             return _OVERDETERMINED
         seconds = (MAX_PATHS if paths is None else paths) * unknowns * mixing * _PATH
-    if mixing == 3 and (route != "subdivision" or unknowns >= CONDITIONAL_LP_MIN_UNKNOWNS):
+    if mixing == 3 and (route != "subdivision" or conditional_lp_pays(sizes)):
         surviving = _LP_SURVIVING[min(unknowns - 8, len(_LP_SURVIVING) - 1)]
         return _LP + _LP_PER_PROFILE * prod(sizes) + surviving * seconds
     return seconds

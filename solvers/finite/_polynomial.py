@@ -234,13 +234,31 @@ def _worth_a_conditional_program(
     """Whether the conditional LP screen
     (:func:`solvers.finite._conditional_lp.no_equilibrium_with_support`, 2-6 ms) is run
     on a support: wherever the per-player one is, and on the certified subdivision's
-    systems with exactly three players mixing and at least
-    :data:`CONDITIONAL_LP_MIN_UNKNOWNS` unknowns (5-20 ms each; the LP rules out 94-98% of
-    the (4, 4, 3) and (5, 4, 3) systems of random 6x6x5 and 5x5x5 games)."""
+    systems where it pays (:func:`conditional_lp_pays`)."""
     if _worth_a_linear_program(support, systems, exacts):
         return True
-    mixing = sum(len(S) > 1 for S in support)
-    return mixing == 3 and sum(len(S) - 1 for S in support) >= CONDITIONAL_LP_MIN_UNKNOWNS
+    return conditional_lp_pays(tuple(len(S) for S in support))
+
+
+def conditional_lp_pays(sizes: tuple[int, ...]) -> bool:
+    """Whether a subdivision system of these support sizes is worth the conditional LP:
+    exactly three players mixing, at least :data:`CONDITIONAL_LP_MIN_UNKNOWNS` unknowns,
+    and no player whose equations outnumber the others' unknowns, nor (below 10
+    unknowns) match them: such a player's equations alone pin the others' probabilities
+    down and the subdivision settles the system in 0.4-2.6 ms (random 8x3x3 and 7x4x4
+    games), against 5-17 ms for the balanced (4, 4, 3), (5, 4, 3) and (6, 4, 3) systems,
+    94-100% of which the LP rules out.
+
+    Examples
+    --------
+    >>> conditional_lp_pays((4, 4, 3)), conditional_lp_pays((5, 3, 3))
+    (True, False)
+    """
+    dims = [m - 1 for m in sizes]
+    total, widest = sum(dims), max(dims, default=0)
+    if sum(d > 0 for d in dims) != 3 or total < CONDITIONAL_LP_MIN_UNKNOWNS:
+        return False
+    return 2 * widest < total or (2 * widest == total and total >= 10)
 
 
 def _screen_chunk(task: tuple) -> list[bool]:
@@ -1214,8 +1232,9 @@ def polynomial_equilibria(
     rtol : float
         Float results: regret tolerance relative to each player's payoff range.
     progress : bool or callable
-        Report progress (see :func:`solvers.progress.track`): over the support profiles
-        screened, then over the chunks of support systems solved numerically.
+        Report progress (see :func:`solvers.progress.track`): over the chunks of support
+        profiles screened by linear programs, then over the chunks of support systems
+        solved numerically.
     systems : {"auto", "groebner", "homotopy", "subdivision"}
         How the support systems are solved: ``"groebner"`` exactly by Gröbner bases
         (slow beyond a few unknowns); ``"subdivision"`` by certified interval
@@ -1249,10 +1268,11 @@ def polynomial_equilibria(
         Where the numerical solving of the support systems runs, in chunks fixed by the
         game (:func:`solvers.parallel.resolve_executor`): ``None`` here; a
         ``concurrent.futures.ProcessPoolExecutor``, a dask ``distributed.Client`` or a
-        scheduler address spread it over workers (most of the time of large games: random
-        6x6x4 and 5x5x5 games, 81 and 45 s here, took 46 and 29 s on a pool of two
-        processes on two cores). The same equilibria wherever and on however many
-        workers it runs; the exact algebra stays here.
+        scheduler address spread it, and the LP screens, over workers (most of the time
+        of large games: random 6x6x4 and 5x5x5 games, 81 and 45 s here before the
+        conditional LP screen, took 46 and 29 s on a pool of two processes on two cores;
+        41 and 23 s in one process with it). The same equilibria wherever and on however
+        many workers it runs; the exact algebra stays here.
 
     Returns
     -------
