@@ -66,7 +66,7 @@ def test_the_chunks_do_not_depend_on_the_executor(monkeypatch):
 
     monkeypatch.setattr(polynomial, "map_chunks", record)
     rng = np.random.default_rng(2)
-    u = [rng.standard_normal((6, 5, 3)) for _ in range(3)]
+    u = [rng.standard_normal((5, 5, 4)) for _ in range(3)]
     polynomial_equilibria(u)
     with ThreadPoolExecutor(2) as pool:
         polynomial_equilibria(u, executor=pool)
