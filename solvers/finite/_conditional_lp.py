@@ -41,6 +41,7 @@ import numpy as np
 
 __all__ = [
     "MAX_PROFILES",
+    "MIN_RANGE",
     "certified_positive",
     "conditional_constraints",
     "no_equilibrium_with_support",
@@ -48,6 +49,10 @@ __all__ = [
 
 #: Support profiles with more pure profiles than this are not screened (the LP's size).
 MAX_PROFILES = 4096
+#: A player whose largest payoff (after her least is subtracted) is below this gets no
+#: certificate: near float's subnormal range rounding is not small relative to it (the
+#: caller rescales such payoffs by a power of two first).
+MIN_RANGE = 2.0**-900
 
 
 def conditional_constraints(
@@ -115,7 +120,8 @@ def certified_positive(A: np.ndarray, equalities: int, w: np.ndarray) -> bool:
     positive in every coordinate for the exact payoffs behind the float matrix ``A``.
 
     Each entry of ``A`` is within ``8 eps`` of its exact value (two roundings of payoffs
-    of at most 1 in magnitude, a division and a subtraction) and the product's rounding is
+    of at most 1 in magnitude, a division and a subtraction; normal floats, see
+    :data:`MIN_RANGE`) and the product's rounding is
     at most ``J eps`` times the sum of ``|A_jk w_j|``; the bound used is twice their sum.
 
     Examples
@@ -171,6 +177,9 @@ def no_equilibrium_with_support(payoffs: Sequence[np.ndarray], support: tuple) -
 
     if prod(len(S) for S in support) > MAX_PROFILES:
         return False
+    tops = [float(np.max(u)) for u in payoffs]
+    if any(not np.isfinite(top) or 0 < top < MIN_RANGE for top in tops):
+        return False  # subnormal (or infinite) payoffs: no rounding bound to rely on
     A, equalities = conditional_constraints(payoffs, support)
     N, J = A.shape
     if J == 0:

@@ -174,6 +174,37 @@ def _integer_arrays(exacts: Sequence[np.ndarray]) -> list[np.ndarray]:
     return out
 
 
+#: A player's payoff range beyond 2**+-SCREEN_EXPONENT is rescaled by a power of two
+#: before the numerical screens (float subnormals, overflow).
+SCREEN_EXPONENT = 900
+
+
+def _screen_payoffs(exacts: Sequence[np.ndarray]) -> list[np.ndarray]:
+    """Each player's payoffs minus her least one, as floats, for the numerical screens
+    and solvers. A range below ``2**-900`` or above ``2**900`` (as exact payoffs like
+    ``Fraction(1, 10**323)`` can have) is first multiplied by a power of two that brings
+    it near 1: a positive rescaling changes no best response, and it keeps the floats
+    normal (subnormal ones carry rounding errors that are not small relative to the
+    range, which the certified tests assume) and finite.
+
+    Examples
+    --------
+    >>> u = np.array([[Fraction(1, 10**323), Fraction(3, 10**323)]], dtype=object)
+    >>> _screen_payoffs([u])[0].tolist()
+    [[0.0, 0.5060056332682765]]
+    """
+    out = []
+    for u in exacts:
+        shifted = u - min(u.flat)
+        top = Fraction(max(shifted.flat))
+        if top > 0:
+            exponent = top.numerator.bit_length() - top.denominator.bit_length()
+            if abs(exponent) > SCREEN_EXPONENT:
+                shifted = shifted * Fraction(2) ** -exponent
+        out.append(np.asarray(shifted, dtype=float))
+    return out
+
+
 def _no_correlated_support(floats: Sequence[np.ndarray], support: tuple) -> bool:
     """Whether, for some player, no distribution over the others' support profiles (not
     even a correlated one) makes every strategy of her support a best response.
@@ -1343,7 +1374,7 @@ def polynomial_equilibria(
     ]
     # the numerical screens work on each player's payoffs minus her least one (exact
     # shift, same best responses): a large common offset would cost float accuracy
-    screen = [np.asarray(u - min(u.flat), dtype=float) for u in exacts]
+    screen = _screen_payoffs(exacts)
     ints = _integer_arrays(exacts)
     # the systems use each player's payoffs as coprime integers (a positive rescaling,
     # which changes no best response): smaller coefficients in the Groebner bases

@@ -150,3 +150,31 @@ def test_a_certificate_within_rounding_of_zero_is_refused():
     assert certified_positive(A, 2, np.array([1.0, 0.0]))
     assert not certified_positive(A, 2, np.array([0.5, 0.5 - 1e-17]))
     assert not certified_positive(A, 2, np.array([np.nan, 0.0]))
+
+
+def test_payoffs_of_subnormal_size_lose_no_equilibrium():
+    """One player's exact payoffs of order 1e-323 (helper-38's review): as floats they
+    are subnormal, their rounding is not small against their range, and a certificate
+    read from them was false. The screen refuses such payoffs, and the enumeration
+    rescales them by a power of two first: the planted fully mixed equilibrium
+    ((1/2, 1/2), (1/3, 2/3), (2/5, 3/5)) is found."""
+    unit = Fraction(1, 10**323)
+
+    def arr(values, scale=Fraction(1)):
+        return np.array([Fraction(v) * scale for v in values], dtype=object).reshape(2, 2, 2)
+
+    u = [
+        arr(["41/25", "67/50", "26/25", "57/50", "1/10", "23/10", "8/5", "4/5"], unit),
+        arr(["1", "11/10", "427/100", "97/100", "12/5", "37/10", "117/100", "247/100"]),
+        arr(["19/10", "1/5", "1", "11/5", "49/10", "4", "17/10", "9/5"]),
+    ]
+    sigma = [
+        np.array([Fraction(1, 2), Fraction(1, 2)]),
+        np.array([Fraction(1, 3), Fraction(2, 3)]),
+        np.array([Fraction(2, 5), Fraction(3, 5)]),
+    ]
+    assert max(regret(u, sigma)) == 0
+    assert not no_equilibrium_with_support(_screen(u), ((0, 1), (0, 1), (0, 1)))
+    for systems in ("auto", "groebner"):
+        eqs = polynomial_equilibria(u, exact=True, systems=systems)
+        assert any(all(list(e.strategies[i]) == list(sigma[i]) for i in range(3)) for e in eqs)
