@@ -16,54 +16,16 @@ Both run the dual simplex without presolve (see :mod:`solvers.coalitional._lp`).
 
 from __future__ import annotations
 
-import os
-import sys
-import threading
 from functools import lru_cache
-from typing import Any
 
 import numpy as np
 import scipy.sparse as sps
 
+from solvers._highs import discard_instance as _discard
+from solvers._highs import highs_instance, import_highspy
 from solvers.coalitional._lp import coalition_matrix, solve_lp
 
 __all__ = ["HighsStages", "LinprogStages", "discard_instance", "stage_lp"]
-
-_highspy: Any = None  # the module once imported; False when absent
-
-
-def _import_highspy() -> Any:
-    global _highspy
-    if _highspy is None:
-        try:
-            import highspy
-        except ImportError:
-            _highspy = False
-        else:
-            _highspy = highspy
-            _quiet_first_instance(highspy)
-    return _highspy
-
-
-def _quiet_first_instance(highspy: Any) -> None:
-    """HiGHS prints a copyright banner from C when its first instance is created (before
-    any option can silence it): create that instance with file descriptor 1 on /dev/null."""
-    try:
-        sys.stdout.flush()
-        saved = os.dup(1)
-    except (OSError, ValueError, AttributeError):  # no real stdout: nothing to hide
-        highspy.Highs()
-        return
-    try:
-        null = os.open(os.devnull, os.O_WRONLY)
-        try:
-            os.dup2(null, 1)
-            highspy.Highs()
-        finally:
-            os.dup2(saved, 1)
-            os.close(null)
-    finally:
-        os.close(saved)
 
 
 class LinprogStages:
@@ -131,29 +93,13 @@ def _dense(n: int) -> np.ndarray:
     return out
 
 
-_local = threading.local()
+#: The purpose under which this module's HiGHS instances are kept (solvers._highs).
+_PURPOSE = "nucleolus stages"
 
 
 def discard_instance() -> None:
     """Forget this thread's HiGHS instance (after a failure); the next one is fresh."""
-    _local.highs = None
-
-
-def _instance(hp: Any) -> Any:
-    """This thread's HiGHS instance, its model cleared (creating an instance costs about
-    as much as solving a small stage LP); options: quiet, no presolve, dual simplex."""
-    h = getattr(_local, "highs", None)
-    if h is None:
-        h = hp.Highs()
-        opts = hp.HighsOptions()
-        opts.output_flag = False
-        opts.presolve = "off"
-        opts.simplex_strategy = 1  # dual simplex, as linprog's "highs-ds"
-        h.passOptions(opts)
-        _local.highs = h
-    else:
-        h.clearModel()
-    return h
+    _discard(_PURPOSE)
 
 
 @lru_cache(maxsize=8)
@@ -184,10 +130,10 @@ class HighsStages(LinprogStages):
 
     def __init__(self, vf: np.ndarray, n: int, singles: np.ndarray | None) -> None:
         super().__init__(vf, n, singles)
-        hp = _import_highspy()
+        hp = import_highspy()
         inf = hp.kHighsInf
         m = self.free.size
-        h = _instance(hp)
+        h = highs_instance(_PURPOSE)
         lower = np.full(n + 1, -inf)
         if singles is not None:
             lower[:n] = singles
@@ -294,9 +240,9 @@ def stage_lp(
     """The stage LP with ``backend`` ``"highs"``, ``"linprog"`` or None (highspy when
     installed, else linprog)."""
     if backend is None:
-        backend = "highs" if _import_highspy() else "linprog"
+        backend = "highs" if import_highspy() else "linprog"
     if backend == "highs":
-        if not _import_highspy():
+        if not import_highspy():
             raise ImportError("backend='highs' needs highspy: pip install highspy")
         return HighsStages(vf, n, singles)
     if backend != "linprog":

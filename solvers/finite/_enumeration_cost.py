@@ -59,13 +59,16 @@ _FOUR_SUBDIVISION = (0.0, 2.6e-4, 2.6e-4, 2.6e-4, 2.6e-4, 7.7e-4, 3.8e-3, 2.8e-2
 _PATH = 4e-5
 #: A structurally overdetermined system (no paths), proved empty by subdivision.
 _OVERDETERMINED = 5e-3
-#: The conditional LP screen (three players mixing, 8 or more unknowns): seconds per
-#: support system, plus this much per pure profile of its supports ...
-_LP = 2e-3
-_LP_PER_PROFILE = 3e-5
-#: ... and the share of systems it leaves to be solved, by unknowns (8, 9, 10, 11, 12+;
-#: measured on random 6x6x5 and 5x5x5 games: 0-2% of (4, 4, 3), 2-6% of (5, 4, 3), 2-16%
-#: of (4, 4, 4), 4-36% of (5, 4, 4), 20-74% of (5, 5, 4) and 90-100% beyond).
+#: The conditional LP screen (three players mixing, see
+#: :func:`solvers.finite._polynomial.conditional_lp_pays`): seconds per support system,
+#: plus this much per pure profile of its supports (HiGHS through ``highspy``, the
+#: ``fast`` extra; about twice as much through ``scipy.optimize.linprog``) ...
+_LP = 6e-4
+_LP_PER_PROFILE = 2e-5
+#: ... and the share of systems it leaves to be solved, by unknowns (up to 8, 9, 10, 11,
+#: 12+; measured on random 6x6x5, 6x6x4 and 5x5x5 games: 0-1% of (3, 3, 3), (4, 3, 3) and
+#: (5, 3, 3), 0-2% of (4, 4, 3), 2-6% of (5, 4, 3), 2-16% of (4, 4, 4), 4-36% of
+#: (5, 4, 4), 20-74% of (5, 5, 4) and 90-100% beyond).
 _LP_SURVIVING = (0.05, 0.15, 0.4, 0.75, 1.0)
 #: Per game (conversions, the screens, bookkeeping).
 _PER_GAME = 0.34
@@ -99,7 +102,7 @@ def system_seconds(sizes: Sequence[int]) -> float:
     >>> system_seconds((1, 1, 1))  # a pure profile: nothing to solve
     0.0
     >>> round(system_seconds((4, 4, 4)), 4)  # 9 unknowns, 56 paths; most go by LP
-    0.013
+    0.011
     >>> system_seconds((8, 2, 2))  # overdetermined: player 0's 7 equations, 2 unknowns
     0.005
     """
@@ -122,7 +125,7 @@ def system_seconds(sizes: Sequence[int]) -> float:
             return _OVERDETERMINED
         seconds = (MAX_PATHS if paths is None else paths) * unknowns * mixing * _PATH
     if mixing == 3 and (route != "subdivision" or conditional_lp_pays(sizes)):
-        surviving = _LP_SURVIVING[min(unknowns - 8, len(_LP_SURVIVING) - 1)]
+        surviving = _LP_SURVIVING[min(max(unknowns - 8, 0), len(_LP_SURVIVING) - 1)]
         return _LP + _LP_PER_PROFILE * prod(sizes) + surviving * seconds
     return seconds
 
@@ -148,7 +151,7 @@ def enumeration_seconds(ints: Sequence[np.ndarray], exact: bool = False) -> floa
 
     Examples
     --------
-    A random 3x3x3 game takes well under a second; a 6x6x5 one, many minutes.
+    A random 3x3x3 game takes well under a second; a 6x6x5 one, minutes.
 
     >>> import numpy as np
     >>> rng = np.random.default_rng(0)
@@ -156,7 +159,7 @@ def enumeration_seconds(ints: Sequence[np.ndarray], exact: bool = False) -> floa
     >>> enumeration_seconds(small) < 1
     True
     >>> large = [rng.integers(0, 100, size=(6, 6, 5)) for _ in range(3)]
-    >>> enumeration_seconds(large) > 300
+    >>> enumeration_seconds(large) > 120
     True
     """
     shape = tuple(int(m) for m in np.shape(ints[0]))

@@ -246,48 +246,52 @@ def _no_correlated_support(floats: Sequence[np.ndarray], support: tuple) -> bool
     return False
 
 
-def _worth_a_linear_program(support: tuple, systems: str, exacts: Sequence[np.ndarray]) -> bool:
-    """Whether the per-player LP screen (:func:`_no_correlated_support`) is run on a
-    support: not for the systems that go to the certified subdivision, which discards
-    every box where a strategy outside the support is strictly better and settles them
-    faster than the LP (4x4x4, 3^4 and 2^7 random games: 25-35% less time in all), unless
-    some mixing player's equations vanish identically (a face of solutions, which the
-    subdivision leaves to the exact path, where it would be reported as a continuum even
-    when a better outside strategy rules out every point of it)."""
-    if _numeric_route(support, systems) != "subdivision":
-        return True
-    return any(_vanishing_equations(exacts, support))
+def _screens_worth_running(
+    support: tuple, systems: str, vanishing: _VanishingEquations
+) -> tuple[bool, bool]:
+    """Which LP screens a support gets: ``(conditional, per_player)``.
 
-
-def _worth_a_conditional_program(
-    support: tuple, systems: str, exacts: Sequence[np.ndarray]
-) -> bool:
-    """Whether the conditional LP screen
-    (:func:`solvers.finite._conditional_lp.no_equilibrium_with_support`, 2-6 ms) is run
-    on a support: wherever the per-player one is, and on the certified subdivision's
-    systems where it pays (:func:`conditional_lp_pays`)."""
-    if _worth_a_linear_program(support, systems, exacts):
-        return True
-    return conditional_lp_pays(tuple(len(S) for S in support))
+    The per-player LP (:func:`_no_correlated_support`) is not run on the systems that go
+    to the certified subdivision, which discards every box where a strategy outside the
+    support is strictly better and settles them faster than the LP (4x4x4, 3^4 and 2^7
+    random games: 25-35% less time in all), unless some mixing player's equations vanish
+    identically (a face of solutions, which the subdivision leaves to the exact path,
+    where it would be reported as a continuum even when a better outside strategy rules
+    out every point of it). The conditional LP
+    (:func:`solvers.finite._conditional_lp.no_equilibrium_with_support`, 1-3 ms) is run
+    wherever the per-player one is, and on the subdivision's systems where it pays
+    (:func:`conditional_lp_pays`)."""
+    per_player = _numeric_route(support, systems) != "subdivision" or any(vanishing(support))
+    return per_player or conditional_lp_pays(tuple(len(S) for S in support)), per_player
 
 
 def conditional_lp_pays(sizes: tuple[int, ...]) -> bool:
-    """Whether a subdivision system of these support sizes is worth the conditional LP:
-    exactly three players mixing, at least :data:`CONDITIONAL_LP_MIN_UNKNOWNS` unknowns,
-    and no player whose equations outnumber the others' unknowns, nor (below 10
-    unknowns) match them: such a player's equations alone pin the others' probabilities
-    down and the subdivision settles the system in 0.4-2.6 ms (random 8x3x3 and 7x4x4
-    games), against 5-17 ms for the balanced (4, 4, 3), (5, 4, 3) and (6, 4, 3) systems,
-    94-100% of which the LP rules out.
+    """Whether a subdivision system of these support sizes is worth the conditional LP
+    (1-4 ms with ``highspy``, about twice that through ``linprog``): exactly three players
+    mixing, and either every mixing player has at least two unknowns and none has more
+    than the other two together (the balanced (3, 3, 3), (4, 3, 3) and (5, 3, 3) systems:
+    the subdivision takes 3-6 ms, the LP 1.2-2 ms and rules out 99-100% of them), or at
+    least :data:`CONDITIONAL_LP_MIN_UNKNOWNS` unknowns and no player whose equations
+    outnumber the others' unknowns, nor (below 10 unknowns) match them. A player's
+    equations that pin the others' probabilities down, or a player with one unknown
+    ((4, 4, 2), (5, 4, 2), (4, 3, 2) ...), make the subdivision's work small: 0.3-1.4 ms,
+    less than the LP (random 6x6x4 and 5x5x5 float games, measured side by side).
 
     Examples
     --------
-    >>> conditional_lp_pays((4, 4, 3)), conditional_lp_pays((5, 3, 3))
-    (True, False)
+    >>> conditional_lp_pays((4, 4, 3)), conditional_lp_pays((4, 3, 3))
+    (True, True)
+    >>> conditional_lp_pays((4, 4, 2)), conditional_lp_pays((6, 3, 3))
+    (False, False)
     """
     dims = [m - 1 for m in sizes]
-    total, widest = sum(dims), max(dims, default=0)
-    if sum(d > 0 for d in dims) != 3 or total < CONDITIONAL_LP_MIN_UNKNOWNS:
+    mixing = [d for d in dims if d > 0]
+    if len(mixing) != 3:
+        return False
+    total, widest = sum(mixing), max(mixing)
+    if min(mixing) >= 2 and 2 * widest <= total:
+        return True
+    if total < CONDITIONAL_LP_MIN_UNKNOWNS:
         return False
     return 2 * widest < total or (2 * widest == total and total >= 10)
 
@@ -343,24 +347,41 @@ def _support_polys(payoffs_qq: Sequence[np.ndarray], support: tuple):
     return R, equations, strategies
 
 
-def _vanishing_equations(exacts: Sequence[np.ndarray], support: tuple) -> list[bool]:
-    """For each mixing player, whether her equations (as :func:`_support_polys` builds
-    them) all vanish identically: her payoffs equal across her support at every pure
-    profile of the others' supports."""
-    index = np.ix_(*[list(T) for T in support])
-    out = []
-    for i, S in enumerate(support):
-        if len(S) > 1:
-            sub = np.moveaxis(exacts[i][index], i, 0)
-            out.append(bool(np.all(sub[1:] == sub[0])))
-    return out
+class _VanishingEquations:
+    """For each mixing player of a support profile, whether her equations (as
+    :func:`_support_polys` builds them) all vanish identically: her payoffs equal across
+    her support at every pure profile of the others' supports.
 
+    ``exacts`` are exactly comparable payoff arrays. A player with no two strategies
+    ever paid the same against the same profile of the others (every generic game) is
+    answered at once; the others' answers are computed once per support and kept.
+    """
 
-def _has_equations(exacts: Sequence[np.ndarray], support: tuple) -> bool:
-    """Whether a support system has an equation that is not identically zero: some
-    mixing player's payoffs differ between two strategies of her support at some pure
-    profile of the others' supports."""
-    return not all(_vanishing_equations(exacts, support))
+    def __init__(self, exacts: Sequence[np.ndarray]) -> None:
+        self.exacts = exacts
+        self.tied = [
+            any(
+                bool(np.any(np.take(u, [b], axis=i) == np.take(u, [c], axis=i)))
+                for b in range(u.shape[i])
+                for c in range(b)
+            )
+            for i, u in enumerate(exacts)
+        ]
+        self.known: dict[tuple, list[bool]] = {}
+
+    def __call__(self, support: tuple) -> list[bool]:
+        if not any(t and len(S) > 1 for t, S in zip(self.tied, support, strict=True)):
+            return [False] * sum(len(S) > 1 for S in support)
+        out = self.known.get(support)
+        if out is None:
+            index = np.ix_(*[list(T) for T in support])
+            out = []
+            for i, S in enumerate(support):
+                if len(S) > 1:
+                    sub = np.moveaxis(self.exacts[i][index], i, 0)
+                    out.append(bool(np.all(sub[1:] == sub[0])))
+            self.known[support] = out
+        return out
 
 
 def _zero_dimensional(basis, count: int) -> bool:
@@ -621,7 +642,7 @@ GROEBNER_FALLBACK_MAX_UNKNOWNS = 6
 
 
 #: Certified subdivision systems with exactly three players mixing and at least this many
-#: unknowns are screened by the conditional LP (:func:`_worth_a_conditional_program`);
+#: unknowns are screened by the conditional LP (:func:`_screens_worth_running`);
 #: smaller ones cost the subdivision about what the LP costs (1-2 ms).
 CONDITIONAL_LP_MIN_UNKNOWNS = 8
 #: Support profiles per chunk of the LP screens.
@@ -943,7 +964,7 @@ def _solve_support(
     systems="auto",
     exact_budget=None,
     singular_budget=None,
-    integers=None,
+    vanishing=None,
 ):
     """Equilibria with exactly this support profile (exact unless ``exact=False``).
 
@@ -963,9 +984,9 @@ def _solve_support(
         ]
         return ([(profile, None)] if max(regret(exacts, profile)) == 0 else []), "isolated", 0
     fallback = None
-    # (``integers``: the payoffs as exact integers, int64 where they fit: fast comparisons)
-    equal = exacts if integers is None else integers
-    if screen is not None and _numeric_route(support, systems) and _has_equations(equal, support):
+    if vanishing is None:
+        vanishing = _VanishingEquations(exacts)
+    if screen is not None and _numeric_route(support, systems) and not all(vanishing(support)):
         done = _homotopy_support(screen, exacts, support, shape, exact, rtol, tracked)
         if isinstance(done, _Fallback):
             fallback, done = done.found, None
@@ -1446,10 +1467,11 @@ def polynomial_equilibria(
     undominated = undominated_supports(ints, shape)
     pruned = total - len(undominated)
     # the LP screens, in chunks fixed by the game (the same verdicts on any executor)
+    vanishing = _VanishingEquations(ints)
     screened = [
-        (support, conditional, _worth_a_linear_program(support, systems, ints))
+        (support, *flags)
         for support in undominated
-        if (conditional := _worth_a_conditional_program(support, systems, ints))
+        if (flags := _screens_worth_running(support, systems, vanishing))[0]
     ]
     tasks = [
         (screen, screened[k : k + SCREEN_CHUNK]) for k in range(0, len(screened), SCREEN_CHUNK)
@@ -1484,7 +1506,7 @@ def polynomial_equilibria(
             systems,
             budget,
             singular_budget,
-            ints,
+            vanishing,
         )
         if status == "unresolved":
             unresolved.append((support, dimension))

@@ -110,11 +110,7 @@ def test_the_conditional_relaxation_is_stronger_than_one_distribution():
 def _without_the_conditional_lp(monkeypatch):
     import solvers.finite._polynomial as polynomial
 
-    monkeypatch.setattr(
-        polynomial,
-        "_worth_a_conditional_program",
-        polynomial._worth_a_linear_program,
-    )
+    monkeypatch.setattr(polynomial, "conditional_lp_pays", lambda sizes: False)
 
 
 @pytest.mark.parametrize(
@@ -178,3 +174,35 @@ def test_payoffs_of_subnormal_size_lose_no_equilibrium():
     for systems in ("auto", "groebner"):
         eqs = polynomial_equilibria(u, exact=True, systems=systems)
         assert any(all(list(e.strategies[i]) == list(sigma[i]) for i in range(3)) for e in eqs)
+
+
+@pytest.mark.parametrize("shape", [(6, 6, 4), (5, 5, 5), (4, 4, 3, 3), (3, 3, 3)])
+def test_highspy_and_linprog_reach_the_same_verdicts(monkeypatch, shape):
+    """The two back ends of the LP (``highspy`` directly, ``scipy.optimize.linprog``)
+    rule out the same support profiles of random games (each verdict certified on its
+    own), and the ones they rule out hold no equilibrium."""
+    pytest.importorskip("highspy", reason="highspy (the 'fast' extra) is not installed")
+    import solvers.finite._conditional_lp as conditional_lp
+
+    rng = np.random.default_rng(sum(shape))
+    payoffs = [rng.standard_normal(shape) for _ in shape]
+    screen = [u - u.min() for u in payoffs]
+    supports = [
+        tuple(
+            tuple(sorted(rng.choice(m, size=rng.integers(1, m + 1), replace=False).tolist()))
+            for m in shape
+        )
+        for _ in range(120)
+    ]
+    with_highspy = [no_equilibrium_with_support(screen, S) for S in supports]
+    monkeypatch.setattr(conditional_lp, "import_highspy", lambda: False)
+    with_linprog = [no_equilibrium_with_support(screen, S) for S in supports]
+    assert with_highspy == with_linprog
+    assert sum(with_highspy) > len(supports) // 2  # random games: most carry nothing
+    # and no ruled-out support carries one of the game's equilibria
+    eqs = polynomial_equilibria(payoffs) if prod(shape) <= 64 else None
+    if eqs is not None:
+        carried = {
+            tuple(tuple(np.flatnonzero(s > 1e-9).tolist()) for s in e.strategies) for e in eqs
+        }
+        assert not carried & {S for S, out in zip(supports, with_highspy, strict=True) if out}

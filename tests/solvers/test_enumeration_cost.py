@@ -125,7 +125,7 @@ def test_relabelling_strategies_and_players_keeps_the_estimate(shape, seed, top)
         ((4, 4, 4, 2), True),
         ((5, 5, 5), True),
         ((6, 6, 5), False),
-        ((6, 6, 4), False),
+        ((6, 6, 4), True),  # 29 s measured (estimate 59 s)
         ((4, 4, 3, 3), True),
         ((2,) * 8, False),  # more than seven players: never
     ],
@@ -159,8 +159,8 @@ def test_a_large_dominance_solvable_game_is_enumerated_by_default():
 
 def test_beyond_the_estimate_the_warning_names_it():
     rng = np.random.default_rng(5)
-    u = [rng.standard_normal((6, 6, 4)) for _ in range(3)]
-    with pytest.warns(RuntimeWarning, match=r"59,535 support profiles, an estimated [\d,]+ s"):
+    u = [rng.standard_normal((6, 6, 5)) for _ in range(3)]
+    with pytest.warns(RuntimeWarning, match=r"123,039 support profiles, an estimated [\d,]+ s"):
         eqs = equilibria(u)
     assert not eqs.complete and eqs.method == "path_following_equilibria"
 
