@@ -30,6 +30,18 @@ finds the combination with the largest least coordinate; it is accepted only whe
 coordinate of :math:`A^\top w`, computed in floating point, exceeds a bound on the
 rounding of the payoffs and of the product (:func:`certified_positive`). A failed
 certificate only means the system is solved as before.
+
+A **lifted** relaxation (:func:`lifted_constraints`, one level up the Sherali-Adams
+hierarchy) multiplies every constraint once more, by each probability
+:math:`\sigma_j(c)` of one player *j*: the products are linear in the variables
+:math:`\xi(s_{-j}, \{b, c\}) = \sigma_{-j}(s_{-j}) \sigma_j(b) \sigma_j(c)`, one per
+pure profile of the others' supports and unordered pair of *j*'s strategies (the first
+relaxation is implied: sum a constraint's copies over *c*). Its LP is larger (about
+:math:`(|S_j| + 1) / 2` times the variables, :math:`|S_j|` times the constraints) and much
+stronger: on random 6x6x5 games it rules out 97% of the (5, 5, 4), 81% of the (5, 5, 5)
+and 68% of the (6, 5, 4) support systems the first relaxation leaves, at 25-150 ms each
+against 0.1-0.8 s for their homotopy. Every positive solution can be scaled so that all
+variables are at least 1, so the same certificate applies.
 """
 
 from __future__ import annotations
@@ -43,15 +55,19 @@ import numpy as np
 from solvers._highs import discard_instance, highs_instance, import_highspy
 
 __all__ = [
+    "MAX_LIFTED_VARIABLES",
     "MAX_PROFILES",
     "MIN_RANGE",
     "certified_positive",
     "conditional_constraints",
+    "lifted_constraints",
     "no_equilibrium_with_support",
 ]
 
 #: Support profiles with more pure profiles than this are not screened (the LP's size).
 MAX_PROFILES = 4096
+#: Lifted relaxations with more variables than this are not built (the LP's size).
+MAX_LIFTED_VARIABLES = 1600
 #: A player whose largest payoff (after her least is subtracted) is below this gets no
 #: certificate: near float's subnormal range rounding is not small relative to it (the
 #: caller rescales such payoffs by a power of two first).
@@ -123,6 +139,70 @@ def conditional_constraints(
     return np.concatenate([E, G]).T, E.shape[0]
 
 
+def lifted_constraints(
+    payoffs: Sequence[np.ndarray], support: tuple, player: int
+) -> tuple[np.ndarray, int]:
+    r"""The conditional relaxation lifted by one player's probabilities.
+
+    Each constraint of :func:`conditional_constraints` (a condition of some player,
+    multiplied by one of her own probabilities) is multiplied once more, by each
+    probability :math:`\sigma_j(c)` of player ``j = player``: it becomes linear in the
+    products :math:`\xi(s_{-j}, \{b, c\}) = \sigma_{-j}(s_{-j}) \sigma_j(b)
+    \sigma_j(c)`, one variable per pure profile of the others' supports and unordered
+    pair ``b <= c`` of positions in :math:`S_j` (the symmetry of
+    :math:`\sigma_j(b) \sigma_j(c)` built in). The first relaxation is implied: summing
+    a constraint's copies over ``c`` gives it back for :math:`\mu = \sum_c \nu(\cdot, c)`.
+
+    Parameters
+    ----------
+    payoffs : sequence of numpy.ndarray
+        Each player's payoffs as non-negative floats (her payoffs minus her least one).
+    support : tuple of tuple of int
+        The support profile.
+    player : int
+        The player *j* whose probabilities multiply the constraints.
+
+    Returns
+    -------
+    A : numpy.ndarray
+        Shape ``(N / m * m (m + 1) / 2, J m)`` (``N`` pure profiles of the supports,
+        ``m = |S_j|``, ``J`` constraints of the first relaxation), one column per
+        constraint (constraint ``k`` times :math:`\sigma_j(c)` at ``k m + c``), entries
+        in [-1, 1], each a single entry of the first relaxation's matrix.
+    equalities : int
+        The first ``equalities`` columns are equalities, the others ``<= 0``.
+
+    Examples
+    --------
+    Matching pennies lifted by the first player: 2 strategies of the other times 3
+    pairs; 4 equalities, each twice.
+
+    >>> import numpy as np
+    >>> u = np.array([[2.0, 0.0], [0.0, 2.0]])
+    >>> A, equalities = lifted_constraints([u, 2.0 - u], ((0, 1), (0, 1)), 0)
+    >>> A.shape, equalities
+    ((6, 8), 8)
+    """
+    A, equal = conditional_constraints(payoffs, support)
+    sizes = tuple(len(S) for S in support)
+    N, m = prod(sizes), sizes[player]
+    J = A.shape[1]
+    # each pure profile s as (the others' part r, own position b)
+    grid = np.moveaxis(np.arange(N).reshape(sizes), player, -1).reshape(-1, m)
+    rest = np.empty(N, dtype=np.int64)
+    own = np.empty(N, dtype=np.int64)
+    rest[grid] = np.arange(grid.shape[0])[:, None]
+    own[grid] = np.arange(m)[None, :]
+    # the unordered pair {b, c}, b <= c, as an index in 0 .. m (m + 1) / 2 - 1
+    pair = np.zeros((m, m), dtype=np.int64)
+    b, c = np.triu_indices(m)
+    pair[b, c] = pair[c, b] = np.arange(b.size)
+    lifted = np.zeros((grid.shape[0] * b.size, J, m))
+    for position in range(m):
+        lifted[rest * b.size + pair[own, position], :, position] = A
+    return lifted.reshape(lifted.shape[0], J * m), equal * m  # column k m + c
+
+
 def certified_positive(A: np.ndarray, equalities: int, w: np.ndarray) -> bool:
     """Whether ``A @ w`` (``w >= 0`` enforced on the inequality columns) is provably
     positive in every coordinate for the exact payoffs behind the float matrix ``A``.
@@ -152,7 +232,9 @@ def certified_positive(A: np.ndarray, equalities: int, w: np.ndarray) -> bool:
     return bool(np.all(c > bound))
 
 
-def no_equilibrium_with_support(payoffs: Sequence[np.ndarray], support: tuple) -> bool:
+def no_equilibrium_with_support(
+    payoffs: Sequence[np.ndarray], support: tuple, lifted: bool = False
+) -> bool:
     """Whether no Nash equilibrium has exactly these supports, by the conditional LP.
 
     ``True`` only with a certificate (see the module docstring); ``False`` means "not
@@ -164,6 +246,10 @@ def no_equilibrium_with_support(payoffs: Sequence[np.ndarray], support: tuple) -
         Each player's payoffs as non-negative floats (her payoffs minus her least one).
     support : tuple of tuple of int
         The support profile.
+    lifted : bool
+        Use the lifted relaxation (:func:`lifted_constraints`, by the first player of
+        largest support; stronger, larger) instead of the first one. Not built beyond
+        :data:`MAX_LIFTED_VARIABLES` variables (then ``False``).
 
     Returns
     -------
@@ -186,7 +272,14 @@ def no_equilibrium_with_support(payoffs: Sequence[np.ndarray], support: tuple) -
     tops = [float(np.max(u)) for u in payoffs]
     if any(not np.isfinite(top) or 0 < top < MIN_RANGE for top in tops):
         return False  # subnormal (or infinite) payoffs: no rounding bound to rely on
-    A, equalities = conditional_constraints(payoffs, support)
+    if lifted:
+        sizes = [len(S) for S in support]
+        player = sizes.index(max(sizes))
+        if prod(sizes) * (sizes[player] + 1) // 2 > MAX_LIFTED_VARIABLES:
+            return False
+        A, equalities = lifted_constraints(payoffs, support, player)
+    else:
+        A, equalities = conditional_constraints(payoffs, support)
     if A.shape[1] == 0:
         return False
     w = _max_min_combination(A, equalities)

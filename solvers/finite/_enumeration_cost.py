@@ -70,6 +70,14 @@ _LP_PER_PROFILE = 2e-5
 #: (5, 3, 3), 0-2% of (4, 4, 3), 2-6% of (5, 4, 3), 2-16% of (4, 4, 4), 4-36% of
 #: (5, 4, 4), 20-74% of (5, 5, 4) and 90-100% beyond).
 _LP_SURVIVING = (0.05, 0.15, 0.4, 0.75, 1.0)
+#: The lifted conditional LP (the homotopy's systems with three players mixing, where the
+#: first LP leaves them): seconds per squared variable of its LP (``N (m + 1) / 2``, ``m``
+#: the largest support: 10 ms for (4, 4, 4), 45 ms for (5, 5, 4), 200 ms for (6, 6, 5)) ...
+_LIFTED_PER_VARIABLE_SQUARED = 5e-7
+#: ... and the share of those it leaves, by unknowns (up to 10, 11, 12, 13, 14+; measured
+#: on a random 6x6x5 game: none of (4, 4, 4) or (5, 4, 4), 3% of (5, 5, 4), 29% of
+#: (6, 4, 4), 19% of (5, 5, 5), 32% of (6, 5, 4), 45% of (6, 5, 5)).
+_LIFTED_SURVIVING = (0.05, 0.15, 0.3, 0.45, 0.8)
 #: Per game (conversions, the screens, bookkeeping).
 _PER_GAME = 0.34
 #: Exact mode (irrational equilibria written down exactly) over float mode.
@@ -102,7 +110,7 @@ def system_seconds(sizes: Sequence[int]) -> float:
     >>> system_seconds((1, 1, 1))  # a pure profile: nothing to solve
     0.0
     >>> round(system_seconds((4, 4, 4)), 4)  # 9 unknowns, 56 paths; most go by LP
-    0.011
+    0.0043
     >>> system_seconds((8, 2, 2))  # overdetermined: player 0's 7 equations, 2 unknowns
     0.005
     """
@@ -126,6 +134,10 @@ def system_seconds(sizes: Sequence[int]) -> float:
         seconds = (MAX_PATHS if paths is None else paths) * unknowns * mixing * _PATH
     if mixing == 3 and (route != "subdivision" or conditional_lp_pays(sizes)):
         surviving = _LP_SURVIVING[min(max(unknowns - 8, 0), len(_LP_SURVIVING) - 1)]
+        if route == "homotopy":
+            variables = prod(sizes) * (max(sizes) + 1) // 2
+            left = _LIFTED_SURVIVING[min(max(unknowns - 10, 0), len(_LIFTED_SURVIVING) - 1)]
+            seconds = _LIFTED_PER_VARIABLE_SQUARED * variables**2 + left * seconds
         return _LP + _LP_PER_PROFILE * prod(sizes) + surviving * seconds
     return seconds
 
