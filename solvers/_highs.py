@@ -67,20 +67,28 @@ def _quiet_first_instance(highspy: Any) -> None:
 def highs_instance(purpose: str, options: Mapping[str, Any] | None = None) -> Any:
     """This thread's HiGHS instance for ``purpose``, its model cleared (creating one costs
     about as much as solving a small LP); options: quiet, no presolve, dual simplex,
-    then ``options`` (HiGHS option names and values, applied when the instance is made).
+    then ``options`` (HiGHS option names and values; an instance is kept per purpose and
+    options).
 
     ``highspy`` must be installed (see :func:`import_highspy`).
+
+    Raises
+    ------
+    ValueError
+        If HiGHS refuses an option (an unknown name or a value out of range).
 
     Examples
     --------
     >>> if import_highspy():
     ...     h = highs_instance("doctest")
     ...     assert h is highs_instance("doctest") and h is not highs_instance("other")
+    ...     assert h is not highs_instance("doctest", {"simplex_strategy": 4})
     """
     instances = getattr(_local, "instances", None)
     if instances is None:
         instances = _local.instances = {}
-    h = instances.get(purpose)
+    key = (purpose, tuple(sorted((options or {}).items())))
+    h = instances.get(key)
     if h is None:
         hp = import_highspy()
         h = hp.Highs()
@@ -90,8 +98,9 @@ def highs_instance(purpose: str, options: Mapping[str, Any] | None = None) -> An
         opts.simplex_strategy = 1  # dual simplex, as linprog's "highs-ds"
         h.passOptions(opts)
         for name, value in (options or {}).items():
-            h.setOptionValue(name, value)
-        instances[purpose] = h
+            if h.setOptionValue(name, value) != hp.HighsStatus.kOk:
+                raise ValueError(f"HiGHS refuses the option {name}={value!r}")
+        instances[key] = h
     else:
         h.clearModel()
     return h
@@ -107,4 +116,5 @@ def discard_instance(purpose: str) -> None:
     """
     instances = getattr(_local, "instances", None)
     if instances is not None:
-        instances.pop(purpose, None)
+        for key in [key for key in instances if key[0] == purpose]:
+            del instances[key]

@@ -650,8 +650,9 @@ GROEBNER_FALLBACK_MAX_UNKNOWNS = 6
 
 
 #: Certified subdivision systems with exactly three players mixing and at least this many
-#: unknowns are screened by the conditional LP (:func:`_screens_worth_running`);
-#: smaller ones cost the subdivision about what the LP costs (1-2 ms).
+#: unknowns are screened by the conditional LP unless one player's equations pin the
+#: others down; below it, only the balanced ones (every mixing player with two unknowns
+#: or more), see :func:`conditional_lp_pays`.
 CONDITIONAL_LP_MIN_UNKNOWNS = 8
 #: Support profiles per chunk of the LP screens.
 SCREEN_CHUNK = 256

@@ -268,3 +268,20 @@ def test_the_lifted_screen_rules_out_what_the_first_leaves():
     assert len(left) >= 5
     out = [no_equilibrium_with_support(screen, S, lifted=True) for S in left]
     assert sum(out) >= 0.8 * len(left)
+
+
+def test_highs_instances_are_kept_per_purpose_and_options():
+    pytest.importorskip("highspy", reason="highspy (the 'fast' extra) is not installed")
+    from solvers._highs import discard_instance, highs_instance
+
+    plain = highs_instance("test purpose")
+    primal = highs_instance("test purpose", {"simplex_strategy": 4})
+    assert primal is not plain and primal is highs_instance(
+        "test purpose", {"simplex_strategy": 4}
+    )
+    assert primal.getOptionValue("simplex_strategy")[1] == 4
+    assert plain.getOptionValue("simplex_strategy")[1] == 1
+    with pytest.raises(ValueError, match="HiGHS refuses the option no_such_option"):
+        highs_instance("test purpose", {"no_such_option": 1})
+    discard_instance("test purpose")
+    assert highs_instance("test purpose") is not plain
