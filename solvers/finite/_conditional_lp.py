@@ -39,7 +39,7 @@ pure profile of the others' supports and unordered pair of *j*'s strategies (the
 relaxation is implied: sum a constraint's copies over *c*). Its LP is larger (about
 :math:`(|S_j| + 1) / 2` times the variables, :math:`|S_j|` times the constraints) and much
 stronger: on random 6x6x5 games it rules out 97% of the (5, 5, 4), 81% of the (5, 5, 5)
-and 68% of the (6, 5, 4) support systems the first relaxation leaves, at 25-150 ms each
+and 68% of the (6, 5, 4) support systems the first relaxation leaves, at 10-200 ms each
 against 0.1-0.8 s for their homotopy. Every positive solution can be scaled so that all
 variables are at least 1, so the same certificate applies.
 """
@@ -233,7 +233,7 @@ def certified_positive(A: np.ndarray, equalities: int, w: np.ndarray) -> bool:
 
 
 def no_equilibrium_with_support(
-    payoffs: Sequence[np.ndarray], support: tuple, lifted: bool = False
+    payoffs: Sequence[np.ndarray], support: tuple, lifted: bool = False, fast: bool = True
 ) -> bool:
     """Whether no Nash equilibrium has exactly these supports, by the conditional LP.
 
@@ -250,6 +250,10 @@ def no_equilibrium_with_support(
         Use the lifted relaxation (:func:`lifted_constraints`, by the first player of
         largest support; stronger, larger) instead of the first one. Not built beyond
         :data:`MAX_LIFTED_VARIABLES` variables (then ``False``).
+    fast : bool
+        Solve the LP through ``highspy`` where it is installed (2-4 times faster per LP,
+        but importing it takes about 0.15 s: callers with few LPs pass ``False`` for
+        ``scipy.optimize.linprog``). Either way the certificate is checked the same.
 
     Returns
     -------
@@ -282,18 +286,19 @@ def no_equilibrium_with_support(
         A, equalities = conditional_constraints(payoffs, support)
     if A.shape[1] == 0:
         return False
-    w = _max_min_combination(A, equalities)
+    w = _max_min_combination(A, equalities, fast)
     return w is not None and certified_positive(A, equalities, w)
 
 
-def _max_min_combination(A: np.ndarray, equalities: int) -> np.ndarray | None:
+def _max_min_combination(A: np.ndarray, equalities: int, fast: bool = True) -> np.ndarray | None:
     """The combination ``w`` of the constraint columns whose least coordinate of ``A @ w``
     is largest (normalised: ``sum(A @ w) <= 1``; ``w >= 0`` on the inequality columns), or
     None when the LP finds none above zero or fails.
 
     The LP: variables ``(w, t)``, maximise ``t`` subject to ``A w >= t`` in each
     coordinate, ``sum(A w) <= 1`` and ``0 <= t <= 1`` (``w = 0, t = 0`` is always
-    feasible). Solved by HiGHS: through ``highspy`` where it is installed (one instance
+    feasible). Solved by HiGHS: through ``highspy`` where it is installed and ``fast``
+    (one instance
     per thread, primal simplex without presolve or scaling: about a third of the time of
     a ``linprog`` call on these LPs), else through :func:`scipy.optimize.linprog`.
     """
@@ -302,7 +307,7 @@ def _max_min_combination(A: np.ndarray, equalities: int) -> np.ndarray | None:
     matrix[:N, :J] = -A
     matrix[:N, J] = 1.0
     matrix[N, :J] = A.sum(axis=0)
-    hp = import_highspy()
+    hp = import_highspy() if fast else False
     if hp:
         x = _solve_with_highspy(hp, matrix, equalities)
     else:

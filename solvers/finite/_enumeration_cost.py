@@ -21,7 +21,9 @@ times 1.7 (a random 6x4x4 integer game). Systems with three players mixing that 
 conditional LP screens (:mod:`solvers.finite._conditional_lp`) cost the LP plus the
 share it leaves times their solving cost; measured over estimate then (random normal
 games, seed 0, one process): 5x5x5 0.99 (22.7 s), 7x5x4 1.08 (64 s), 6x6x4 0.63 (41 s),
-6x6x5 0.89 (282 s).
+6x6x5 0.89 (282 s). With the LP through ``highspy``, on balanced subdivision systems and
+lifted on the homotopy's (session 17; the machine about 1.5 times slower that day):
+5x5x5 0.90 (14.3 s), 6x6x4 0.58 (28 s), 6x6x5 0.86 (170 s), 7x4x4 0.92 (11.1 s).
 
 The estimate is deterministic (the same game always gets the same one, whatever the
 machine), so the default method a game gets does not depend on load or hardware.

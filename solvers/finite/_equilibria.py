@@ -146,8 +146,9 @@ POLYNOMIAL_DEFAULT_MAX_SUPPORTS_3_PLAYERS = 7_000
 #: (estimate / measured, float mode, seed 0): 8x3x3 (1.2 s / 0.4 s), 6x5x3 (5.7 s / 3.6
 #: s), 6x4x4 (7.2 s / 5.3 s), 3x3x3x4 (7.2 s / 6.3 s), 5x5x4 (8.9 s / 8.2 s), 6x6x3 (19
 #: s / 7 s), 7x4x4 (20 s / 15 s), 4x4x4x2 (24 s / 22 s), 5x5x5 (39 s / 43 s) and 4x4x3x3
-#: (39 s / 42 s) qualify; 7x5x4 (86 s), 6x6x4 (108 s / 75 s) and 6x6x5 (about 9
-#: minutes) do not.
+#: (39 s / 42 s) qualified then; with the LP screens of sessions 16-17, 7x4x4 (12 s /
+#: 11 s), 5x5x5 (16 s / 14 s), 7x5x4 (48 s estimated) and 6x6x4 (48 s / 28 s) qualify,
+#: 6x6x5 (198 s / 170 s) does not.
 #: Beyond, the default lists every pure equilibrium and those of logit branches from
 #: several priors, with a warning; ask for method="polynomial_equilibria" to enumerate
 #: anyway. The choice depends on the game only, never on the machine or its load: the

@@ -20,18 +20,22 @@ probability; exact integer comparisons), and by **linear programs**: a certified
 conditional relaxation (``solvers.finite._conditional_lp``: each player's conditions
 multiplied by each of her support probabilities are linear in the product distribution;
 if no positive distribution satisfies them all, proved by a Farkas certificate, no
-equilibrium has these supports), for the systems with three players mixing and 8 or more
-unknowns and for those that go to the homotopy, then one per player (no distribution over
-:math:`S_{-i}`, even a correlated one, makes every strategy of :math:`S_i` a best
-response). Each remaining system is solved **exactly**: a lex Gröbner
-basis over the rationals (sympy, F5B, payoffs rescaled to coprime integers) decides
-whether it is inconsistent, zero-dimensional (finitely many solutions, all found) or
-positive-dimensional (a continuum, which happens only in non-generic games). In shape
-position (:math:`x_k = g_k(t)`, :math:`h(t) = 0`) each real root of each irreducible
-factor :math:`f` of :math:`h` is checked exactly: rational roots in ``Fraction``
-arithmetic, algebraic ones in :math:`\mathbb{Q}[t]/(f)` (indifferences are exact zero
-tests; signs of non-zero quantities are read at 60 digits). Other bases go to sympy's
-general solver and exact checks.
+equilibrium has these supports), for the systems with three players mixing where it
+costs less than solving them (:func:`conditional_lp_pays`) and for those that go to the
+homotopy, then one per player (no distribution over :math:`S_{-i}`, even a correlated
+one, makes every strategy of :math:`S_i` a best response), then, for the homotopy's
+systems with three players mixing, the conditional relaxation lifted by one player's
+probabilities (one level up the Sherali-Adams hierarchy; same certificate). The LPs run
+through ``highspy`` where it is installed (the ``fast`` extra), else ``linprog``. Each
+remaining system is solved **exactly**: a lex Gröbner basis over the rationals (sympy,
+F5B, payoffs rescaled to coprime integers) decides whether it is inconsistent,
+zero-dimensional (finitely many solutions, all found) or positive-dimensional (a
+continuum, which happens only in non-generic games). In shape position
+(:math:`x_k = g_k(t)`, :math:`h(t) = 0`) each real root of each irreducible factor
+:math:`f` of :math:`h` is checked exactly: rational roots in ``Fraction`` arithmetic,
+algebraic ones in :math:`\mathbb{Q}[t]/(f)` (indifferences are exact zero tests; signs
+of non-zero quantities are read at 60 digits). Other bases go to sympy's general solver
+and exact checks.
 
 The result is ``complete`` when every system was zero-dimensional or inconsistent, and
 its notes say so. A positive-dimensional system is reported (``RuntimeWarning``,
@@ -67,9 +71,9 @@ Newton-refined floats whose regret is checked (a note says so). Systems the nume
 methods cannot settle (singular roots, continua) go to the exact path, or, when too
 large for it, leave the result ``complete=False`` with a warning.
 
-Cost (random games, float / exact integer): under a second for 3x3x3, 8x2x2 and 2^5
-games, 3-4 s for 5x4x3, 5-9 s for 4x4x4, 7-18 s for 3^4 and 6-25 s for 2^7 (see
-``benchmarks/bench_nplayer.py``).
+Cost (random games, float / exact integer): under a second for 3x3x3, 8x2x2, 2^5,
+4x4x4 and 5x4x3 games, 7-18 s for 3^4 and 6-25 s for 2^7; random normal 5x5x5 14 s,
+6x6x4 28 s, 6x6x5 170 s (see ``benchmarks/bench_nplayer.py``).
 
 Examples
 --------
@@ -260,7 +264,7 @@ def _screens_worth_running(
     out every point of it). The conditional LP
     (:func:`solvers.finite._conditional_lp.no_equilibrium_with_support`, 1-3 ms) is run
     wherever the per-player one is, and on the subdivision's systems where it pays
-    (:func:`conditional_lp_pays`). The lifted one (10-150 ms, where both leave the
+    (:func:`conditional_lp_pays`). The lifted one (10-200 ms, where both leave the
     system) on the homotopy's systems with three players mixing, whose paths cost
     50-800 ms a system: on random 6x6x5 games it rules out 97% of the (5, 5, 4), 81% of
     the (5, 5, 5) and 68% of the (6, 5, 4) systems the first LP leaves."""
@@ -304,17 +308,18 @@ def conditional_lp_pays(sizes: tuple[int, ...]) -> bool:
 
 def _screen_chunk(task: tuple) -> list[bool]:
     """One chunk of the LP screens, wherever it runs: ``(screen, [(support, conditional,
-    correlated, lifted), ...])``; for each support whether a screen rules it out (the
+    correlated, lifted), ...], fast)`` (``fast``: through ``highspy``, see
+    :data:`HIGHSPY_MIN_SCREENED`); for each support whether a screen rules it out (the
     conditional LP first, certified; then, where asked, the per-player one and the lifted
     conditional one, certified)."""
     from solvers.finite._conditional_lp import no_equilibrium_with_support
 
-    screen, items = task
+    screen, items, fast = task
     return [
         bool(
-            (conditional and no_equilibrium_with_support(screen, support))
+            (conditional and no_equilibrium_with_support(screen, support, fast=fast))
             or (correlated and _no_correlated_support(screen, support))
-            or (lifted and no_equilibrium_with_support(screen, support, lifted=True))
+            or (lifted and no_equilibrium_with_support(screen, support, True, fast))
         )
         for support, conditional, correlated, lifted in items
     ]
@@ -654,6 +659,10 @@ GROEBNER_FALLBACK_MAX_UNKNOWNS = 6
 #: others down; below it, only the balanced ones (every mixing player with two unknowns
 #: or more), see :func:`conditional_lp_pays`.
 CONDITIONAL_LP_MIN_UNKNOWNS = 8
+#: The LP screens go through ``highspy`` (where installed) when at least this many
+#: support profiles are screened: it saves 1-3 ms per LP, and importing it costs about
+#: 0.15 s (small games, which need few LPs, use ``scipy.optimize.linprog``).
+HIGHSPY_MIN_SCREENED = 200
 #: Support profiles per chunk of the LP screens.
 SCREEN_CHUNK = 256
 
@@ -1332,8 +1341,9 @@ def polynomial_equilibria(
         scheduler address spread it, and the LP screens, over workers (most of the time
         of large games: random 6x6x4 and 5x5x5 games, 81 and 45 s here before the
         conditional LP screen, took 46 and 29 s on a pool of two processes on two cores;
-        41 and 23 s in one process with it). The same equilibria wherever and on however
-        many workers it runs; the exact algebra stays here.
+        28 and 14 s in one process with the LP screens of session 17). The same
+        equilibria wherever and on however many workers it runs; the exact algebra stays
+        here.
 
     Returns
     -------
@@ -1482,8 +1492,10 @@ def polynomial_equilibria(
         for support in undominated
         if (flags := _screens_worth_running(support, systems, vanishing))[0]
     ]
+    fast = len(screened) >= HIGHSPY_MIN_SCREENED
     tasks = [
-        (screen, screened[k : k + SCREEN_CHUNK]) for k in range(0, len(screened), SCREEN_CHUNK)
+        (screen, screened[k : k + SCREEN_CHUNK], fast)
+        for k in range(0, len(screened), SCREEN_CHUNK)
     ]
     verdicts = map_chunks(
         _screen_chunk, tasks, executor=executor, progress=progress, desc="support profiles"
