@@ -23,7 +23,10 @@ share it leaves times their solving cost; measured over estimate then (random no
 games, seed 0, one process): 5x5x5 0.99 (22.7 s), 7x5x4 1.08 (64 s), 6x6x4 0.63 (41 s),
 6x6x5 0.89 (282 s). With the LP through ``highspy``, on balanced subdivision systems and
 lifted on the homotopy's (session 17; the machine about 1.5 times slower that day):
-5x5x5 0.90 (14.3 s), 6x6x4 0.58 (28 s), 6x6x5 0.86 (170 s), 7x4x4 0.92 (11.1 s).
+5x5x5 0.90 (14.3 s), 6x6x4 0.58 (28 s), 6x6x5 0.86 (170 s), 7x4x4 0.92 (11.1 s). With
+every mixing player's lift on the homotopy's systems, the lifted LP on the hard
+subdivision systems and the subdivision's own LP-survival shares (session 18): 5x5x5
+1.0 (15 s), 6x6x4 0.54 (25.7 s), 6x6x5 0.75 (140 s), 7x4x4 0.71 (8.7 s).
 
 The estimate is deterministic (the same game always gets the same one, whatever the
 machine), so the default method a game gets does not depend on load or hardware.
@@ -38,7 +41,7 @@ from math import prod
 import numpy as np
 
 from solvers.finite._homotopy import MAX_PATHS, homotopy_paths
-from solvers.finite._polynomial import _numeric_route, conditional_lp_pays
+from solvers.finite._polynomial import _numeric_route, conditional_lp_pays, lifted_lp_pays
 from solvers.finite._support_screen import undominated_supports
 
 __all__ = [
@@ -80,6 +83,19 @@ _LIFTED_PER_VARIABLE_SQUARED = 5e-7
 #: on a random 6x6x5 game: none of (4, 4, 4) or (5, 4, 4), 3% of (5, 5, 4), 29% of
 #: (6, 4, 4), 19% of (5, 5, 5), 32% of (6, 5, 4), 45% of (6, 5, 5)).
 _LIFTED_SURVIVING = (0.05, 0.15, 0.3, 0.45, 0.8)
+#: ... then the other two players' lifts are tried on what the first leaves, and leave
+#: this share of it (a random 6x6x5 game: 22 of 49).
+_OTHER_LIFTS_SURVIVING = 0.45
+#: The subdivision's systems the first LP screens: the share it leaves, by unknowns (up
+#: to 8, 9, 10+; random 6x6x5, 6x6x4, 5x5x5 and 7x4x4 games: 0.5-1.5% of (3, 3, 3),
+#: (4, 3, 3) and (4, 4, 3), 2-6% of (5, 4, 3), 7-12% of (5, 5, 3)) ...
+_LP_SURVIVING_SUBDIVISION = (0.015, 0.04, 0.09)
+#: ... which are its hard ones: each costs this multiple of a system's average (10-155
+#: ms, 5-10 times the table) ...
+_HARD_SUBDIVISION = 7.0
+#: ... unless the lifted LP screens them
+#: (:func:`solvers.finite._polynomial.lifted_lp_pays`): it leaves this share (0-30%).
+_LIFTED_SUBDIVISION_SURVIVING = 0.15
 #: Per game (conversions, the screens, bookkeeping).
 _PER_GAME = 0.34
 #: Exact mode (irrational equilibria written down exactly) over float mode.
@@ -112,7 +128,7 @@ def system_seconds(sizes: Sequence[int]) -> float:
     >>> system_seconds((1, 1, 1))  # a pure profile: nothing to solve
     0.0
     >>> round(system_seconds((4, 4, 4)), 4)  # 9 unknowns, 56 paths; most go by LP
-    0.0043
+    0.0041
     >>> system_seconds((8, 2, 2))  # overdetermined: player 0's 7 equations, 2 unknowns
     0.005
     """
@@ -135,11 +151,19 @@ def system_seconds(sizes: Sequence[int]) -> float:
             return _OVERDETERMINED
         seconds = (MAX_PATHS if paths is None else paths) * unknowns * mixing * _PATH
     if mixing == 3 and (route != "subdivision" or conditional_lp_pays(sizes)):
-        surviving = _LP_SURVIVING[min(max(unknowns - 8, 0), len(_LP_SURVIVING) - 1)]
-        if route == "homotopy":
-            variables = prod(sizes) * (max(sizes) + 1) // 2
+        variables = prod(sizes) * (max(sizes) + 1) // 2
+        lifted = _LIFTED_PER_VARIABLE_SQUARED * variables**2
+        if route == "subdivision":
+            shares = _LP_SURVIVING_SUBDIVISION
+            surviving = shares[min(max(unknowns - 8, 0), len(shares) - 1)]
+            seconds *= _HARD_SUBDIVISION
+            if lifted_lp_pays(sizes):
+                seconds = lifted + _LIFTED_SUBDIVISION_SURVIVING * seconds
+        else:
+            surviving = _LP_SURVIVING[min(max(unknowns - 8, 0), len(_LP_SURVIVING) - 1)]
             left = _LIFTED_SURVIVING[min(max(unknowns - 10, 0), len(_LIFTED_SURVIVING) - 1)]
-            seconds = _LIFTED_PER_VARIABLE_SQUARED * variables**2 + left * seconds
+            # then the other two lifts (smaller supports: about as costly together)
+            seconds = lifted * (1 + left) + left * _OTHER_LIFTS_SURVIVING * seconds
         return _LP + _LP_PER_PROFILE * prod(sizes) + surviving * seconds
     return seconds
 

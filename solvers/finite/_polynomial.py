@@ -24,8 +24,10 @@ equilibrium has these supports), for the systems with three players mixing where
 costs less than solving them (:func:`conditional_lp_pays`) and for those that go to the
 homotopy, then one per player (no distribution over :math:`S_{-i}`, even a correlated
 one, makes every strategy of :math:`S_i` a best response), then, for the homotopy's
-systems with three players mixing, the conditional relaxation lifted by one player's
-probabilities (one level up the Sherali-Adams hierarchy; same certificate). The LPs run
+systems with three players mixing, the conditional relaxation lifted by each mixing
+player's probabilities in turn (one level up the Sherali-Adams hierarchy; same
+certificate), and by one player's on the hardest subdivision systems
+(:func:`lifted_lp_pays`). The LPs run
 through ``highspy`` where it is installed (the ``fast`` extra), else ``linprog``. Each
 remaining system is solved **exactly**: a lex Gröbner basis over the rationals (sympy,
 F5B, payoffs rescaled to coprime integers) decides whether it is inconsistent,
@@ -252,8 +254,8 @@ def _no_correlated_support(floats: Sequence[np.ndarray], support: tuple) -> bool
 
 def _screens_worth_running(
     support: tuple, systems: str, vanishing: _VanishingEquations
-) -> tuple[bool, bool, bool]:
-    """Which LP screens a support gets: ``(conditional, per_player, lifted)``.
+) -> tuple[bool, bool, int]:
+    """Which LP screens a support gets: ``(conditional, per_player, lifts)``.
 
     The per-player LP (:func:`_no_correlated_support`) is not run on the systems that go
     to the certified subdivision, which discards every box where a strategy outside the
@@ -263,16 +265,43 @@ def _screens_worth_running(
     where it would be reported as a continuum even when a better outside strategy rules
     out every point of it). The conditional LP
     (:func:`solvers.finite._conditional_lp.no_equilibrium_with_support`, 1-3 ms) is run
-    wherever the per-player one is, and on the subdivision's systems where it pays
-    (:func:`conditional_lp_pays`). The lifted one (10-200 ms, where both leave the
-    system) on the homotopy's systems with three players mixing, whose paths cost
-    50-800 ms a system: on random 6x6x5 games it rules out 97% of the (5, 5, 4), 81% of
-    the (5, 5, 5) and 68% of the (6, 5, 4) systems the first LP leaves."""
+    wherever the per-player one is asked for, which then runs only where the conditional
+    one cannot be built (its verdict implies the per-player one's), and on the
+    subdivision's systems where it pays (:func:`conditional_lp_pays`). The lifted one
+    (10-300 ms, where both leave the system; ``lifts`` is how many players' lifts are
+    tried, 0 for none) on the homotopy's systems with three players mixing, whose paths
+    cost 0.2-6 s a system, by each mixing player in turn: on a random 6x6x5 game the
+    first lift rules out 97% of the (5, 5, 4), 81% of the (5, 5, 5) and 68% of the
+    (6, 5, 4) systems the first LP leaves, the others 27 of the 49 left after it; and by
+    one player on the subdivision's where :func:`lifted_lp_pays`."""
     route = _numeric_route(support, systems)
     per_player = route != "subdivision" or any(vanishing(support))
     sizes = tuple(len(S) for S in support)
-    lifted = route == "homotopy" and sum(m > 1 for m in sizes) == 3
-    return per_player or conditional_lp_pays(sizes), per_player, lifted
+    conditional = per_player or conditional_lp_pays(sizes)
+    if route == "homotopy" and sum(m > 1 for m in sizes) == 3:
+        return conditional, per_player, 3
+    return conditional, per_player, int(route == "subdivision" and lifted_lp_pays(sizes))
+
+
+def lifted_lp_pays(sizes: tuple[int, ...]) -> bool:
+    """Whether a subdivision system of these support sizes that the first conditional LP
+    leaves is worth the lifted one (by its largest support's player): three players
+    mixing (:func:`conditional_lp_pays`) and none with as many unknowns as the other two
+    together. Measured on random 6x6x5, 6x6x4, 5x5x5 and 7x4x4 float games: the first LP
+    leaves 1-15% of the (3, 3, 3), (4, 3, 3), (4, 4, 3), (5, 4, 3) and (5, 5, 3) systems,
+    whose subdivision then takes 11-155 ms each (they are the hard ones); the lifted LP
+    (2-30 ms) rules out 50-100% of those, which halves to thirds their time (6x6x5: 16.3
+    to 4.5 s). On (5, 3, 3) and (6, 4, 3) (8-47 ms of subdivision) it saves nothing.
+
+    Examples
+    --------
+    >>> lifted_lp_pays((4, 4, 3)), lifted_lp_pays((5, 3, 3)), lifted_lp_pays((4, 4, 2))
+    (True, False, False)
+    """
+    if not conditional_lp_pays(sizes):
+        return False
+    mixing = [m - 1 for m in sizes if m > 1]
+    return 2 * max(mixing) < sum(mixing)
 
 
 def conditional_lp_pays(sizes: tuple[int, ...]) -> bool:
@@ -308,21 +337,23 @@ def conditional_lp_pays(sizes: tuple[int, ...]) -> bool:
 
 def _screen_chunk(task: tuple) -> list[bool]:
     """One chunk of the LP screens, wherever it runs: ``(screen, [(support, conditional,
-    correlated, lifted), ...], fast)`` (``fast``: through ``highspy``, see
+    correlated, lifts), ...], fast)`` (``fast``: through ``highspy``, see
     :data:`HIGHSPY_MIN_SCREENED`); for each support whether a screen rules it out (the
-    conditional LP first, certified; then, where asked, the per-player one and the lifted
-    conditional one, certified)."""
-    from solvers.finite._conditional_lp import no_equilibrium_with_support
+    conditional LP first, certified, or where it cannot be built the per-player one; then,
+    where asked, the lifted conditional one, certified)."""
+    from solvers.finite._conditional_lp import no_equilibrium_with_support, screens
 
     screen, items, fast = task
-    return [
-        bool(
-            (conditional and no_equilibrium_with_support(screen, support, fast=fast))
-            or (correlated and _no_correlated_support(screen, support))
-            or (lifted and no_equilibrium_with_support(screen, support, True, fast))
-        )
-        for support, conditional, correlated, lifted in items
-    ]
+    out = []
+    for support, conditional, correlated, lifts in items:
+        excluded = conditional and no_equilibrium_with_support(screen, support, fast=fast)
+        if not excluded and correlated and not (conditional and screens(screen, support)):
+            # (where the conditional LP ran, its verdict implies the per-player one's)
+            excluded = _no_correlated_support(screen, support)
+        if not excluded and lifts > 0:
+            excluded = no_equilibrium_with_support(screen, support, True, fast, lifts)
+        out.append(bool(excluded))
+    return out
 
 
 def _ring_for(count: int):
