@@ -62,6 +62,7 @@ __all__ = [
     "certified_positive",
     "conditional_constraints",
     "lifted_constraints",
+    "no_equilibrium_between",
     "no_equilibrium_with_support",
     "screens",
 ]
@@ -340,6 +341,88 @@ def no_equilibrium_with_support(
         if _certified(*lifted_constraints(payoffs, support, player), fast):
             return True
     return False
+
+
+def no_equilibrium_between(
+    payoffs: Sequence[np.ndarray],
+    support: tuple,
+    dropped: Sequence[Sequence[int]],
+    fast: bool = True,
+) -> bool:
+    r"""Whether no Nash equilibrium has supports between ``support`` without ``dropped``
+    and ``support`` itself: :math:`S_i \setminus D_i \subseteq S'_i \subseteq S_i` for
+    every player (:math:`2^{\sum |D_i|}` support profiles by one LP).
+
+    For such an equilibrium, the product :math:`\mu` over the pure profiles of
+    :math:`S` (zero where some :math:`s_i \notin S'_i`) satisfies each player's
+    conditions multiplied by each own probability :math:`\sigma_i(a)`, :math:`a \in
+    S_i`, with strategy :math:`b` as good as the others where :math:`b \in S_i
+    \setminus D_i` or :math:`b = a` (both in the support where :math:`\sigma_i(a) >
+    0`; zero otherwise), and no better elsewhere. That is :func:`conditional_constraints`
+    of ``support`` with the equalities of strategies in :math:`D_i` (other than own
+    :math:`a`) turned into inequalities; a combination positive at every profile of
+    :math:`S` (:func:`certified_positive`) rules out every nonzero such :math:`\mu`.
+    Measured on a random 6x6x5 game, with each mixing player's last strategy dropped
+    (8 support profiles): certified for 82% of the supports the single LP rules out.
+
+    Parameters
+    ----------
+    payoffs : sequence of numpy.ndarray
+        Each player's payoffs as non-negative floats (her payoffs minus her least one).
+    support : tuple of tuple of int
+        The largest support profile :math:`S`.
+    dropped : sequence of sequence of int
+        Per player, strategies of her support that may be missing, never its first one.
+    fast : bool
+        As for :func:`no_equilibrium_with_support`.
+
+    Returns
+    -------
+    bool
+        ``True`` only with a certificate.
+
+    Raises
+    ------
+    ValueError
+        If ``dropped`` does not name, per player, strategies of her support other than
+        its first.
+
+    Examples
+    --------
+    The prisoner's dilemma: only (defect, defect) is an equilibrium, so no support
+    between ((0,), (0,)) and ((0, 1), (0, 1)) without defection carries one, while the
+    family that may drop cooperation contains (defect, defect).
+
+    >>> import numpy as np
+    >>> u = np.array([[3.0, 0.0], [5.0, 1.0]])
+    >>> no_equilibrium_between([u, u.T.copy()], ((0, 1), (0, 1)), [(1,), (1,)])
+    True
+    >>> no_equilibrium_between([u, u.T.copy()], ((1, 0), (1, 0)), [(0,), (0,)])
+    False
+    """
+    if len(dropped) != len(support) or any(
+        not set(D) <= set(S[1:]) for S, D in zip(support, dropped, strict=True)
+    ):
+        raise ValueError(
+            "dropped must list, per player, strategies of her support other than its "
+            f"first, got {[list(D) for D in dropped]} for support {support}"
+        )
+    if not screens(payoffs, support):
+        return False
+    A, equalities = conditional_constraints(payoffs, support)
+    loose = []
+    first = 0
+    for S, D in zip(support, dropped, strict=True):
+        m = len(S)
+        for b in set(D):
+            c = S.index(b) - 1  # its equalities: one per own position a (none for a = b)
+            loose += [first + c * m + a for a in range(m) if S[a] != b]
+        first += (m - 1) * m
+    if not loose:
+        return _certified(A, equalities, fast)
+    tight = np.setdiff1d(np.arange(equalities), loose)
+    order = np.concatenate([tight, np.array(sorted(loose)), np.arange(equalities, A.shape[1])])
+    return _certified(A[:, order], tight.size, fast)
 
 
 def _certified(A: np.ndarray, equalities: int, fast: bool) -> bool:

@@ -26,7 +26,9 @@ lifted on the homotopy's (session 17; the machine about 1.5 times slower that da
 5x5x5 0.90 (14.3 s), 6x6x4 0.58 (28 s), 6x6x5 0.86 (170 s), 7x4x4 0.92 (11.1 s). With
 every mixing player's lift on the homotopy's systems, the lifted LP on the hard
 subdivision systems and the subdivision's own LP-survival shares (session 18): 5x5x5
-1.0 (15 s), 6x6x4 0.54 (25.7 s), 6x6x5 0.75 (140 s), 7x4x4 0.71 (8.7 s).
+1.0 (15 s), 6x6x4 0.54 (25.7 s), 6x6x5 0.75 (140 s), 7x4x4 0.71 (8.7 s); with the
+cubes' LPs (the LP cost times 0.45): 5x5x5 0.82 (9.8 s), 6x6x4 0.43 (17.3 s), 6x6x5
+0.72 (117 s), 7x4x4 0.57 (6.0 s).
 
 The estimate is deterministic (the same game always gets the same one, whatever the
 machine), so the default method a game gets does not depend on load or hardware.
@@ -70,6 +72,9 @@ _OVERDETERMINED = 5e-3
 #: ``fast`` extra; about twice as much through ``scipy.optimize.linprog``) ...
 _LP = 6e-4
 _LP_PER_PROFILE = 2e-5
+#: ... times this share: most supports are ruled out with the others of their cube, by
+#: one LP (:func:`solvers.finite._conditional_lp.no_equilibrium_between`) ...
+_CUBE_SHARE = 0.45
 #: ... and the share of systems it leaves to be solved, by unknowns (up to 8, 9, 10, 11,
 #: 12+; measured on random 6x6x5, 6x6x4 and 5x5x5 games: 0-1% of (3, 3, 3), (4, 3, 3) and
 #: (5, 3, 3), 0-2% of (4, 4, 3), 2-6% of (5, 4, 3), 2-16% of (4, 4, 4), 4-36% of
@@ -128,7 +133,7 @@ def system_seconds(sizes: Sequence[int]) -> float:
     >>> system_seconds((1, 1, 1))  # a pure profile: nothing to solve
     0.0
     >>> round(system_seconds((4, 4, 4)), 4)  # 9 unknowns, 56 paths; most go by LP
-    0.0041
+    0.0031
     >>> system_seconds((8, 2, 2))  # overdetermined: player 0's 7 equations, 2 unknowns
     0.005
     """
@@ -164,7 +169,8 @@ def system_seconds(sizes: Sequence[int]) -> float:
             left = _LIFTED_SURVIVING[min(max(unknowns - 10, 0), len(_LIFTED_SURVIVING) - 1)]
             # then the other two lifts (smaller supports: about as costly together)
             seconds = lifted * (1 + left) + left * _OTHER_LIFTS_SURVIVING * seconds
-        return _LP + _LP_PER_PROFILE * prod(sizes) + surviving * seconds
+        lp = (_LP + _LP_PER_PROFILE * prod(sizes)) * _CUBE_SHARE
+        return lp + surviving * seconds
     return seconds
 
 

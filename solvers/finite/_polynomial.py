@@ -22,7 +22,10 @@ multiplied by each of her support probabilities are linear in the product distri
 if no positive distribution satisfies them all, proved by a Farkas certificate, no
 equilibrium has these supports), for the systems with three players mixing where it
 costs less than solving them (:func:`conditional_lp_pays`) and for those that go to the
-homotopy, then one per player (no distribution over :math:`S_{-i}`, even a correlated
+homotopy - first for a whole cube of support profiles at once (:func:`_cube`: each
+player's support with and without her last strategy; one LP on the largest profile with
+the indifferences to that strategy relaxed to inequalities rules out all of them), then
+for each support profile of a cube not ruled out - then one per player (no distribution over :math:`S_{-i}`, even a correlated
 one, makes every strategy of :math:`S_i` a best response), then, for the homotopy's
 systems with three players mixing, the conditional relaxation lifted by each mixing
 player's probabilities in turn (one level up the Sherali-Adams hierarchy; same
@@ -335,25 +338,98 @@ def conditional_lp_pays(sizes: tuple[int, ...]) -> bool:
     return 2 * widest < total or (2 * widest == total and total >= 10)
 
 
-def _screen_chunk(task: tuple) -> list[bool]:
-    """One chunk of the LP screens, wherever it runs: ``(screen, [(support, conditional,
-    correlated, lifts), ...], fast)`` (``fast``: through ``highspy``, see
-    :data:`HIGHSPY_MIN_SCREENED`); for each support whether a screen rules it out (the
-    conditional LP first, certified, or where it cannot be built the per-player one; then,
-    where asked, the lifted conditional one, certified)."""
+#: A cube's LP (:func:`solvers.finite._conditional_lp.no_equilibrium_between`) is tried
+#: where at least this many of its support profiles are screened, and its largest one
+#: has at most three players mixing (with four, the relaxation rarely rules anything out).
+CUBE_MIN_SCREENED = 2
+
+
+def _cube(support: tuple, shape: Sequence[int]) -> tuple[tuple, tuple]:
+    """The cube of support profiles a support belongs to: ``(top, dropped)``, its largest
+    profile (each player's support with her last strategy added) and, per player, that
+    last strategy where it can be missing (the support keeps another strategy). The
+    cubes partition the support profiles.
+
+    Examples
+    --------
+    >>> _cube(((0,), (1, 2), (2,)), (3, 3, 3))
+    (((0, 2), (1, 2), (2,)), ((2,), (2,), ()))
+    """
+    top, dropped = [], []
+    for S, m in zip(support, shape, strict=True):
+        T = tuple(sorted({*S, m - 1}))
+        top.append(T if len(T) > 1 else S)
+        dropped.append((m - 1,) if len(T) > 1 else ())
+    return tuple(top), tuple(dropped)
+
+
+def _cube_members(top: tuple, dropped: tuple) -> list[tuple]:
+    """The support profiles of a cube (:func:`_cube`), the largest first."""
+    options = [
+        [T, tuple(b for b in T if b not in D)] if D else [T]
+        for T, D in zip(top, dropped, strict=True)
+    ]
+    return list(itertools.product(*options))
+
+
+def _cube_chunks(screened: list[tuple], shape: Sequence[int]) -> list[list[tuple]]:
+    """The screened support profiles grouped by cube (:func:`_cube`), as chunks of
+    ``(top, dropped, items)`` with about :data:`SCREEN_CHUNK` profiles each, in an order
+    fixed by the game (the same verdicts on any executor)."""
+    cubes: dict[tuple, list[tuple]] = {}
+    for item in screened:
+        cubes.setdefault(_cube(item[0], shape), []).append(item)
+    chunks: list[list[tuple]] = [[]]
+    size = 0
+    for (top, dropped), items in sorted(cubes.items()):
+        if size >= SCREEN_CHUNK:
+            chunks.append([])
+            size = 0
+        chunks[-1].append((top, dropped, items))
+        size += len(items)
+    return chunks if chunks[0] else []
+
+
+def _screen_chunk(task: tuple) -> list[tuple[bool, list[bool]]]:
+    """One chunk of the LP screens, wherever it runs: ``(screen, [(top, dropped, items),
+    ...], fast)``, cube by cube (:func:`_cube`), ``items`` its screened support profiles
+    as ``(support, conditional, correlated, lifts)`` (``fast``: through ``highspy``, see
+    :data:`HIGHSPY_MIN_SCREENED`). Per cube: whether one LP rules out all its support
+    profiles (:func:`solvers.finite._conditional_lp.no_equilibrium_between`, where
+    :data:`CUBE_MIN_SCREENED` of them are screened), else for each item whether a screen
+    rules it out (:func:`_screen_support`)."""
+    from solvers.finite._conditional_lp import no_equilibrium_between
+
+    screen, cubes, fast = task
+    out: list[tuple[bool, list[bool]]] = []
+    for top, dropped, items in cubes:
+        if (
+            len(items) >= CUBE_MIN_SCREENED
+            and sum(len(T) > 1 for T in top) <= 3
+            and no_equilibrium_between(screen, top, dropped, fast)
+        ):
+            out.append((True, []))
+        else:
+            out.append((False, [_screen_support(screen, item, fast) for item in items]))
+    return out
+
+
+def _screen_support(screen: Sequence[np.ndarray], item: tuple, fast: bool) -> bool:
+    """Whether a screen rules out the support of ``item`` (``(support, conditional,
+    correlated, lifts)``, :func:`_screens_worth_running`): the conditional LP first,
+    certified, or where it cannot be built the per-player one; then, where asked, the
+    lifted conditional one, certified."""
     from solvers.finite._conditional_lp import no_equilibrium_with_support, screens
 
-    screen, items, fast = task
-    out = []
-    for support, conditional, correlated, lifts in items:
-        excluded = conditional and no_equilibrium_with_support(screen, support, fast=fast)
-        if not excluded and correlated and not (conditional and screens(screen, support)):
-            # (where the conditional LP ran, its verdict implies the per-player one's)
-            excluded = _no_correlated_support(screen, support)
-        if not excluded and lifts > 0:
-            excluded = no_equilibrium_with_support(screen, support, True, fast, lifts)
-        out.append(bool(excluded))
-    return out
+    support, conditional, correlated, lifts = item
+
+    excluded = conditional and no_equilibrium_with_support(screen, support, fast=fast)
+    if not excluded and correlated and not (conditional and screens(screen, support)):
+        # (where the conditional LP ran, its verdict implies the per-player one's)
+        excluded = _no_correlated_support(screen, support)
+    if not excluded and lifts > 0:
+        excluded = no_equilibrium_with_support(screen, support, True, fast, lifts)
+    return bool(excluded)
 
 
 def _ring_for(count: int):
@@ -1524,21 +1600,19 @@ def polynomial_equilibria(
         if (flags := _screens_worth_running(support, systems, vanishing))[0]
     ]
     fast = len(screened) >= HIGHSPY_MIN_SCREENED
-    tasks = [
-        (screen, screened[k : k + SCREEN_CHUNK], fast)
-        for k in range(0, len(screened), SCREEN_CHUNK)
-    ]
+    tasks = [(screen, chunk, fast) for chunk in _cube_chunks(screened, shape)]
     verdicts = map_chunks(
         _screen_chunk, tasks, executor=executor, progress=progress, desc="support profiles"
     )
-    excluded = {
-        item[0]
-        for task, flags in zip(tasks, verdicts, strict=True)
-        for item, out in zip(task[1], flags, strict=True)
-        if out
-    }
-    pruned += len(excluded)
+    excluded: set[tuple] = set()
+    for task, outcomes in zip(tasks, verdicts, strict=True):
+        for (top, dropped, items), (family, verdict) in zip(task[1], outcomes, strict=True):
+            if family:  # every support profile of the cube, screened or not
+                excluded.update(_cube_members(top, dropped))
+            else:
+                excluded.update(item[0] for item, out in zip(items, verdict, strict=True) if out)
     survivors = [support for support in undominated if support not in excluded]
+    pruned += len(undominated) - len(survivors)
     tracked = _track_all(screen, survivors, systems, executor, progress)
     # smaller systems first: the exact algebra's time budget goes to the systems it can
     # finish (the list of equilibria does not depend on the order)

@@ -18,8 +18,10 @@ from solvers.finite._conditional_lp import (
     certified_positive,
     conditional_constraints,
     lifted_constraints,
+    no_equilibrium_between,
     no_equilibrium_with_support,
 )
+from solvers.finite._polynomial import _cube, _cube_members
 from solvers.verify import regret
 
 
@@ -78,6 +80,10 @@ def test_a_support_with_an_equilibrium_is_never_ruled_out(planted):
     assert not no_equilibrium_with_support(_screen(u), support)
     assert not no_equilibrium_with_support(_screen(u), support, lifted=True)
     assert not no_equilibrium_with_support(_screen(u), support, lifted=True, lifts=len(u))
+    # nor is the cube of support profiles it belongs to (one LP for all of them)
+    top, dropped = _cube(support, u[0].shape)
+    assert support in _cube_members(top, dropped)
+    assert not no_equilibrium_between(_screen(u), top, dropped)
 
 
 def test_a_strictly_dominated_strategy_in_the_support_is_ruled_out():
@@ -110,12 +116,12 @@ def test_the_conditional_relaxation_is_stronger_than_one_distribution():
     assert len(carried) + len(ruled_out) <= len(supports)
 
 
-def _without_the_conditional_lp(monkeypatch):
+def _without_the_lp_screens(monkeypatch):
     import solvers.finite._polynomial as polynomial
 
     original = polynomial._screens_worth_running
 
-    def without(support, systems, vanishing):  # only the per-player LP, where asked
+    def without(support, systems, vanishing):  # no LP screen at all
         _, per_player, _ = original(support, systems, vanishing)
         return False, per_player, 0
 
@@ -134,7 +140,7 @@ def test_the_screen_changes_no_equilibrium(monkeypatch, shape, span, seed):
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         with_lp = polynomial_equilibria(u, exact=True)
-        _without_the_conditional_lp(monkeypatch)
+        _without_the_lp_screens(monkeypatch)
         without = polynomial_equilibria(u, exact=True)
     assert len(caught) % 2 == 0  # the same warnings (continua) both times
     assert with_lp.complete == without.complete
@@ -178,6 +184,41 @@ def test_conditional_constraints_match_their_definition(seed):
         expected, expected_equalities = _constraints_by_definition(payoffs, support)
         assert equalities == expected_equalities and A.shape == expected.shape
         np.testing.assert_allclose(A, expected, rtol=0, atol=1e-15)
+
+
+def test_the_cubes_partition_the_support_profiles():
+    shape = (3, 2, 1, 3)
+    supports = set(
+        itertools.product(
+            *(
+                [T for k in range(1, m + 1) for T in itertools.combinations(range(m), k)]
+                for m in shape
+            )
+        )
+    )
+    cubes = {_cube(S, shape) for S in supports}
+    members = [S for top, dropped in cubes for S in _cube_members(top, dropped)]
+    assert len(members) == len(supports) and set(members) == supports
+    assert all(_cube(S, shape) == key for key in cubes for S in _cube_members(*key))
+
+
+def test_a_cube_with_a_pure_equilibrium_is_not_ruled_out_but_one_without_is():
+    """The prisoner's dilemma with a dummy third player: (defect, defect) is the only
+    equilibrium. The cube of supports that keep cooperation for the first two players
+    holds none; the cube that may drop cooperation holds (defect, defect)."""
+    pd = np.array([[3.0, 0.0], [5.0, 1.0]])
+    u = [pd[:, :, None] * np.ones(2), pd.T[:, :, None] * np.ones(2), np.zeros((2, 2, 2))]
+    screen = _screen(u)
+    assert no_equilibrium_between(screen, ((0, 1), (0, 1), (0,)), [(1,), (1,), ()])
+    assert not no_equilibrium_between(screen, ((1, 0), (1, 0), (0,)), [(0,), (0,), ()])
+
+
+def test_dropped_must_leave_each_support_its_first_strategy():
+    u = np.array([[2.0, 0.0], [0.0, 2.0]])
+    with pytest.raises(ValueError, match="dropped"):
+        no_equilibrium_between([u, 2.0 - u], ((0, 1), (0, 1)), [(0,), ()])
+    with pytest.raises(ValueError, match="dropped"):
+        no_equilibrium_between([u, 2.0 - u], ((0, 1), (0, 1)), [(1,)])
 
 
 def test_lifts_must_be_a_positive_number_of_players():
