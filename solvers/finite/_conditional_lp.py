@@ -137,7 +137,7 @@ def conditional_constraints(
     return A.reshape(J, N).T, equalities
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=256)
 def _layout(sizes: tuple[int, ...], shape: tuple[int, ...]) -> tuple[np.ndarray, int, int]:
     """Where :func:`conditional_constraints` puts each player's values in the flat
     ``(J, N)`` transpose of its matrix (for supports of these sizes in a game of this
@@ -260,9 +260,10 @@ def certified_positive(A: np.ndarray, equalities: int, w: np.ndarray) -> bool:
 def screens(payoffs: Sequence[np.ndarray], support: tuple) -> bool:
     """Whether :func:`no_equilibrium_with_support` builds an LP for this support at all:
     at most :data:`MAX_PROFILES` pure profiles, and finite payoffs whose ranges are not
-    subnormal (see :data:`MIN_RANGE`). Where it does, its verdict subsumes the weaker
-    test, player by player, of some distribution over the others' supports (the
-    normalised slice of a feasible product at any own strategy is one).
+    subnormal (see :data:`MIN_RANGE`). Exactly, its verdict subsumes the weaker test,
+    player by player, of some distribution over the others' supports (the normalised
+    slice of a feasible product at any own strategy is one); in floating point, on
+    near-tie games, that test's own margin can decide where this certificate cannot.
 
     Examples
     --------
@@ -298,15 +299,16 @@ def no_equilibrium_with_support(
         The support profile.
     lifted : bool
         Use the lifted relaxation (:func:`lifted_constraints`, by the first player of
-        largest support; stronger, larger) instead of the first one. Not built beyond
-        :data:`MAX_LIFTED_VARIABLES` variables (then ``False``).
+        largest support; stronger, larger) instead of the first one. A lift with more
+        than :data:`MAX_LIFTED_VARIABLES` variables is not built (the next player's is
+        tried, if ``lifts`` asks for it; else ``False``).
     fast : bool
         Solve the LP through ``highspy`` where it is installed (2-4 times faster per LP,
         but importing it takes about 0.15 s: callers with few LPs pass ``False`` for
         ``scipy.optimize.linprog``). Either way the certificate is checked the same.
     lifts : int
         With ``lifted``, how many players the relaxation is lifted by, one after another
-        (the mixing players by decreasing support size, ties in player order) until one
+        (the players by decreasing support size, ties in player order) until one
         lift certifies: each lift is a different relaxation (on a random 6x6x5 game the
         other players' lifts rule out 27 of the 49 three-mixing systems the first leaves,
         at 30-300 ms against 0.2-6 s of homotopy each).
@@ -314,6 +316,11 @@ def no_equilibrium_with_support(
     Returns
     -------
     bool
+
+    Raises
+    ------
+    ValueError
+        If ``lifts`` is not a positive integer.
 
     Examples
     --------
@@ -327,20 +334,31 @@ def no_equilibrium_with_support(
     >>> no_equilibrium_with_support([u, 2.0 - u], ((0, 1), (0,)))
     True
     """
+    if isinstance(lifts, bool) or not isinstance(lifts, int | np.integer) or lifts < 1:
+        raise ValueError(f"lifts must be a positive number of players, got {lifts!r}")
+    if not lifted:
+        return _conditional_verdict(payoffs, support, fast) is True
     if not screens(payoffs, support):
         return False
-    if not lifted:
-        return _certified(*conditional_constraints(payoffs, support), fast)
-    if lifts < 1:
-        raise ValueError(f"lifts must be a positive number of players, got {lifts!r}")
     sizes = [len(S) for S in support]
-    players = sorted((j for j, m in enumerate(sizes) if m > 1), key=lambda j: -sizes[j])
+    players = sorted(range(len(sizes)), key=lambda j: -sizes[j])  # stable: ties in order
     for player in players[:lifts]:
         if prod(sizes) * (sizes[player] + 1) // 2 > MAX_LIFTED_VARIABLES:
-            continue
-        if _certified(*lifted_constraints(payoffs, support, player), fast):
+            continue  # too large a lift: the next player's, if asked
+        if _certified(*lifted_constraints(payoffs, support, player), fast) is True:
             return True
     return False
+
+
+def _conditional_verdict(payoffs: Sequence[np.ndarray], support: tuple, fast: bool) -> bool | None:
+    """The first relaxation's verdict: ``True`` certified (no equilibrium), ``False`` its
+    LP's optimum is zero (a feasible relaxation: nothing it implies rules the support
+    out), ``None`` undecided (not built, the LP failed, or its positive optimum did not
+    pass :func:`certified_positive`: near-ties, where a weaker test with a clearer
+    margin may still decide)."""
+    if not screens(payoffs, support):
+        return None
+    return _certified(*conditional_constraints(payoffs, support), fast)
 
 
 def no_equilibrium_between(
@@ -419,25 +437,30 @@ def no_equilibrium_between(
             loose += [first + c * m + a for a in range(m) if S[a] != b]
         first += (m - 1) * m
     if not loose:
-        return _certified(A, equalities, fast)
+        return _certified(A, equalities, fast) is True
     tight = np.setdiff1d(np.arange(equalities), loose)
     order = np.concatenate([tight, np.array(sorted(loose)), np.arange(equalities, A.shape[1])])
-    return _certified(A[:, order], tight.size, fast)
+    return _certified(A[:, order], tight.size, fast) is True
 
 
-def _certified(A: np.ndarray, equalities: int, fast: bool) -> bool:
+def _certified(A: np.ndarray, equalities: int, fast: bool) -> bool | None:
     """Whether the LP finds a combination of the columns of ``A`` that
-    :func:`certified_positive` accepts."""
+    :func:`certified_positive` accepts: ``True``; ``False`` where its optimum is zero
+    (or there are no columns); ``None`` where it fails or its combination is refused."""
     if A.shape[1] == 0:
         return False
-    w = _max_min_combination(A, equalities, fast)
-    return w is not None and certified_positive(A, equalities, w)
+    x = _max_min_combination(A, equalities, fast)
+    if x is None:
+        return None
+    if not x[-1] > 0:
+        return False
+    return True if certified_positive(A, equalities, x[:-1]) else None
 
 
 def _max_min_combination(A: np.ndarray, equalities: int, fast: bool = True) -> np.ndarray | None:
-    """The combination ``w`` of the constraint columns whose least coordinate of ``A @ w``
-    is largest (normalised: ``sum(A @ w) <= 1``; ``w >= 0`` on the inequality columns), or
-    None when the LP finds none above zero or fails.
+    """The combination ``w`` of the constraint columns whose least coordinate ``t`` of
+    ``A @ w`` is largest (normalised: ``sum(A @ w) <= 1``; ``w >= 0`` on the inequality
+    columns), as ``(w, t)``, or None when the LP fails.
 
     The LP: variables ``(w, t)``, maximise ``t`` subject to ``A w >= t`` in each
     coordinate, ``sum(A w) <= 1`` and ``0 <= t <= 1`` (``w = 0, t = 0`` is always
@@ -466,9 +489,7 @@ def _max_min_combination(A: np.ndarray, equalities: int, fast: bool = True) -> n
         except ValueError:  # pragma: no cover - non-finite input: no certificate
             return None
         x = fit.x if fit.status == 0 else None
-    if x is None or not x[-1] > 0:
-        return None
-    return np.asarray(x[:-1], dtype=float)
+    return None if x is None else np.asarray(x, dtype=float)
 
 
 def _solve_with_highspy(hp: Any, matrix: np.ndarray, equalities: int) -> np.ndarray | None:
@@ -498,7 +519,9 @@ def _solve_with_highspy(hp: Any, matrix: np.ndarray, equalities: int) -> np.ndar
             matrix[row, col],
             np.zeros(cols, dtype=np.int32),  # continuous variables
         )
-        if status != hp.HighsStatus.kOk:  # pragma: no cover - a refused model
+        # a warning (entries below HiGHS's small-value threshold, which it drops, as in
+        # near-tie games) still solves: the certificate is checked on the true matrix
+        if status == hp.HighsStatus.kError:  # pragma: no cover - a refused model
             return None
         h.run()
         if h.getModelStatus() != hp.HighsModelStatus.kOptimal:

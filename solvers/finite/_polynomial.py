@@ -13,25 +13,26 @@ exactly these supports is a Nash equilibrium iff, for every player *i*,
 The equalities are a square system of :math:`\sum_i (|S_i| - 1)` polynomial equations
 (multilinear in the other players' probabilities) in as many unknowns.
 
-Most support profiles are excluded before any algebra (Porter, Nudelman and Shoham 2008):
-by **conditional dominance** (a strategy of :math:`S_i` weakly dominated, with one strict
-inequality, against the pure profiles of :math:`S_{-i}`, all of which have positive
-probability; exact integer comparisons), and by **linear programs**: a certified
-conditional relaxation (``solvers.finite._conditional_lp``: each player's conditions
-multiplied by each of her support probabilities are linear in the product distribution;
-if no positive distribution satisfies them all, proved by a Farkas certificate, no
-equilibrium has these supports), for the systems with three players mixing where it
-costs less than solving them (:func:`conditional_lp_pays`) and for those that go to the
-homotopy - first for a whole cube of support profiles at once (:func:`_cube`: each
-player's support with and without her last strategy; one LP on the largest profile with
-the indifferences to that strategy relaxed to inequalities rules out all of them), then
-for each support profile of a cube not ruled out - then one per player (no distribution over :math:`S_{-i}`, even a correlated
-one, makes every strategy of :math:`S_i` a best response), then, for the homotopy's
-systems with three players mixing, the conditional relaxation lifted by each mixing
-player's probabilities in turn (one level up the Sherali-Adams hierarchy; same
-certificate), and by one player's on the hardest subdivision systems
-(:func:`lifted_lp_pays`). The LPs run
-through ``highspy`` where it is installed (the ``fast`` extra), else ``linprog``. Each
+Most support profiles are excluded before any algebra (Porter, Nudelman and Shoham
+2008): by **conditional dominance** (a strategy of :math:`S_i` weakly dominated, with
+one strict inequality, against the pure profiles of :math:`S_{-i}`, all of which have
+positive probability; exact integer comparisons), and by **linear programs**: a
+certified conditional relaxation (``solvers.finite._conditional_lp``: each player's
+conditions multiplied by each of her support probabilities are linear in the product
+distribution; if no positive distribution satisfies them all, proved by a Farkas
+certificate, no equilibrium has these supports), for the systems with three players
+mixing where it costs less than solving them (:func:`conditional_lp_pays`) and for those
+that go to the homotopy - first for a whole cube of support profiles at once
+(:func:`_cube`: each player's support with and without her last strategy; one LP on the
+largest profile with the indifferences to that strategy relaxed to inequalities rules
+out all of them), then for each support profile of a cube not ruled out - then one per
+player (no distribution over :math:`S_{-i}`, even a correlated one, makes every strategy
+of :math:`S_i` a best response), then, for the homotopy's systems with three players
+mixing, the conditional relaxation lifted by one player's probabilities, for the larger
+ones by each mixing player's in turn (:data:`EXTRA_LIFTS_MIN_PATHS`; one level up the
+Sherali-Adams hierarchy; same certificate), and by one player's on the hardest
+subdivision systems (:func:`lifted_lp_pays`). The LPs run through ``highspy`` where it
+is installed (the ``fast`` extra), else ``linprog``. Each
 remaining system is solved **exactly**: a lex Gröbner basis over the rationals (sympy,
 F5B, payoffs rescaled to coprime integers) decides whether it is inconsistent,
 zero-dimensional (finitely many solutions, all found) or positive-dimensional (a
@@ -268,9 +269,8 @@ def _screens_worth_running(
     where it would be reported as a continuum even when a better outside strategy rules
     out every point of it). The conditional LP
     (:func:`solvers.finite._conditional_lp.no_equilibrium_with_support`, 1-3 ms) is run
-    wherever the per-player one is asked for, which then runs only where the conditional
-    one cannot be built (its verdict implies the per-player one's), and on the
-    subdivision's systems where it pays (:func:`conditional_lp_pays`). The lifted one
+    wherever the per-player one is, first, and on the subdivision's systems where it pays
+    (:func:`conditional_lp_pays`). The lifted one
     (10-300 ms, where both leave the system; ``lifts`` is how many players' lifts are
     tried, 0 for none) on the homotopy's systems with three players mixing, whose paths
     cost 0.2-6 s a system, by each mixing player in turn: on a random 6x6x5 game the
@@ -282,8 +282,20 @@ def _screens_worth_running(
     sizes = tuple(len(S) for S in support)
     conditional = per_player or conditional_lp_pays(sizes)
     if route == "homotopy" and sum(m > 1 for m in sizes) == 3:
-        return conditional, per_player, 3
+        from solvers.finite._homotopy import homotopy_paths
+
+        paths = homotopy_paths(sizes)
+        many = paths is None or paths >= EXTRA_LIFTS_MIN_PATHS
+        return conditional, per_player, 3 if many else 1
     return conditional, per_player, int(route == "subdivision" and lifted_lp_pays(sizes))
+
+
+#: The homotopy's three-mixing systems with at least this many paths ((4, 4, 4) and
+#: larger: 0.2-6 s each) get the lifts by the other two players too, where the first
+#: lift leaves them, when the LPs go through ``highspy`` (through ``linprog``, in small
+#: games, the extra LPs can cost more than the paths they save: a near-tie 4x4x4 game
+#: took 11 s instead of 3).
+EXTRA_LIFTS_MIN_PATHS = 50
 
 
 def lifted_lp_pays(sizes: tuple[int, ...]) -> bool:
@@ -293,8 +305,9 @@ def lifted_lp_pays(sizes: tuple[int, ...]) -> bool:
     together. Measured on random 6x6x5, 6x6x4, 5x5x5 and 7x4x4 float games: the first LP
     leaves 1-15% of the (3, 3, 3), (4, 3, 3), (4, 4, 3), (5, 4, 3) and (5, 5, 3) systems,
     whose subdivision then takes 11-155 ms each (they are the hard ones); the lifted LP
-    (2-30 ms) rules out 50-100% of those, which halves to thirds their time (6x6x5: 16.3
-    to 4.5 s). On (5, 3, 3) and (6, 4, 3) (8-47 ms of subdivision) it saves nothing.
+    (2-30 ms) rules out 50-100% of those, which cuts their time to a quarter to two
+    thirds (6x6x5: 16.3 to 4.5 s). On (5, 3, 3) and (6, 4, 3) (8-47 ms of subdivision)
+    it saves nothing.
 
     Examples
     --------
@@ -417,17 +430,22 @@ def _screen_chunk(task: tuple) -> list[tuple[bool, list[bool]]]:
 def _screen_support(screen: Sequence[np.ndarray], item: tuple, fast: bool) -> bool:
     """Whether a screen rules out the support of ``item`` (``(support, conditional,
     correlated, lifts)``, :func:`_screens_worth_running`): the conditional LP first,
-    certified, or where it cannot be built the per-player one; then, where asked, the
-    lifted conditional one, certified."""
-    from solvers.finite._conditional_lp import no_equilibrium_with_support, screens
+    certified; where asked, the per-player one if the conditional one is undecided; then,
+    where asked, the lifted conditional one, certified."""
+    from solvers.finite._conditional_lp import _conditional_verdict, no_equilibrium_with_support
 
     support, conditional, correlated, lifts = item
-
-    excluded = conditional and no_equilibrium_with_support(screen, support, fast=fast)
-    if not excluded and correlated and not (conditional and screens(screen, support)):
-        # (where the conditional LP ran, its verdict implies the per-player one's)
+    verdict = _conditional_verdict(screen, support, fast) if conditional else None
+    excluded = verdict is True
+    if verdict is None and correlated:
+        # exactly, the conditional LP's verdict implies the per-player one's: where its
+        # optimum is zero (False) the per-player LP cannot rule the support out. Where it
+        # is undecided (not built, or a positive optimum whose combination fails the
+        # rounding check: near-ties, helper-41's review), the per-player LP, with its own
+        # 1e-9 margin, often can
         excluded = _no_correlated_support(screen, support)
     if not excluded and lifts > 0:
+        lifts = lifts if fast else 1  # the extra lifts only through highspy
         excluded = no_equilibrium_with_support(screen, support, True, fast, lifts)
     return bool(excluded)
 

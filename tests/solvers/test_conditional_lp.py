@@ -221,10 +221,27 @@ def test_dropped_must_leave_each_support_its_first_strategy():
         no_equilibrium_between([u, 2.0 - u], ((0, 1), (0, 1)), [(1,)])
 
 
+def test_highspy_rules_out_near_tie_supports_as_linprog_does(monkeypatch):
+    """Payoffs 0..2 plus 1e-8 noise (helper-41's review): differences below HiGHS's
+    small-value threshold make it warn when the model is passed; the LP must still run
+    (its certificate is checked on the true matrix), as through ``linprog``. Here every
+    (3, 3, 3) support of the first three strategies is ruled out by both."""
+    pytest.importorskip("highspy", reason="highspy (the 'fast' extra) is not installed")
+    rng = np.random.default_rng(5002)
+    shape = (5, 5, 3)
+    u = [rng.integers(0, 3, shape) + 1e-8 * rng.standard_normal(shape) for _ in shape]
+    screen = [v - v.min() for v in u]
+    supports = [((0, 1, 2), (0, 1, b), (0, 1, 2)) for b in (2, 3, 4)]
+    assert all(no_equilibrium_with_support(screen, S, fast=False) for S in supports)
+    assert all(no_equilibrium_with_support(screen, S) for S in supports)
+    assert no_equilibrium_between(screen, supports[0], [(), (), (2,)])
+
+
 def test_lifts_must_be_a_positive_number_of_players():
     u = np.array([[2.0, 0.0], [0.0, 2.0]])
-    with pytest.raises(ValueError, match="lifts"):
-        no_equilibrium_with_support([u, 2.0 - u], ((0, 1), (0, 1)), lifted=True, lifts=0)
+    for lifts in (0, 1.5, True):
+        with pytest.raises(ValueError, match="lifts"):
+            no_equilibrium_with_support([u, 2.0 - u], ((0, 1), (0, 1)), lifted=True, lifts=lifts)
 
 
 def test_the_other_players_lifts_rule_out_what_the_first_leaves():
