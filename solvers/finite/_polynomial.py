@@ -273,7 +273,8 @@ def _screens_worth_running(
     (:func:`conditional_lp_pays`). The lifted one
     (10-300 ms, where both leave the system; ``lifts`` is how many players' lifts are
     tried, 0 for none) on the homotopy's systems with three players mixing, whose paths
-    cost 0.2-6 s a system, by each mixing player in turn: on a random 6x6x5 game the
+    cost 0.2-6 s a system, from :data:`EXTRA_LIFTS_MIN_PATHS` paths by each mixing
+    player in turn (through ``highspy``; else by one): on a random 6x6x5 game the
     first lift rules out 97% of the (5, 5, 4), 81% of the (5, 5, 5) and 68% of the
     (6, 5, 4) systems the first LP leaves, the others 27 of the 49 left after it; and by
     one player on the subdivision's where :func:`lifted_lp_pays`."""
